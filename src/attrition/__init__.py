@@ -1,0 +1,26 @@
+"""attrition: an evidence ledger for contested war-loss figures."""
+
+from attrition.errors import (
+    AttritionError,
+    ConfigurationError,
+    FetchFailed,
+    FetchRefused,
+    InputError,
+    NotFound,
+    SourceFormatError,
+)
+from attrition.ledger import Ledger
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AttritionError",
+    "ConfigurationError",
+    "FetchFailed",
+    "FetchRefused",
+    "InputError",
+    "Ledger",
+    "NotFound",
+    "SourceFormatError",
+    "__version__",
+]

@@ -1,0 +1,5 @@
+"""``python -m attrition``."""
+
+from attrition.cli import main
+
+main()

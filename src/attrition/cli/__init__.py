@@ -1,0 +1,13 @@
+"""The ``attrition`` command line. Each module registers its commands on ``app``."""
+
+from __future__ import annotations
+
+from attrition.cli import ledger_cmd  # noqa: F401  (registers commands)
+from attrition.cli.app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
