@@ -1,0 +1,1 @@
+"""Importers: one module per input format (``parse_*`` pure, ``fetch_*`` network)."""
