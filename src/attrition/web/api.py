@@ -1,0 +1,119 @@
+"""JSON API under ``/api``. Lists share one envelope: ``{"items", "total", "limit", "offset"}``;
+tabular lists also answer ``?format=csv``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import Annotated, Any, Literal
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from attrition.web import views
+from attrition.web.cache import CachedBody
+from attrition.web.rendering import dump_csv, dump_json
+
+# A whole daily series is ~1,650 rows; one page holds it with room to spare.
+MAX_LIMIT = 5000
+DEFAULT_LIMIT = 100
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong, in words, with a hint on what to do next."""
+
+    type: str
+    message: str
+    hint: str | None = None
+
+
+class ErrorResponse(BaseModel):
+    """The one error shape of the API."""
+
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorResponse, "description": description}
+    for status, description in (
+        (400, "Bad input: a parameter is missing, malformed or out of range"),
+        (404, "No such record, category or source"),
+        (422, "Input with the wrong structure"),
+        (500, "Internal error"),
+    )
+}
+
+router = APIRouter(prefix="/api", tags=["read"], responses=ERROR_RESPONSES)
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
+ListFormat = Annotated[
+    Literal["json", "csv"], Query(alias="format", description="json (default) or csv")
+]
+
+
+def paginate(items: Sequence[dict[str, Any]], *, limit: int, offset: int) -> dict[str, Any]:
+    """The list envelope: one page of ``items`` with the total and the paging used."""
+    return {
+        "items": list(items[offset : offset + limit]),
+        "total": len(items),
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+async def respond_list(
+    request: Request,
+    *,
+    key: Hashable,
+    build: Callable[[sa.Connection], Sequence[dict[str, Any]]],
+    columns: Sequence[str],
+    limit: int,
+    offset: int,
+    list_format: str,
+) -> Response:
+    """Build a list (cached until the ledger changes), page it, render JSON or CSV."""
+    ledger = request.app.state.ledger
+
+    def build_body() -> CachedBody:
+        with ledger.connect() as connection:
+            items = build(connection)
+        page = paginate(items, limit=limit, offset=offset)
+        if list_format == "csv":
+            return CachedBody(dump_csv(page["items"], columns), "text/csv; charset=utf-8")
+        return CachedBody(dump_json(page), "application/json")
+
+    body = await request.app.state.cache.get_or_build((key, limit, offset, list_format), build_body)
+    return Response(body.content, media_type=body.media_type)
+
+
+SOURCE_COLUMNS = (
+    "key",
+    "name",
+    "kind",
+    "side",
+    "claimant",
+    "homepage",
+    "observations",
+    "evidence_items",
+)
+
+
+@router.get("/sources", summary="Sources in the ledger")
+async def get_sources(
+    request: Request,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+    list_format: ListFormat = "json",
+) -> Response:
+    """Every source with its counts of current observations and evidence items."""
+    return await respond_list(
+        request,
+        key="sources",
+        build=views.build_sources,
+        columns=SOURCE_COLUMNS,
+        limit=limit,
+        offset=offset,
+        list_format=list_format,
+    )

@@ -1,0 +1,57 @@
+"""HTML pages. Each builds its data with ``views`` and renders it at the last step;
+``?format=json`` returns the same data as JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Annotated, Any, Literal
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from attrition.web import views
+from attrition.web.cache import CachedBody
+from attrition.web.rendering import dump_json, render_html
+
+router = APIRouter(include_in_schema=False)
+
+PageFormat = Annotated[
+    Literal["html", "json"], Query(alias="format", description="html (default) or json")
+]
+
+
+async def render_page(
+    request: Request,
+    *,
+    template: str,
+    key: Hashable,
+    build: Callable[[sa.Connection], dict[str, Any]],
+    page_format: str,
+    context: dict[str, Any] | None = None,
+) -> Response:
+    """Build a page's data (cached until the ledger changes) and render HTML or JSON."""
+    ledger = request.app.state.ledger
+
+    def build_body() -> CachedBody:
+        with ledger.connect() as connection:
+            data = build(connection)
+        if page_format == "json":
+            return CachedBody(dump_json(data), "application/json")
+        return CachedBody(render_html(template, {**(context or {}), **data}), "text/html")
+
+    body = await request.app.state.cache.get_or_build((key, page_format), build_body)
+    return Response(body.content, media_type=body.media_type)
+
+
+@router.get("/", response_class=HTMLResponse)
+async def overview_page(request: Request, page_format: PageFormat = "html") -> Response:
+    """Overview: latest figure per category, confirmed count, ratio, sparklines."""
+    return await render_page(
+        request,
+        template="overview.html",
+        key="overview",
+        build=views.build_overview,
+        page_format=page_format,
+        context={"nav": "overview"},
+    )
