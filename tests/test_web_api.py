@@ -51,3 +51,39 @@ def test_an_unknown_format_is_refused(client: TestClient) -> None:
     response = client.get("/api/sources?format=xml")
     assert response.status_code == 400
     assert "'format'" in response.json()["error"]["message"]
+
+
+def test_writes_are_off_when_the_server_has_no_token(client: TestClient) -> None:
+    response = client.post("/api/imports", json={"bundled": True})
+    assert response.status_code == 403
+    error = response.json()["error"]
+    assert error["type"] == "AccessDenied"
+    assert "no API token" in error["message"] and "ATTRITION_API_TOKEN" in error["hint"]
+
+
+@pytest.fixture
+def writer(sqlite_ledger: Ledger) -> Iterator[TestClient]:
+    app = create_app(sqlite_ledger, settings=Settings(api_token="s3cret-token"))
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong-token", "Basic s3cret-token"])
+def test_a_write_without_the_right_bearer_token_is_refused(
+    writer: TestClient, header: str | None
+) -> None:
+    headers = {"Authorization": header} if header else {}
+    response = writer.post("/api/imports", json={"bundled": True}, headers=headers)
+    assert response.status_code == 403
+    assert response.json()["error"]["message"] == "missing or wrong bearer token"
+
+
+def test_an_import_with_the_token_runs_every_bundled_importer(writer: TestClient) -> None:
+    from attrition.sources.bundled import BUNDLED_IMPORTS
+
+    auth = {"Authorization": "Bearer s3cret-token"}
+    response = writer.post("/api/imports", json={"bundled": True}, headers=auth)
+    assert response.status_code == 200, response.text
+    assert set(response.json()["imported"]) == {item.name for item in BUNDLED_IMPORTS}
+    refused = writer.post("/api/imports", json={"bundled": False}, headers=auth)
+    assert refused.status_code == 400

@@ -1,6 +1,7 @@
 """attrition: an evidence ledger for contested war-loss figures."""
 
 from attrition.errors import (
+    AccessDenied,
     AttritionError,
     ConfigurationError,
     FetchFailed,
@@ -14,6 +15,7 @@ from attrition.ledger import Ledger
 __version__ = "0.1.0"
 
 __all__ = [
+    "AccessDenied",
     "AttritionError",
     "ConfigurationError",
     "FetchFailed",

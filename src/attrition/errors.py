@@ -9,6 +9,7 @@ into a one-line message and an exit code, the API into one JSON error shape.
     ├── NotFound                   (404) a requested record, category or file does not exist
     ├── FetchRefused               (403) a URL was refused before fetching (scheme, address, size)
     ├── FetchFailed                (502) a fetch was attempted and failed (timeout, HTTP error)
+    ├── AccessDenied               (403) a write was refused: writes off, or a wrong token
     └── ConfigurationError         (500) settings are missing or inconsistent
 """
 
@@ -67,6 +68,13 @@ class FetchFailed(AttritionError):
 
     status_code = 502
     exit_code = 4
+
+
+class AccessDenied(AttritionError):
+    """A write through the API was refused: writes are off, or the token is missing or wrong."""
+
+    status_code = 403
+    exit_code = 6
 
 
 class ConfigurationError(AttritionError):

@@ -140,7 +140,7 @@ def create_app(ledger: Ledger | None = None, settings: Settings | None = None) -
         ledger: an open ledger; opened from ``settings.database_url`` when omitted.
         settings: runtime settings; read from the environment when omitted.
     """
-    from attrition.web import api, pages
+    from attrition.web import api, pages, writes
 
     settings = settings or load_settings()
     ledger = ledger or Ledger.open(settings.database_url)
@@ -163,6 +163,7 @@ def create_app(ledger: Ledger | None = None, settings: Settings | None = None) -
     app.add_exception_handler(Exception, _on_unexpected_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
+    app.include_router(writes.router)
     app.include_router(pages.router)
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
