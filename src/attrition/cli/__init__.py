@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from attrition.cli import import_cmd, ledger_cmd, web_cmd  # noqa: F401  (registers commands)
+from attrition.cli import (  # noqa: F401  (registers commands)
+    general_staff_cmd,
+    import_cmd,
+    ledger_cmd,
+    web_cmd,
+)
 from attrition.cli.app import app
 
 __all__ = ["app", "main"]

@@ -69,7 +69,7 @@ observations = sa.Table(
     sa.UniqueConstraint(
         "source_id", "subject", "category", "basis", "as_of", "revision", name="uq_observation_key"
     ),
-    sa.Index("ix_observations_series", "source_id", "subject", "category", "basis", "as_of"),
+    # The unique key's index serves series lookups (source, subject, category, basis, as_of).
     sa.Index("ix_observations_current", "category", "as_of", "superseded_at"),
 )
 

@@ -1,0 +1,141 @@
+"""``attrition import general-staff-json|general-staff-csv`` and ``attrition sync``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import Progress
+
+from attrition.cli.app import app, stderr
+from attrition.cli.import_cmd import import_app
+from attrition.cli.options import DatabaseOption, JsonOption, open_ledger
+from attrition.cli.output import console, print_json
+from attrition.errors import InputError
+from attrition.sources.general_staff import (
+    JSON_ROLES,
+    SYNC_URLS,
+    fetch_general_staff,
+    import_general_staff_csv,
+    import_general_staff_json,
+    read_input_file,
+)
+
+LenientOption = Annotated[
+    bool,
+    typer.Option("--lenient", help="Skip bad rows (each is reported) instead of refusing the file."),
+]
+
+
+def print_import_stats(results: dict[str, dict[str, Any]], *, as_json: bool) -> None:
+    """Report what each input of an import did; skipped rows go to stderr."""
+    if as_json:
+        print_json(results)
+        return
+    for stats in results.values():
+        name = stats.get("input", "?")
+        if stats.get("status") != "imported":
+            console.print(f"[bold]{name}[/]: {stats.get('status')} ({stats.get('records', 0):,} records)")
+            continue
+        console.print(
+            f"[bold]{name}[/]: {stats['records']:,} records — {stats['inserted']:,} new, "
+            f"{stats['revised']:,} revised, {stats['unchanged']:,} unchanged"
+        )
+        for revision in stats.get("revisions", []):
+            console.print(
+                f"  revised {revision['category']} {revision['as_of']}: "
+                f"{revision['old']:,} → {revision['new']:,} (revision {revision['revision']})"
+            )
+        for message in stats.get("skipped", []):
+            stderr.print(f"[yellow]skipped[/] {message}", soft_wrap=True, markup=True)
+
+
+@import_app.command("general-staff-json")
+def import_general_staff_json_command(
+    equipment: Annotated[Path, typer.Argument(help="russia_losses_equipment.json")],
+    personnel: Annotated[
+        Path | None, typer.Option("--personnel", help="russia_losses_personnel.json")
+    ] = None,
+    corrections: Annotated[
+        Path | None,
+        typer.Option("--corrections", help="russia_losses_equipment_correction.json"),
+    ] = None,
+    lenient: LenientOption = False,
+    db: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Import the General Staff series as transcribed by PetroIvaniuk (JSON files).
+
+    All files are imported in one transaction: a bad record in any of them
+    imports nothing, unless --lenient skips it (and says so).
+
+    Example: attrition import general-staff-json russia_losses_equipment.json --personnel russia_losses_personnel.json
+    """
+    paths = {"equipment": equipment, "personnel": personnel, "corrections": corrections}
+    inputs = {role: read_input_file(path) for role, path in paths.items() if path is not None}
+    with open_ledger(db).transaction() as connection:
+        results = import_general_staff_json(connection, inputs, lenient=lenient)
+    print_import_stats(results, as_json=as_json)
+
+
+@import_app.command("general-staff-csv")
+def import_general_staff_csv_command(
+    path: Annotated[Path, typer.Argument(help="russia_losses.csv (minfin transcription)")],
+    lenient: LenientOption = False,
+    db: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Import the General Staff series as scraped from index.minfin.com.ua (CSV).
+
+    Example: attrition import general-staff-csv russia_losses.csv --lenient
+    """
+    name, content = read_input_file(path)
+    with open_ledger(db).transaction() as connection:
+        results = {"csv": import_general_staff_csv(connection, name, content, lenient=lenient)}
+    print_import_stats(results, as_json=as_json)
+
+
+def _parse_url_overrides(pairs: list[str]) -> dict[str, str]:
+    overrides: dict[str, str] = {}
+    for pair in pairs:
+        role, sep, url = pair.partition("=")
+        if not sep or role not in SYNC_URLS or not url:
+            raise InputError(
+                f"--url {pair!r}: expected ROLE=URL with ROLE one of {', '.join(SYNC_URLS)}"
+            )
+        overrides[role] = url
+    return overrides
+
+
+@app.command()
+def sync(
+    url: Annotated[
+        list[str] | None,
+        typer.Option("--url", help="Fetch ROLE from URL instead (equipment, personnel, corrections, csv)."),
+    ] = None,
+    lenient: LenientOption = False,
+    db: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Fetch both General Staff transcriptions from their public URLs and import them.
+
+    Unchanged files are recognised by their hash and skipped; changed figures
+    become new revisions. Each transcription is imported in one transaction.
+
+    Example: attrition sync
+    """
+    overrides = _parse_url_overrides(url or [])
+    with Progress(console=stderr, transient=True) as bar:
+        bar.add_task("downloading the General Staff series", total=None)
+        downloads = fetch_general_staff(overrides)
+    ledger = open_ledger(db)
+    with ledger.transaction() as connection:
+        json_inputs = {role: downloads[role] for role in JSON_ROLES}
+        results = import_general_staff_json(connection, json_inputs, lenient=lenient)
+    with ledger.transaction() as connection:
+        csv_name, csv_content = downloads["csv"]
+        results["csv"] = import_general_staff_csv(
+            connection, csv_name, csv_content, lenient=lenient
+        )
+    print_import_stats(results, as_json=as_json)
