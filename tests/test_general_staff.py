@@ -168,7 +168,8 @@ BAD_JSON = [
     (b'[\n"2022-03-01"]', "demo.json line 2 (record 1): expected an object with a 'date'"),
     (
         b'[{"date": "2022-03-01", "tank": 5},\n{"date": "2022-03-02", "tank": "7O"}]',
-        "demo.json line 2 (record 2, 2022-03-02): field 'tank': expected a whole number, got '7O' (text)",
+        "demo.json line 2 (record 2, 2022-03-02): field 'tank': "
+        "expected a whole number, got '7O' (text)",
     ),
     (
         b'[{"date": "2022-03-01", "tank": 5.5}]',
@@ -227,7 +228,10 @@ def test_structural_errors_are_source_format_errors() -> None:
         parse_general_staff_json(b"[{", name="x.json", today=TODAY)
 
 
-HEADER = "date,day,personnel,tanks,apv,artillery,mlrs,aaws,aircrafts,helicopters,uav,cruise_missiles,warships,vehicles_fuel_tanks,special_equipment,submarines"
+HEADER = (
+    "date,day,personnel,tanks,apv,artillery,mlrs,aaws,aircrafts,helicopters,uav,"
+    "cruise_missiles,warships,vehicles_fuel_tanks,special_equipment,submarines"
+)
 ROW = "2022-06-24,121,34530,1507,3637,759,241,99,216,183,622,137,14,2553,60,"
 
 BAD_CSV = [
@@ -352,7 +356,7 @@ def test_a_changed_file_revises_only_the_changed_figures(ledger: Ledger) -> None
 def test_a_bad_file_in_a_json_import_leaves_the_ledger_untouched(ledger: Ledger) -> None:
     bad = json.dumps([{"date": "2022-03-01", "personnel": "lots"}]).encode()
     with (
-        pytest.raises(InputError, match="personnel.json line 1 \\(record 1, 2022-03-01\\)"),
+        pytest.raises(InputError, match=r"personnel.json line 1 \(record 1, 2022-03-01\)"),
         ledger.transaction() as connection,
     ):
         import_general_staff_json(connection, json_inputs(personnel=bad), today=TODAY)
@@ -383,7 +387,8 @@ def test_bundled_snapshot_imports_and_reimports_as_a_no_op(sqlite_ledger: Ledger
 def test_bundled_snapshot_does_not_roll_back_a_newer_sync(ledger: Ledger) -> None:
     newer = (
         BUNDLED_FILES["csv"].read_bytes()
-        + b"2026-08-23,1643,1476000,12300,25180,48400,2055,1585,439,354,475000,5050,35,138000,4570,2\n"
+        + b"2026-08-23,1643,1476000,12300,25180,48400,2055,1585,439,354,"
+        + b"475000,5050,35,138000,4570,2\n"
     )
     with ledger.transaction() as connection:
         import_general_staff_csv(connection, "https://example.org/russia_losses.csv", newer)

@@ -24,7 +24,9 @@ from attrition.sources.general_staff import (
 
 LenientOption = Annotated[
     bool,
-    typer.Option("--lenient", help="Skip bad rows (each is reported) instead of refusing the file."),
+    typer.Option(
+        "--lenient", help="Skip bad rows (each is reported) instead of refusing the file."
+    ),
 ]
 
 
@@ -36,7 +38,9 @@ def print_import_stats(results: dict[str, dict[str, Any]], *, as_json: bool) -> 
     for stats in results.values():
         name = stats.get("input", "?")
         if stats.get("status") != "imported":
-            console.print(f"[bold]{name}[/]: {stats.get('status')} ({stats.get('records', 0):,} records)")
+            console.print(
+                f"[bold]{name}[/]: {stats.get('status')} ({stats.get('records', 0):,} records)"
+            )
             continue
         console.print(
             f"[bold]{name}[/]: {stats['records']:,} records — {stats['inserted']:,} new, "
@@ -70,7 +74,7 @@ def import_general_staff_json_command(
     All files are imported in one transaction: a bad record in any of them
     imports nothing, unless --lenient skips it (and says so).
 
-    Example: attrition import general-staff-json russia_losses_equipment.json --personnel russia_losses_personnel.json
+    Example: attrition import general-staff-json equipment.json --personnel personnel.json
     """
     paths = {"equipment": equipment, "personnel": personnel, "corrections": corrections}
     inputs = {role: read_input_file(path) for role, path in paths.items() if path is not None}
@@ -112,7 +116,9 @@ def _parse_url_overrides(pairs: list[str]) -> dict[str, str]:
 def sync(
     url: Annotated[
         list[str] | None,
-        typer.Option("--url", help="Fetch ROLE from URL instead (equipment, personnel, corrections, csv)."),
+        typer.Option(
+            "--url", help="Fetch ROLE from URL instead (equipment, personnel, corrections, csv)."
+        ),
     ] = None,
     lenient: LenientOption = False,
     db: DatabaseOption = None,
