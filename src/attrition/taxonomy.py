@@ -69,6 +69,29 @@ CLAIMANTS: Final = (
     "OTHER",
 )
 
+# How verdicts and reports name a claimant and a side in a sentence.
+CLAIMANT_LABELS: Final[dict[str, str]] = {
+    "UA_GENERAL_STAFF": "Ukraine's General Staff",
+    "UA_GOV": "Ukraine's government",
+    "RU_MOD": "Russia's Ministry of Defence",
+    "RU_GOV": "Russia's government",
+    "ORYX": "Oryx",
+    "MEDIAZONA": "Mediazona and BBC Russian",
+    "UK_MOD": "the UK Ministry of Defence",
+    "US_GOV": "the US government",
+    "OTHER": "another source",
+}
+SIDE_ADJECTIVES: Final[dict[str, str]] = {"RU": "Russian", "UA": "Ukrainian"}
+
+# The side each partisan claimant speaks for. A claimant quoting the other
+# side's own tally as its own figure is a misattribution (docs/verification.md).
+CLAIMANT_SIDES: Final[dict[str, str]] = {
+    "UA_GENERAL_STAFF": "UA",
+    "UA_GOV": "UA",
+    "RU_MOD": "RU",
+    "RU_GOV": "RU",
+}
+
 QUALIFIERS: Final = ("exact", "about", "over", "under")
 BASES: Final = ("cumulative", "daily", "rate", "period")
 

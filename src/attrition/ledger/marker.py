@@ -33,3 +33,17 @@ def read_change_marker(connection: sa.Connection) -> tuple[object, ...]:
         sa.select(sa.func.count()).select_from(feeds).scalar_subquery(),
     )
     return tuple(connection.execute(query).one())
+
+
+def read_series_marker(connection: sa.Connection) -> tuple[object, ...]:
+    """Values that change whenever a figure or an evidence item is imported or revised.
+
+    Narrower than :func:`read_change_marker`: storing a checked article's claims
+    and verdicts leaves it unchanged, so a verification cache survives checks.
+    """
+    query = sa.select(
+        sa.select(sa.func.max(imports.c.id)).scalar_subquery(),
+        sa.select(sa.func.max(observations.c.id)).scalar_subquery(),
+        sa.select(sa.func.max(evidence_items.c.id)).scalar_subquery(),
+    )
+    return tuple(connection.execute(query).one())

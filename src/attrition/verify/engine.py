@@ -1,0 +1,592 @@
+"""Claims × ledger → verdicts: match, rounded, stale, contradicts, unverifiable.
+
+A claim is held against its claimant's own series (docs/verification.md):
+
+1. ``match``: the figure equals the series on the reference day or a day either
+   side of it (a report is published the morning after the losses it counts,
+   and relayed the day after that); the report the article's other figures
+   match is tried first, so one article is read against one report.
+2. ``rounded``: on one of those days, the figure is the series figure rounded
+   as its qualifier allows (``rounding.py``), or a stated range holds it.
+3. ``stale``: the figure equals (or rounds) the series of an earlier day, up to
+   ``STALE_MAX_DAYS`` before; the verdict says how many days old it is.
+4. ``contradicts``: none of the above; the expected figure is the report's,
+   and the error models (``errors_models.py``) look for how the figure arose.
+5. ``unverifiable``: the claimant publishes no such series (or the claim is a
+   rate or a period total), with the figures the ledger holds beside it.
+
+The reference day is the article's date when known, else the date the text
+gives (``as_of``), else the report day the article's figures resolve to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from attrition.taxonomy import CLAIMANT_SIDES
+from attrition.verify.context import CONFIRMED_CLAIMANT, Series, VerifyContext
+from attrition.verify.dates import report_days, report_window, resolve_report_dates
+from attrition.verify.errors_models import Candidate, explain_figure
+from attrition.verify.rounding import describe_rounding
+from attrition.verify.verdicts import (
+    CONTRADICTS,
+    MATCH,
+    ROUNDED,
+    STALE,
+    UNVERIFIABLE,
+    ClaimLike,
+    Evidence,
+    HeldFigure,
+    Verdict,
+    format_figure,
+)
+from attrition.verify.wording import name_claimant, name_day, name_figure, name_losses
+
+# How far back an equal figure still counts as the same figure quoted late. The
+# dev set's stale misquote is 11 days old; weekly and monthly round-ups quote
+# figures up to a month or two old. Further back, a small figure that equals an
+# old day's is more often a coincidence than a stale quote.
+STALE_MAX_DAYS: Final = 62
+# Daily increments repeat by chance (+5 tanks comes round every few weeks), so
+# a daily figure is only called stale when it is from the last week.
+DAILY_STALE_MAX_DAYS: Final = 7
+# The window a per-day rate is set beside: the series' average over the month
+# before the claim, the span officials' "per day" estimates usually describe.
+RATE_CONTEXT_DAYS: Final = 30
+# Calendar months before the claim's day searched for a period total: the
+# dev set's monthly totals are all from the year before the article.
+PERIOD_LOOKBACK_MONTHS: Final = 12
+# Bases the ledger has series for; rates and period totals have none.
+CHECKABLE_BASES: Final = ("cumulative", "daily")
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The day a claim is held against, where it comes from, and the article's report day."""
+
+    day: dt.date | None
+    source: str  # "published", "as_of" or "resolved"
+    anchor: dt.date | None = None
+
+    def window(self) -> list[dt.date]:
+        """The report days within a day of the reference, the article's report day first."""
+        if self.day is None:
+            return []
+        days = report_window(self.day)
+        if self.anchor in days:
+            days.remove(self.anchor)
+            days.insert(0, self.anchor)
+        return days
+
+
+def evaluate_claims(
+    claims: Sequence[ClaimLike], context: VerifyContext, *, published: dt.date | None = None
+) -> list[Verdict]:
+    """A verdict for each claim, in order, read as one article published on ``published``."""
+    anchors = report_days(claims, context, published=published)
+    resolved = (
+        {c: found.day for c, found in resolve_report_dates(claims, context).items()}
+        if published is None
+        else {}
+    )
+    verdicts = []
+    for claim in claims:
+        reference = _reference(claim, published, resolved)
+        anchor = anchors.get(claim.claimant or "")
+        verdicts.append(evaluate_claim(claim, context, reference=_with_anchor(reference, anchor)))
+    return verdicts
+
+
+def _reference(
+    claim: ClaimLike, published: dt.date | None, resolved: dict[str, dt.date]
+) -> Reference:
+    if published is not None:
+        return Reference(published, "published")
+    if claim.as_of is not None:
+        return Reference(claim.as_of, "as_of")
+    if claim.claimant in resolved:
+        return Reference(resolved[claim.claimant], "resolved")
+    if claim.claimant is None and len(set(resolved.values())) == 1:
+        return Reference(next(iter(resolved.values())), "resolved")
+    return Reference(None, "none")
+
+
+def _with_anchor(reference: Reference, anchor: dt.date | None) -> Reference:
+    return Reference(reference.day, reference.source, anchor)
+
+
+def evaluate_claim(claim: ClaimLike, context: VerifyContext, *, reference: Reference) -> Verdict:
+    """The verdict for one claim held against ``reference`` (see the module's rules)."""
+    if claim.value is None and (claim.low is None or claim.high is None):
+        return _verdict(claim, UNVERIFIABLE, "The claim states no figure to check.")
+    if claim.basis not in CHECKABLE_BASES:
+        return _judge_basis(claim, context, reference)
+    if claim.claimant is None:
+        return _judge_unattributed(claim, context, reference)
+    series = context.find(claim.claimant, claim.subject, claim.category)
+    if series is None:
+        return _judge_without_series(claim, context, reference)
+    return _judge(claim, context, claim.claimant, series, reference)
+
+
+# --- building verdicts ---------------------------------------------------------------------
+
+
+def _verdict(claim: ClaimLike, verdict: str, explanation: str, **extra: Any) -> Verdict:
+    return Verdict(
+        subject=claim.subject,
+        category=claim.category,
+        value=claim.value,
+        low=claim.low,
+        high=claim.high,
+        qualifier=claim.qualifier,
+        basis=claim.basis,
+        claimant=claim.claimant,
+        as_of=claim.as_of,
+        verdict=verdict,
+        explanation=explanation,
+        start=getattr(claim, "start", None),
+        end=getattr(claim, "end", None),
+        quote=getattr(claim, "quote", None),
+        rule_id=getattr(claim, "rule_id", None),
+        **extra,
+    )
+
+
+def _figure_days(series: Series, days: Sequence[dt.date], basis: str) -> list[tuple[dt.date, int]]:
+    found = []
+    for day in days:
+        value = series.figure(day, basis)
+        if value is not None:
+            found.append((day, value))
+    return found
+
+
+def _held(
+    context: VerifyContext, claimant: str, claim: ClaimLike, pairs: Sequence[tuple[dt.date, int]]
+) -> tuple[HeldFigure, ...]:
+    category = context.series_category(claimant, claim.category)
+    return tuple(
+        HeldFigure(claimant, claim.subject, category, claim.basis, day, value)
+        for day, value in sorted(pairs)
+    )
+
+
+def _evidence(
+    claim: ClaimLike, context: VerifyContext, day: dt.date | None, exclude: str | None
+) -> Evidence:
+    """Oryx's confirmed count on ``day`` and every other claimant's figure beside the claim."""
+    if day is None:
+        return Evidence()
+    confirmed = confirmed_day = ratio = None
+    oryx = context.find(CONFIRMED_CLAIMANT, claim.subject, claim.category)
+    if oryx is not None and exclude != CONFIRMED_CLAIMANT:
+        confirmed_day = oryx.day_of(day)
+        confirmed = oryx.on(day)
+        figure = claim.value if claim.value is not None else claim.high
+        if confirmed and figure is not None and claim.basis == "cumulative":
+            ratio = round(figure / confirmed, 2)
+    others = []
+    for claimant in context.claimants_for(claim.subject, claim.category):
+        if claimant in (exclude, CONFIRMED_CLAIMANT):
+            continue
+        held = context.held(claimant, claim.subject, claim.category, day, "cumulative")
+        if held is not None:
+            others.append(held)
+    return Evidence(confirmed, confirmed_day, ratio, tuple(others))
+
+
+def _context_sentence(evidence: Evidence, claim: ClaimLike) -> str:
+    """What the ledger holds beside a claim it cannot check, as one clause."""
+    parts = [
+        f"{name_claimant(other.claimant)} reported {other.value:,} "
+        f"{name_losses(other.subject, other.category)} on {other.as_of.isoformat()}"
+        for other in evidence.others
+    ]
+    if evidence.confirmed is not None and evidence.confirmed_date is not None:
+        parts.append(
+            f"Oryx had visually confirmed {evidence.confirmed:,} "
+            f"{name_losses(claim.subject, claim.category)} by {evidence.confirmed_date.isoformat()}"
+        )
+    if not parts:
+        return f"the ledger holds no other figure for {name_losses(claim.subject, claim.category)}"
+    return "; ".join(parts)
+
+
+# --- the checks ----------------------------------------------------------------------------
+
+
+def _judge(
+    claim: ClaimLike,
+    context: VerifyContext,
+    claimant: str,
+    series: Series,
+    reference: Reference,
+    *,
+    lead: str = "",
+) -> Verdict:
+    """Hold ``claim`` against ``claimant``'s ``series``: match, rounded, stale or contradicts."""
+    who = name_claimant(claimant)
+    losses = name_losses(claim.subject, context.series_category(claimant, claim.category))
+    if reference.day is None:
+        return _verdict(
+            claim,
+            UNVERIFIABLE,
+            f"{lead}The article has no date and its figures match no single report of "
+            f"{who}, so there is no day to hold {claim_figure(claim)} against.",
+            series_claimant=claimant,
+        )
+    window = _figure_days(series, reference.window(), claim.basis)
+    evidence = _evidence(claim, context, reference.day, claimant)
+    if not window:
+        span = f"{series.first} to {series.last}" if series.first else "no days"
+        return _verdict(
+            claim,
+            UNVERIFIABLE,
+            f"{lead}{who}'s series of {losses} covers {span}, with no figure within a day of "
+            f"{reference.day.isoformat()}.",
+            series_claimant=claimant,
+            reference_date=reference.day,
+            evidence=evidence,
+        )
+    held = _held(context, claimant, claim, window)
+    common = {
+        "series_claimant": claimant,
+        "reference_date": reference.day,
+        "held_against": held,
+        "evidence": evidence,
+    }
+    stated = claim_figure(claim)
+
+    for day, value in window:
+        alternates = context.alternate_figures(claimant, claim.subject, claim.category, day)
+        if claim.value is not None and (claim.value == value or claim.value in alternates):
+            figure = name_figure(claim.value, claim.basis)
+            note = "" if claim.value == value else f" (one transcription; the other has {value:,})"
+            return _verdict(
+                claim,
+                MATCH,
+                f"{lead}{who} reported {figure} {losses} in its report of "
+                f"{name_day(day, reference.day, reference.source)}{note}.",
+                expected=claim.value,
+                matched_date=day,
+                **common,
+            )
+    for day, value in window:
+        how = describe_rounding(claim.value, claim.low, claim.high, claim.qualifier, value)
+        if how:
+            return _verdict(
+                claim,
+                ROUNDED,
+                f"{lead}{stated} is {name_figure(value, claim.basis)} {how}: {who} reported "
+                f"{name_figure(value, claim.basis)} {losses} on "
+                f"{name_day(day, reference.day, reference.source)}.",
+                expected=value,
+                matched_date=day,
+                **common,
+            )
+
+    if claim.as_of is not None and claim.value is not None:
+        # The text's own date is later than the article's: trust the text's date.
+        latest = max(reference.window())
+        for day, value in _figure_days(series, report_window(claim.as_of), claim.basis):
+            if day > latest and value == claim.value:
+                return _verdict(
+                    claim,
+                    MATCH,
+                    f"{lead}{who} reported {name_figure(value, claim.basis)} {losses} in its "
+                    f"report of {name_day(day, reference.day, reference.source)}, the date the "
+                    "text gives.",
+                    expected=value,
+                    matched_date=day,
+                    **{**common, "held_against": _held(context, claimant, claim, [(day, value)])},
+                )
+
+    stale = _find_stale(claim, series, reference)
+    if stale is not None:
+        day, value, how = stale
+        days_old = (reference.day - day).days
+        current = series.figure(reference.day, claim.basis)
+        now = f", when the figure was {name_figure(current, claim.basis)}" if current else ""
+        rounded = f" ({how})" if how else ""
+        return _verdict(
+            claim,
+            STALE,
+            f"{lead}{stated} is {who}'s figure for {losses} of {day.isoformat()}{rounded}, "
+            f"{days_old} days before {name_day(reference.day, reference.day, reference.source)}"
+            f"{now}.",
+            expected=current if current is not None else window[0][1],
+            matched_date=day,
+            days_old=days_old,
+            **{**common, "held_against": (*held, *_held(context, claimant, claim, [(day, value)]))},
+        )
+    return _contradicts(claim, context, claimant, series, reference, common, lead=lead)
+
+
+def _find_stale(
+    claim: ClaimLike, series: Series, reference: Reference
+) -> tuple[dt.date, int, str | None] | None:
+    """The most recent earlier day whose figure the claim equals, else rounds; or None."""
+    assert reference.day is not None
+    earliest = min(reference.window())
+    if claim.as_of is not None and claim.as_of < earliest:
+        # The text dates the figure itself: an equal figure on that day is stale at any age.
+        for day, value in _figure_days(series, report_window(claim.as_of), claim.basis):
+            if day < earliest and claim.value == value:
+                return day, value, None
+    limit = DAILY_STALE_MAX_DAYS if claim.basis == "daily" else STALE_MAX_DAYS
+    first_rounding: tuple[dt.date, int, str | None] | None = None
+    for back in range(1, limit + 1):
+        day = earliest - dt.timedelta(days=back)
+        found = series.figure(day, claim.basis)
+        if found is None:
+            continue
+        if claim.value == found:
+            return day, found, None
+        if first_rounding is None:
+            how = describe_rounding(claim.value, claim.low, claim.high, claim.qualifier, found)
+            if how:
+                first_rounding = (day, found, how)
+    return first_rounding
+
+
+def _candidates(
+    claim: ClaimLike, context: VerifyContext, claimant: str, days: Sequence[dt.date]
+) -> list[Candidate]:
+    """Every ledger figure near the claim's day a misquote could come from."""
+    out: list[Candidate] = []
+    own_category = context.series_category(claimant, claim.category)
+    basis = claim.basis
+
+    def add(relation: str, who: str, subject: str, category: str, day: dt.date, b: str) -> None:
+        held = context.held(who, subject, category, day, b)
+        if held is not None:
+            out.append(Candidate(relation, held))
+
+    for day in days:
+        add("same", claimant, claim.subject, claim.category, day, basis)
+        other_basis = "daily" if basis == "cumulative" else "cumulative"
+        add(
+            "daily" if basis == "cumulative" else "total",
+            claimant,
+            claim.subject,
+            claim.category,
+            day,
+            other_basis,
+        )
+        for category in context.categories_of(claimant, claim.subject):
+            if category != own_category:
+                add("category", claimant, claim.subject, category, day, basis)
+        other_side = "UA" if claim.subject == "RU" else "RU"
+        for who in context.claimants_for(other_side, claim.category):
+            add("side", who, other_side, claim.category, day, basis)
+        for who in context.claimants_for(claim.subject, claim.category):
+            if who != claimant:
+                add("claimant", who, claim.subject, claim.category, day, basis)
+    return out
+
+
+def _contradicts(
+    claim: ClaimLike,
+    context: VerifyContext,
+    claimant: str,
+    series: Series,
+    reference: Reference,
+    common: dict[str, Any],
+    *,
+    lead: str,
+) -> Verdict:
+    assert reference.day is not None
+    report = reference.anchor if reference.anchor in reference.window() else reference.day
+    expected_day = (
+        report
+        if series.figure(report, claim.basis) is not None
+        else common["held_against"][0].as_of
+    )
+    expected = series.figure(expected_day, claim.basis)
+    assert expected is not None
+    before = series.figure(expected_day - ONE_DAY, claim.basis)
+    who = name_claimant(claimant)
+    losses = name_losses(claim.subject, context.series_category(claimant, claim.category))
+    said = (
+        f"{who} reported {name_figure(expected, claim.basis)} {losses} on "
+        f"{name_day(expected_day, reference.day, reference.source)}"
+    )
+    if before is not None and before != expected:
+        said += f" ({name_figure(before, claim.basis)} the day before)"
+    explanations = []
+    if claim.value is not None:
+        days = report_window(expected_day)
+        explanations = explain_figure(claim.value, _candidates(claim, context, claimant, days))
+    if explanations:
+        best = explanations[0]
+        reason = f"{claim_figure(claim)} {best.phrase}"
+        model: str | None = best.model
+        extra: tuple[HeldFigure, ...] = (best.source,)
+    else:
+        reason = f"no explanation found for {claim_figure(claim)}"
+        model, extra = None, ()
+    held = common["held_against"]
+    return _verdict(
+        claim,
+        CONTRADICTS,
+        f"{lead}{said}; {reason}.",
+        expected=expected,
+        matched_date=None,
+        error_model=model,
+        **{**common, "held_against": (*held, *(f for f in extra if f not in held))},
+    )
+
+
+def _judge_unattributed(claim: ClaimLike, context: VerifyContext, reference: Reference) -> Verdict:
+    """A figure the text attributes to no one: checked against whoever has a series for it."""
+    for claimant in context.claimants_for(claim.subject, claim.category):
+        series = context.find(claimant, claim.subject, claim.category)
+        assert series is not None
+        verdict = _judge(
+            claim,
+            context,
+            claimant,
+            series,
+            reference,
+            lead=f"The text names no source; held against {name_claimant(claimant)}: ",
+        )
+        if verdict.verdict in (MATCH, ROUNDED, STALE):
+            return verdict
+    evidence = _evidence(claim, context, reference.day, None)
+    return _verdict(
+        claim,
+        UNVERIFIABLE,
+        f"The text names no source for {claim_figure(claim)} and it fits no series; "
+        f"{_context_sentence(evidence, claim)}.",
+        reference_date=reference.day,
+        evidence=evidence,
+    )
+
+
+def _judge_without_series(
+    claim: ClaimLike, context: VerifyContext, reference: Reference
+) -> Verdict:
+    """No series of the claimant's: a misattribution when it is the other side's tally."""
+    claimant = claim.claimant or ""
+    days = [reference.day] if reference.day else []
+    if claim.as_of is not None and claim.as_of != reference.day:
+        days.append(claim.as_of)
+    evidence = _evidence(claim, context, claim.as_of or reference.day, claimant)
+    side = CLAIMANT_SIDES.get(claimant)
+    for other in context.claimants_for(claim.subject, claim.category):
+        other_side = CLAIMANT_SIDES.get(other)
+        if side is None or other_side is None or other_side == side or claim.value is None:
+            continue
+        series = context.find(other, claim.subject, claim.category)
+        assert series is not None
+        for base in days:
+            for day, value in _figure_days(series, report_window(base), claim.basis):
+                if value != claim.value:
+                    continue
+                held = _held(context, other, claim, [(day, value)])
+                return _verdict(
+                    claim,
+                    CONTRADICTS,
+                    f"{claim_figure(claim)} is {name_claimant(other)}'s figure for "
+                    f"{name_losses(claim.subject, claim.category)} of {day.isoformat()}; "
+                    f"{name_claimant(claimant)} publishes no such figure, so the attribution "
+                    "looks wrong.",
+                    expected=None,
+                    matched_date=day,
+                    reference_date=reference.day,
+                    error_model="other_claimant",
+                    series_claimant=other,
+                    held_against=held,
+                    evidence=evidence,
+                )
+    return _verdict(
+        claim,
+        UNVERIFIABLE,
+        f"attrition holds no series of {name_claimant(claimant)} for "
+        f"{name_losses(claim.subject, claim.category)}; {_context_sentence(evidence, claim)}.",
+        reference_date=reference.day,
+        evidence=evidence,
+    )
+
+
+# How the explanation names a basis the ledger keeps no series of.
+BASIS_NAMES: Final = {"rate": "per-day rate", "period": "total over a period"}
+
+
+def month_totals(series: Series, before: dt.date, months: int) -> list[tuple[str, dt.date, int]]:
+    """Calendar-month totals of a series, latest first: (``July 2024``, end report day, total).
+
+    A month's losses are told by the reports of its first day and of the next
+    month's first day (each report counts the day before), which is how the
+    General Staff's own monthly summaries add up.
+    """
+    out = []
+    end = before.replace(day=1)
+    for _ in range(months):
+        start = (end - ONE_DAY).replace(day=1)
+        first, last = series.on(start), series.on(end)
+        if first is not None and last is not None:
+            out.append((start.strftime("%B %Y"), end, last - first))
+        end = start
+    return out
+
+
+def _judge_basis(claim: ClaimLike, context: VerifyContext, reference: Reference) -> Verdict:
+    """Rates and period totals: a month's total when one equals the figure, else context."""
+    kind = BASIS_NAMES.get(claim.basis, claim.basis)
+    losses = name_losses(claim.subject, claim.category)
+    day = claim.as_of or reference.day
+    series = context.find(claim.claimant, claim.subject, claim.category)
+    if claim.basis == "period" and series is not None and day is not None and claim.value:
+        for label, end, total in month_totals(series, day + ONE_DAY, PERIOD_LOOKBACK_MONTHS):
+            if total == claim.value:
+                held = context.held(
+                    claim.claimant or "", claim.subject, claim.category, end, "cumulative"
+                )
+                return _verdict(
+                    claim,
+                    MATCH,
+                    f"{name_claimant(claim.claimant)}'s reports add up to {total:,} {losses} "
+                    f"for {label} (its report of {end.isoformat()} minus that of the month's "
+                    "first day).",
+                    expected=total,
+                    matched_date=end,
+                    reference_date=reference.day,
+                    series_claimant=claim.claimant,
+                    held_against=(held,) if held else (),
+                    evidence=_evidence(claim, context, end, None),
+                )
+    evidence = _evidence(claim, context, day, None)
+    beside = _context_sentence(evidence, claim)
+    if claim.basis == "rate" and day is not None:
+        paces = []
+        for claimant in context.claimants_for(claim.subject, claim.category):
+            found = context.find(claimant, claim.subject, claim.category)
+            pace = found.mean_daily(day, RATE_CONTEXT_DAYS) if found else None
+            if pace is not None:
+                paces.append(
+                    f"{name_claimant(claimant)}'s figures grew by {pace:,.0f} a day on average "
+                    f"in the {RATE_CONTEXT_DAYS} days to {day.isoformat()}"
+                )
+        if paces:
+            beside = "; ".join(paces)
+    return _verdict(
+        claim,
+        UNVERIFIABLE,
+        f"{claim_figure(claim)} is a {kind} of {losses} by {name_claimant(claim.claimant)}, "
+        f"and the ledger has no {kind} to hold it against; {beside}.",
+        reference_date=reference.day,
+        evidence=evidence,
+    )
+
+
+def claim_figure(claim: ClaimLike) -> str:
+    """The stated figure with its qualifier, as a reader would say it: ``over 2,000``."""
+    words = {"about": "about ", "over": "over ", "under": "up to "}
+    return words.get(claim.qualifier, "") + format_figure(claim.value, claim.low, claim.high)
