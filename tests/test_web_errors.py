@@ -20,6 +20,7 @@ from attrition.errors import (
 from attrition.ledger import Ledger
 from attrition.settings import Settings
 from attrition.web import create_app
+from attrition.web.app import MAX_BODY_BYTES
 
 ERRORS = [
     AttritionError,
@@ -139,3 +140,24 @@ def test_the_api_docs_page_works_offline_from_vendored_files(client: TestClient)
     assert "<script>" not in page.text  # no inline script
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
     assert client.get("/openapi.json").json()["info"]["title"] == "attrition"
+
+
+def test_a_body_declared_over_the_limit_is_refused_with_413_before_reading(
+    client: TestClient,
+) -> None:
+    response = client.post(
+        "/api/imports", content=b"x" * (MAX_BODY_BYTES + 1), headers={"content-type": "text/plain"}
+    )
+    assert response.status_code == 413
+    assert response.json()["error"]["type"] == "TooLarge"
+    assert f"{MAX_BODY_BYTES:,}" in response.json()["error"]["message"]
+
+
+def test_a_chunked_body_over_the_limit_is_refused_with_413(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        for _ in range(4):
+            yield b"x" * (MAX_BODY_BYTES // 3 + 1)
+
+    response = client.post("/api/imports", content=chunks(), headers={"content-type": "text/plain"})
+    assert response.status_code == 413
+    assert response.json()["error"]["type"] == "TooLarge"

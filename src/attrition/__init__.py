@@ -9,6 +9,7 @@ from attrition.errors import (
     InputError,
     NotFound,
     SourceFormatError,
+    TooLarge,
 )
 from attrition.ledger import Ledger
 
@@ -24,5 +25,6 @@ __all__ = [
     "Ledger",
     "NotFound",
     "SourceFormatError",
+    "TooLarge",
     "__version__",
 ]

@@ -5,7 +5,8 @@ into a one-line message and an exit code, the API into one JSON error shape.
 
     AttritionError                 (500) something attrition could not do
     ├── InputError                 (400) the user's input is wrong: bad file, field, value
-    │   └── SourceFormatError      (422) an input file's structure is not what its format promises
+    │   ├── SourceFormatError      (422) an input file's structure is not what its format promises
+    │   └── TooLarge               (413) an input is over its size limit
     ├── NotFound                   (404) a requested record, category or file does not exist
     ├── FetchRefused               (403) a URL was refused before fetching (scheme, address, size)
     ├── FetchFailed                (502) a fetch was attempted and failed (timeout, HTTP error)
@@ -47,6 +48,12 @@ class SourceFormatError(InputError):
     """An input file does not have the structure its format promises."""
 
     status_code = 422
+
+
+class TooLarge(InputError):
+    """An input (a text to check, a request body) is over its size limit."""
+
+    status_code = 413
 
 
 class NotFound(AttritionError):

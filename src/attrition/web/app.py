@@ -22,11 +22,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from attrition import __version__
 from attrition.errors import AttritionError
 from attrition.ledger import Ledger
-from attrition.settings import Settings, load_settings
+from attrition.settings import CHECK_MAX_BYTES, Settings, load_settings
 from attrition.web.cache import ResponseCache
-from attrition.web.rendering import json_response, templates
+from attrition.web.rendering import dump_json, json_response, templates
 
 STATIC_DIR = Path(__file__).parent / "static"
+
+# Form and JSON encodings inflate text (a Cyrillic letter is 6 bytes once
+# URL-encoded, 2 in UTF-8), so the body may be 3x the text cap; the text itself
+# is checked against CHECK_MAX_BYTES once decoded.
+MAX_BODY_BYTES = 3 * CHECK_MAX_BYTES
 
 # No inline script, no eval (charts use vega-interpreter), nothing from other origins.
 CONTENT_SECURITY_POLICY = (
@@ -73,6 +78,53 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
+class BodySizeLimitMiddleware:
+    """Refuse request bodies over ``max_bytes`` with a 413 before they fill memory.
+
+    A declared ``Content-Length`` over the limit is refused before the app runs;
+    a chunked body is counted as it arrives and refused through the app's
+    error handler (FastAPI re-raises HTTP exceptions met while reading a body).
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            body = dump_json(error_body("TooLarge", *_too_large_message()))
+            headers = [
+                (b"content-type", b"application/json"),
+                (b"content-length", b"%d" % len(body)),
+            ]
+            await send({"type": "http.response.start", "status": 413, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise StarletteHTTPException(413)
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+
+def _too_large_message() -> tuple[str, str]:
+    return (
+        f"request body is over the limit of {MAX_BODY_BYTES:,} bytes",
+        f"send at most {CHECK_MAX_BYTES:,} bytes of text",
+    )
+
+
 def error_body(kind: str, message: str, hint: str | None = None) -> dict[str, Any]:
     """The one error shape of the API."""
     return {"error": {"type": kind, "message": message, "hint": hint}}
@@ -112,14 +164,23 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
     )
 
 
-_HTTP_ERROR_TYPES = {404: "NotFound", 405: "MethodNotAllowed", 401: "Unauthorized"}
+_HTTP_ERROR_TYPES = {
+    401: "Unauthorized",
+    404: "NotFound",
+    405: "MethodNotAllowed",
+    413: "TooLarge",
+}
 
 
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     kind = _HTTP_ERROR_TYPES.get(exc.status_code, "HTTPError")
-    message = str(exc.detail) if exc.status_code != 404 else f"no page at {request.url.path}"
-    response = _render_error(request, exc.status_code, error_body(kind, message))
+    message, hint = str(exc.detail), None
+    if exc.status_code == 404:
+        message = f"no page at {request.url.path}"
+    elif exc.status_code == 413:
+        message, hint = _too_large_message()
+    response = _render_error(request, exc.status_code, error_body(kind, message, hint))
     for name, value in (exc.headers or {}).items():
         response.headers[name] = value
     return response
@@ -156,6 +217,7 @@ def create_app(ledger: Ledger | None = None, settings: Settings | None = None) -
     app.state.ledger = ledger
     app.state.settings = settings
     app.state.cache = ResponseCache(ledger)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=MAX_BODY_BYTES)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_exception_handler(AttritionError, _on_attrition_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
