@@ -3,7 +3,9 @@ tabular lists also answer ``?format=csv``."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable, Sequence
+from functools import partial
 from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
@@ -113,6 +115,53 @@ async def get_sources(
         key="sources",
         build=views.build_sources,
         columns=SOURCE_COLUMNS,
+        limit=limit,
+        offset=offset,
+        list_format=list_format,
+    )
+
+
+SERIES_COLUMNS = ("date", "value", "change", "qualifier", "source", "revision")
+
+
+@router.get("/series", summary="A claimed series, day by day")
+async def get_series(
+    request: Request,
+    category: Annotated[str, Query(description="Canonical category, e.g. tanks.")],
+    source: Annotated[
+        str | None, Query(description="Source key (default: the General Staff JSON transcription).")
+    ] = None,
+    date_from: Annotated[dt.date | None, Query(alias="from", description="First day.")] = None,
+    date_to: Annotated[dt.date | None, Query(alias="to", description="Last day.")] = None,
+    daily: Annotated[
+        bool, Query(description="Give each day's increment as `value` instead of the total.")
+    ] = False,
+    as_known_on: Annotated[
+        dt.date | None,
+        Query(description="The figures the ledger held at the end of this day (bitemporal)."),
+    ] = None,
+    limit: Limit = MAX_LIMIT,
+    offset: Offset = 0,
+    list_format: ListFormat = "json",
+) -> Response:
+    """Rows `{date, value, change, qualifier, source, revision}`, oldest first.
+
+    `change` is the difference from the previous reported day. The default page
+    holds a whole series.
+    """
+    return await respond_list(
+        request,
+        key=("series", category, source, date_from, date_to, daily, as_known_on),
+        build=partial(
+            views.build_series,
+            category=category,
+            source=source,
+            date_from=date_from,
+            date_to=date_to,
+            daily=daily,
+            as_known_on=as_known_on,
+        ),
+        columns=SERIES_COLUMNS,
         limit=limit,
         offset=offset,
         list_format=list_format,

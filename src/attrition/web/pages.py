@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from functools import partial
 from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
@@ -52,6 +53,22 @@ async def overview_page(request: Request, page_format: PageFormat = "html") -> R
         template="overview.html",
         key="overview",
         build=views.build_overview,
+        page_format=page_format,
+        context={"nav": "overview"},
+    )
+
+
+@router.get("/category/{category}", response_class=HTMLResponse)
+async def category_page(
+    request: Request, category: str, page_format: PageFormat = "html"
+) -> Response:
+    """A category: claimed vs confirmed chart, daily increments, marked days, table."""
+    views.require_category(category)
+    return await render_page(
+        request,
+        template="category.html",
+        key=("category", category),
+        build=partial(views.build_category, category=category),
         page_format=page_format,
         context={"nav": "overview"},
     )

@@ -8,6 +8,8 @@
     defaultStyle: false,
     ast: true,
     expr: window.vegaInterpreter.expressionInterpreter,
+    // vega-tooltip would inject a <style> element; its rules live in style.css.
+    tooltip: { disableDefaultStyle: true },
   };
   document.querySelectorAll("[data-vega-spec]").forEach(function (element) {
     var spec;
