@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from web_data import load_series, revise_tanks
 
 from attrition.ledger import Ledger, ensure_source
 from attrition.settings import Settings
@@ -87,3 +89,95 @@ def test_an_import_with_the_token_runs_every_bundled_importer(writer: TestClient
     assert set(response.json()["imported"]) == {item.name for item in BUNDLED_IMPORTS}
     refused = writer.post("/api/imports", json={"bundled": False}, headers=auth)
     assert refused.status_code == 400
+
+
+@pytest.fixture
+def series_client(ledger: Ledger) -> Iterator[TestClient]:
+    load_series(ledger)
+    with TestClient(create_app(ledger, settings=Settings())) as test_client:
+        yield test_client
+
+
+def test_series_gives_each_day_with_its_change_from_the_day_before(
+    series_client: TestClient,
+) -> None:
+    body = series_client.get("/api/series?category=tanks&from=2022-06-24&to=2022-06-26").json()
+    assert body["total"] == 3
+    assert body["items"] == [
+        {"date": "2022-06-24", "value": 1507, "change": 3, "qualifier": "exact",
+         "source": "gs-petroivaniuk", "revision": 1},
+        {"date": "2022-06-25", "value": 1511, "change": 4, "qualifier": "exact",
+         "source": "gs-petroivaniuk", "revision": 1},
+        {"date": "2022-06-26", "value": 1532, "change": 21, "qualifier": "exact",
+         "source": "gs-petroivaniuk", "revision": 1},
+    ]  # fmt: skip
+
+
+def test_series_by_default_is_the_whole_series_in_one_page(series_client: TestClient) -> None:
+    body = series_client.get("/api/series?category=tanks").json()
+    assert [item["value"] for item in body["items"]] == [1504, 1507, 1511, 1532, 1530]
+    assert body["items"][0]["change"] is None
+    assert body["items"][-1]["change"] == -2
+
+
+def test_daily_series_gives_increments_as_values(series_client: TestClient) -> None:
+    body = series_client.get("/api/series?category=tanks&daily=true&from=2022-06-25").json()
+    assert [(i["date"], i["value"], i["change"]) for i in body["items"]] == [
+        ("2022-06-25", 4, None),
+        ("2022-06-26", 21, None),
+        ("2022-06-27", -2, None),
+    ]
+
+
+def test_series_keeps_the_personnel_qualifier(series_client: TestClient) -> None:
+    items = series_client.get("/api/series?category=personnel").json()["items"]
+    assert [(i["value"], i["qualifier"]) for i in items] == [(34700, "about"), (35000, "about")]
+
+
+def test_series_as_csv_has_one_row_per_day(series_client: TestClient) -> None:
+    text = series_client.get("/api/series?category=tanks&format=csv&from=2022-06-26").text
+    assert text.splitlines() == [
+        "date,value,change,qualifier,source,revision",
+        "2022-06-26,1532,21,exact,gs-petroivaniuk,1",
+        "2022-06-27,1530,-2,exact,gs-petroivaniuk,1",
+    ]
+
+
+def test_series_as_known_on_a_day_shows_the_figure_held_then(ledger: Ledger) -> None:
+    load_series(ledger)
+    revise_tanks(ledger, dt.date(2022, 6, 26), 1533)
+    with TestClient(create_app(ledger, settings=Settings())) as client:
+        now = client.get("/api/series?category=tanks&from=2022-06-26&to=2022-06-26").json()
+        assert [(i["value"], i["revision"]) for i in now["items"]] == [(1533, 2)]
+        before = client.get(
+            "/api/series?category=tanks&from=2022-06-26&to=2022-06-26&as_known_on=2000-01-01"
+        ).json()
+        assert before["items"] == []
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "fragment"),
+    [
+        ("category=tank", 404, "unknown category 'tank'"),
+        ("category=tanks&source=nobody", 404, "unknown source 'nobody'"),
+        ("category=tanks&from=2022-07-01&to=2022-06-01", 400, "is after"),
+        ("category=tanks&from=yesterday", 400, "'from'"),
+        ("", 400, "'category'"),
+    ],
+)
+def test_bad_series_queries_say_what_is_wrong(
+    series_client: TestClient, query: str, status: int, fragment: str
+) -> None:
+    response = series_client.get(f"/api/series?{query}")
+    assert response.status_code == status
+    assert fragment in response.json()["error"]["message"]
+
+
+def test_a_new_import_shows_in_the_api_without_a_restart(ledger: Ledger) -> None:
+    load_series(ledger)
+    with TestClient(create_app(ledger, settings=Settings())) as client:
+        url = "/api/series?category=tanks&from=2022-06-26&to=2022-06-26"
+        assert client.get(url).json()["items"][0]["value"] == 1532
+        revise_tanks(ledger, dt.date(2022, 6, 26), 1533)
+        client.app.state.cache.ttl = 0  # the marker is re-read at most once a second
+        assert client.get(url).json()["items"][0]["value"] == 1533

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from web_data import load_series
 
 from attrition.ledger import Ledger
 from attrition.settings import Settings
@@ -35,5 +36,73 @@ def test_overview_as_json_is_the_data_the_page_shows(empty_client: TestClient) -
     assert empty_client.get("/?format=json").json() == {
         "latest": None,
         "categories": [],
+        "sparkline_days": 90,
         "sources": [],
     }
+
+
+@pytest.fixture
+def client(ledger: Ledger) -> Iterator[TestClient]:
+    load_series(ledger)
+    with TestClient(create_app(ledger, settings=Settings())) as test_client:
+        yield test_client
+
+
+def test_overview_shows_each_category_latest_figure_and_change(client: TestClient) -> None:
+    data = client.get("/?format=json").json()
+    cards = {card["category"]: card for card in data["categories"]}
+    assert list(cards) == ["personnel", "tanks", "artillery"]  # taxonomy order
+    assert (cards["tanks"]["value"], cards["tanks"]["change"], cards["tanks"]["date"]) == (
+        1530,
+        -2,
+        "2022-06-27",
+    )
+    assert cards["personnel"]["qualifier"] == "about"
+    assert data["latest"]["date"] == "2022-06-27"
+    assert data["latest"]["source"] == "gs-petroivaniuk"
+    sparkline = cards["tanks"]["sparkline"]
+    assert [p["value"] for p in sparkline["datasets"]["points"]] == [1504, 1507, 1511, 1532, 1530]
+
+
+def test_overview_page_renders_the_cards_with_chart_specs(client: TestClient) -> None:
+    page = client.get("/").text
+    assert_no_inline_script(page)
+    assert 'data-category="tanks"' in page and "1,530" in page and "−2" not in page
+    assert "-2" in page  # the change, signed
+    assert page.count("data-vega-spec=") == 3
+    assert '<script src="/static/vendor/vega-embed.min.js"></script>' in page
+    assert "2022-06-27" in page
+
+
+def test_category_page_marks_the_decrease_and_averages_the_increments(
+    client: TestClient,
+) -> None:
+    data = client.get("/category/tanks?format=json").json()
+    rows = {row["date"]: row for row in data["rows"]}
+    assert data["rows"][0]["date"] == "2022-06-27"  # newest first
+    assert rows["2022-06-27"]["flags"] == [
+        {"kind": "decrease", "note": "the total fell by 2 (an official correction)"}
+    ]
+    # trailing mean of the known daily changes: (3 + 4 + 21 - 2) / 4
+    assert rows["2022-06-27"]["average"] == pytest.approx(6.5)
+    assert rows["2022-06-23"]["average"] is None
+    flagged = data["chart"]["datasets"]["flags"]
+    assert flagged == [
+        {"date": "2022-06-27", "value": 1530, "kind": "decrease",
+         "note": "the total fell by 2 (an official correction)"}
+    ]  # fmt: skip
+    assert data["csv_url"] == "/api/series?category=tanks&format=csv"
+
+
+def test_category_page_html_has_both_charts_and_the_table(client: TestClient) -> None:
+    page = client.get("/category/tanks").text
+    assert 'id="series-chart"' in page and 'id="daily-chart"' in page
+    assert page.count("<tr") == 1 + 5  # header + one row per day
+    assert 'href="/api/series?category=tanks&amp;format=csv"' in page
+    assert_no_inline_script(page)
+
+
+def test_an_unknown_category_page_is_a_404_page(client: TestClient) -> None:
+    page = client.get("/category/tank")
+    assert page.status_code == 404
+    assert "unknown category" in page.text and "tanks" in page.text

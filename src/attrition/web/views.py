@@ -85,7 +85,10 @@ def build_series(
         date_to=date_to,
         as_known_on=as_known_on,
     )
-    if read_from is not None and not any(o.as_of < date_from for o in observations[:1]):
+    found_earlier = (
+        bool(observations) and date_from is not None and observations[0].as_of < date_from
+    )
+    if read_from is not None and not found_earlier:
         observations = read_series(
             connection, category=category, source=key, date_to=date_to, as_known_on=as_known_on
         )
@@ -112,7 +115,9 @@ def build_series(
     return rows
 
 
-def trailing_average(values: Sequence[int | None], window: int = AVERAGE_DAYS) -> list[float | None]:
+def trailing_average(
+    values: Sequence[int | None], window: int = AVERAGE_DAYS
+) -> list[float | None]:
     """Mean of the last ``window`` known values at each position (None until one is known)."""
     averages: list[float | None] = []
     for index in range(len(values)):

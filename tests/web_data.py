@@ -1,0 +1,37 @@
+"""Small, hand-written ledger contents for the web tests (not real figures unless noted)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attrition.ledger import Ledger, ObservationRecord, ensure_source, upsert_observations
+
+# The General Staff's tank figures of 2022-06-23 … 2022-06-26 (real), then a
+# made-up correction on 06-27 so the series has a decrease.
+TANKS = {
+    dt.date(2022, 6, 23): 1504,
+    dt.date(2022, 6, 24): 1507,
+    dt.date(2022, 6, 25): 1511,
+    dt.date(2022, 6, 26): 1532,
+    dt.date(2022, 6, 27): 1530,
+}
+ARTILLERY = {dt.date(2022, 6, 25): 755, dt.date(2022, 6, 26): 759}
+PERSONNEL = {dt.date(2022, 6, 25): 34700, dt.date(2022, 6, 26): 35000}
+
+
+def load_series(ledger: Ledger, *, source: str = "gs-petroivaniuk") -> None:
+    """Tanks, artillery and personnel (qualifier "about") for one General Staff source."""
+    records = [ObservationRecord("RU", "tanks", day, value) for day, value in TANKS.items()]
+    records += [ObservationRecord("RU", "artillery", d, v) for d, v in ARTILLERY.items()]
+    records += [
+        ObservationRecord("RU", "personnel", d, v, qualifier="about") for d, v in PERSONNEL.items()
+    ]
+    with ledger.transaction() as connection:
+        upsert_observations(connection, ensure_source(connection, source), records)
+
+
+def revise_tanks(ledger: Ledger, day: dt.date, value: int) -> None:
+    """Record a changed tank figure for ``day``: the ledger keeps it as revision 2."""
+    with ledger.transaction() as connection:
+        source_id = ensure_source(connection, "gs-petroivaniuk")
+        upsert_observations(connection, source_id, [ObservationRecord("RU", "tanks", day, value)])
