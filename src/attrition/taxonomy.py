@@ -33,7 +33,20 @@ CATEGORIES: Final = (
 
 # Categories the ledger keeps that the claim schema has no name for: a source
 # reports them, but no canonical category can absorb them without lying.
-EXTRA_CATEGORIES: Final = ("ground_robots",)
+EXTRA_CATEGORIES: Final = (
+    "ground_robots",
+    # Oryx headings with no General Staff counterpart (see ORYX_CATEGORIES).
+    "command_posts",
+    "engineering",
+    "atgm_vehicles",
+    "artillery_support",
+    "radars",
+    "electronic_warfare",
+    "trains",
+    "atgm",
+    "manpads",
+    "equipment_total",
+)
 
 CATEGORY_LABELS: Final[dict[str, str]] = {
     "personnel": "Personnel",
@@ -55,6 +68,16 @@ CATEGORY_LABELS: Final[dict[str, str]] = {
     "vehicles": "Vehicles and fuel tanks",
     "special_equipment": "Special equipment",
     "ground_robots": "Ground robotic systems",
+    "command_posts": "Command posts and communications stations",
+    "engineering": "Engineering vehicles and equipment",
+    "atgm_vehicles": "Self-propelled anti-tank missile systems",
+    "artillery_support": "Artillery support vehicles and equipment",
+    "radars": "Radars",
+    "electronic_warfare": "Jammers and deception systems",
+    "trains": "Logistics trains",
+    "atgm": "Anti-tank guided missile launchers",
+    "manpads": "Man-portable air defence systems",
+    "equipment_total": "All equipment types",
 }
 
 CLAIMANTS: Final = (
@@ -171,6 +194,118 @@ GENERAL_STAFF_CSV_CATEGORIES: Final[dict[str, str]] = {
     "vehicles_fuel_tanks": "vehicles",
     "special_equipment": "special_equipment",
 }
+
+
+# Oryx's category headings (and the names the daily-totals CSV used for them over
+# time) → the ledger category. Keys are compared after ``oryx_category_key``
+# (case, spacing and commas ignored), because Oryx renamed "Trucks, Vehicles and
+# Jeeps" to "Trucks, Vehicles, and Jeeps" and capitalised headings inconsistently.
+# A canonical category means "the General Staff counts the same kind of thing";
+# the rest map to ledger-only categories so they are kept, never forced into a
+# General Staff category. Reasoning per row: docs/data-sources.md (Oryx).
+ORYX_CATEGORIES: Final[dict[str, str]] = {
+    "Tanks": "tanks",
+    # GS "armoured combat vehicles" (ББМ) covers every armoured troop carrier.
+    "Armoured Fighting Vehicles": "afv",
+    "Infantry Fighting Vehicles": "afv",
+    "Armoured Personnel Carriers": "afv",
+    "Mine-Resistant Ambush Protected (MRAP) Vehicles": "afv",
+    "Infantry Mobility Vehicles": "afv",
+    # GS "artillery systems" counts guns, howitzers and heavy mortars; Oryx folded
+    # its "Heavy Mortars" heading into the artillery headings in November 2022.
+    "Self-Propelled Artillery": "artillery",
+    "Towed Artillery": "artillery",
+    "Heavy Mortars": "artillery",
+    "Multiple Rocket Launchers": "mlrs",
+    # GS "anti-aircraft warfare systems" = SAM launchers and AA guns.
+    "Surface-To-Air Missile Systems": "air_defense",
+    "Anti-Aircraft Guns": "air_defense",
+    "Self-Propelled Anti-Aircraft Guns": "air_defense",
+    "Aircraft": "aircraft",
+    "Helicopters": "helicopters",
+    # Oryx split its drone heading into combat and reconnaissance on 2022-11-15.
+    "Unmanned Aerial Vehicles": "uav",
+    "Unmanned Combat Aerial Vehicles": "uav",
+    "Reconnaissance Unmanned Aerial Vehicles": "uav",
+    "Naval Ships": "ships",
+    # Renamed on 2023-09-13 when a submarine was added; the submarine itself is
+    # moved to "submarines" item by item (ORYX_MODEL_CATEGORIES).
+    "Naval Ships and Submarines": "ships",
+    "Trucks, Vehicles and Jeeps": "vehicles",
+    "Unmanned Ground Vehicles": "ground_robots",
+    # No General Staff counterpart: kept separately.
+    "Command Posts And Communications Stations": "command_posts",
+    "Communications Stations": "command_posts",
+    "Communications Station": "command_posts",
+    "Communications Vehicles": "command_posts",
+    "Engineering Vehicles And Equipment": "engineering",
+    "Engineering Vehicles": "engineering",
+    "Self-Propelled Anti-Tank Missile Systems": "atgm_vehicles",
+    "Artillery Support Vehicles And Equipment": "artillery_support",
+    "Radars": "radars",
+    "Radars And Communications Equipment": "radars",
+    "Jammers And Deception Systems": "electronic_warfare",
+    "Logistics Trains": "trains",
+    "Anti-Tank Guided Missiles": "atgm",
+    "Man-Portable Air Defence Systems": "manpads",
+    "All types": "equipment_total",
+}
+
+# Items whose model name contains the word on the right belong to another
+# category than their heading's: (Oryx heading, word in the model) → category.
+ORYX_MODEL_CATEGORIES: Final[dict[tuple[str, str], str]] = {
+    ("Naval Ships and Submarines", "submarine"): "submarines",
+}
+
+# Oryx's status words and phrases (and the misspellings its pages carry) → the
+# status attrition records. An item's link may name several ("damaged and
+# captured"); ORYX_COUNTED_AS says which total Oryx counts each under, and an
+# item with several is counted under the most final: destroyed > captured >
+# abandoned > damaged. Checked against the stated totals of the three real
+# pages: "captured and stripped" and "damaged beyond economical repair" are in
+# Oryx's destroyed totals, "damaged and abandoned" in its abandoned totals.
+ORYX_STATUS_WORDS: Final[dict[str, str]] = {
+    "damaged beyond economical repair": "damaged beyond economical repair",
+    "destroyed": "destroyed",
+    "sunk": "sunk",
+    "stripped": "stripped",
+    "damaged": "damaged",
+    "damagd": "damaged",
+    "abandoned": "abandoned",
+    "abanonded": "abandoned",
+    "captured": "captured",
+}
+ORYX_COUNTED_AS: Final[dict[str, str]] = {
+    "destroyed": "destroyed",
+    "sunk": "destroyed",
+    "stripped": "destroyed",
+    "damaged beyond economical repair": "destroyed",
+    "captured": "captured",
+    "abandoned": "abandoned",
+    "damaged": "damaged",
+}
+# The four totals Oryx states per heading, in the page's order, and most final first.
+ORYX_STATUSES: Final = ("destroyed", "damaged", "abandoned", "captured")
+ORYX_FINALITY: Final = ("destroyed", "captured", "abandoned", "damaged")
+
+
+def oryx_category_key(heading: str) -> str:
+    """Oryx heading → the form ``ORYX_CATEGORIES`` is looked up by (case, commas, spaces)."""
+    return " ".join(heading.replace(",", " ").casefold().split())
+
+
+_ORYX_CATEGORY_INDEX: Final = {oryx_category_key(k): v for k, v in ORYX_CATEGORIES.items()}
+
+
+def map_oryx_category(heading: str, model: str | None = None) -> str | None:
+    """The ledger category of an Oryx heading (and model), or None when unmapped."""
+    key = oryx_category_key(heading)
+    if model is not None:
+        folded = model.casefold()
+        for (override_heading, word), category in ORYX_MODEL_CATEGORIES.items():
+            if oryx_category_key(override_heading) == key and word in folded:
+                return category
+    return _ORYX_CATEGORY_INDEX.get(key)
 
 
 def is_category(name: str) -> bool:

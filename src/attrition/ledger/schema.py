@@ -84,6 +84,10 @@ evidence_items = sa.Table(
     sa.Column("source_category", sa.String(200), nullable=False),
     sa.Column("model", sa.String(300), nullable=False),
     sa.Column("status", sa.String(60), nullable=False),
+    # The total the source counts the item in (Oryx: destroyed, damaged, abandoned,
+    # captured), when its status names several ("damaged and captured").
+    sa.Column("counted_as", sa.String(12)),
+    sa.Column("detail", sa.String(300)),  # e.g. "B-802 'Askold'", "by Bayraktar TB2"
     sa.Column("item_number", sa.Integer),
     sa.Column("proof_url", sa.String(1000)),
     sa.Column("date_hint", sa.Date),
