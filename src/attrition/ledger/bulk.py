@@ -10,7 +10,6 @@ Other databases go through SQLAlchemy unchanged.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -21,33 +20,38 @@ BULK_CHUNK = 5000
 
 
 def insert_rows(
-    connection: sa.Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]]
+    connection: sa.Connection,
+    table: sa.Table,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
 ) -> None:
-    """Insert ``rows`` (dicts with the same keys) into ``table``."""
+    """Insert ``rows`` (tuples of values in the order of ``columns``) into ``table``."""
     if not rows:
         return
     if connection.dialect.name != "sqlite":
         for start in range(0, len(rows), BULK_CHUNK):
-            connection.execute(sa.insert(table), list(rows[start : start + BULK_CHUNK]))
+            chunk = [dict(zip(columns, row, strict=True)) for row in rows[start : start + BULK_CHUNK]]
+            connection.execute(sa.insert(table), chunk)
         return
-    names = list(rows[0])
-    statement = sa.insert(table).values({name: sa.bindparam(name) for name in names})
+    statement = sa.insert(table).values({name: sa.bindparam(name) for name in columns})
     compiled = statement.compile(dialect=connection.dialect)
-    order = list(compiled.positiontup or names)
-    row_values = operator.itemgetter(*order)
+    if list(compiled.positiontup or ()) != list(columns):
+        raise RuntimeError(f"unexpected parameter order for {table.name}: {compiled.positiontup}")
     converting = [
         (position, _memoised(process))
-        for position, name in enumerate(order)
+        for position, name in enumerate(columns)
         if (process := _bind_processor(connection, table.c[name]))
     ]
-    values: list[tuple[Any, ...]] = []
-    for row in rows:
-        value = list(row_values(row))
-        for position, process in converting:
-            value[position] = process(value[position])
-        values.append(tuple(value))
+    values: Sequence[Sequence[Any]] = rows
+    if converting:
+        values = []
+        for row in rows:
+            value = list(row)
+            for position, process in converting:
+                value[position] = process(value[position])
+            values.append(tuple(value))
     for start in range(0, len(values), BULK_CHUNK):
-        connection.exec_driver_sql(str(compiled), values[start : start + BULK_CHUNK])
+        connection.exec_driver_sql(str(compiled), list(values[start : start + BULK_CHUNK]))
 
 
 def update_rows(

@@ -12,6 +12,7 @@ changes nothing; an older snapshot imported after a newer one only moves
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -204,31 +205,35 @@ def _displace(changes: dict[int, dict[str, Any]], index: int, key: str, taken: s
     changes.setdefault(index, {})["item_key"] = moved
 
 
+_INSERT_COLUMNS = (
+    "source_id",
+    "item_key",
+    "side",
+    *DESCRIPTIVE_FIELDS,
+    "first_seen",
+    "last_seen",
+    "disappeared_on",
+)
+_descriptive = operator.attrgetter(*DESCRIPTIVE_FIELDS)
+
+
 def _new_row(
     source_id: int,
     item: EvidenceRecord,
     key: str,
     seen_on: dt.date,
     later_snapshots: list[dt.date],
-) -> dict[str, Any]:
-    row = {name: getattr(item, name) for name in DESCRIPTIVE_FIELDS}
-    row.update(
-        source_id=source_id,
-        item_key=key,
-        side=item.side,
-        first_seen=seen_on,
-        last_seen=seen_on,
-        # An older snapshot imported late: the item was gone by the next one we know.
-        disappeared_on=later_snapshots[0] if later_snapshots else None,
-    )
-    return row
+) -> tuple[Any, ...]:
+    # An older snapshot imported late: the item was gone by the next one we know.
+    gone = later_snapshots[0] if later_snapshots else None
+    return (source_id, key, item.side, *_descriptive(item), seen_on, seen_on, gone)
 
 
 def _write(
     connection: sa.Connection,
     rows: Sequence[Any],
     changes: dict[int, dict[str, Any]],
-    inserts: list[dict[str, Any]],
+    inserts: list[tuple[Any, ...]],
 ) -> None:
     updates = [{"id": rows[index].id, **change} for index, change in changes.items()]
     # Keys move in two steps so that no intermediate state breaks their uniqueness.
@@ -239,7 +244,7 @@ def _write(
     ]
     update_rows(connection, evidence_items, moving)
     update_rows(connection, evidence_items, updates)
-    insert_rows(connection, evidence_items, inserts)
+    insert_rows(connection, evidence_items, _INSERT_COLUMNS, inserts)
 
 
 def list_evidence_items(

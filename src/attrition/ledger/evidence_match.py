@@ -7,7 +7,9 @@ pass seeing only what earlier passes left:
 
 1. same key and same proof URL — the item did not move;
 2. same side, category, model, counted status and proof URL — renumbered;
-3. same key — its proof was replaced (Oryx re-uploaded many in 2022-23);
+3. same key, for an item still listed — its proof was replaced (Oryx
+   re-uploaded many in 2022-23); an item already gone does not come back on
+   the key alone, as its place is most likely held by another item by then;
 4. same side, counted status and proof URL — its model or heading was renamed.
 
 The proof URL alone never identifies an item: one photo can prove several
@@ -55,11 +57,20 @@ def _with_proof(signature: Callable[[Matchable], Hashable]) -> Callable[[Matchab
     return sign
 
 
-MATCH_PASSES: tuple[tuple[str, Callable[[Matchable], Hashable]], ...] = (
-    ("key and proof", _with_proof(lambda t: (t.item_key, t.proof_url))),
-    ("position and proof", _with_proof(lambda t: (_position(t), t.proof_url))),
-    ("key", lambda t: t.item_key),
-    ("status and proof", _with_proof(lambda t: (t.side, t.counted_as, t.proof_url))),
+def _listed(row: Any) -> bool:
+    return getattr(row, "disappeared_on", None) is None
+
+
+def _any(row: Any) -> bool:
+    return True
+
+
+# (name, signature, which stored rows may take part)
+MATCH_PASSES: tuple[tuple[str, Callable[[Matchable], Hashable], Callable[[Any], bool]], ...] = (
+    ("key and proof", _with_proof(lambda t: (t.item_key, t.proof_url)), _any),
+    ("position and proof", _with_proof(lambda t: (_position(t), t.proof_url)), _any),
+    ("key", lambda t: t.item_key, _listed),
+    ("status and proof", _with_proof(lambda t: (t.side, t.counted_as, t.proof_url)), _any),
 )
 
 
@@ -76,13 +87,13 @@ def match_items(rows: Sequence[Any], items: Sequence[Any]) -> Matching:
     pairs: dict[int, int] = {}
     taken: set[int] = set()
     by_pass: dict[str, int] = {}
-    for name, signature in MATCH_PASSES:
+    for name, signature, eligible in MATCH_PASSES:
         if len(pairs) == len(items) or len(taken) == len(rows):
             by_pass[name] = 0
             continue
         waiting: dict[Hashable, list[int]] = defaultdict(list)
         for index, row in enumerate(rows):
-            if index not in taken:
+            if index not in taken and eligible(row):
                 key = signature(row)
                 if key is not None:
                     waiting[key].append(index)

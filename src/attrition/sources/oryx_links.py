@@ -33,13 +33,8 @@ _PHRASES = sorted(ORYX_STATUS_WORDS, key=len, reverse=True)
 _STATUS_PHRASE = re.compile(
     r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _PHRASES) + r")\b", re.IGNORECASE
 )
-# Status words that say more than the total they count in ("sunk") stay in the
-# detail; the rest, with a leading "and"/"later", are removed from it.
-_TELLING_STATUS_WORDS = frozenset({"sunk"})
 _STATUS_IN_DETAIL = re.compile(
-    r"(?:\band\s+)?(?:\blater\s+)?\b(?:"
-    + "|".join(p.replace(" ", r"\s+") for p in _PHRASES if p not in _TELLING_STATUS_WORDS)
-    + r")\b",
+    r"(?:\band\s+)?(?:\blater\s+)?\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _PHRASES) + r")\b",
     re.IGNORECASE,
 )
 

@@ -313,7 +313,7 @@ def _link_groups(anchors: list[LexborNode]) -> Iterator[tuple[str, str | None]]:
         if pending:
             pending.append(text)
             if ")" in text:
-                yield " ".join(pending), pending_href
+                yield " ".join(pending).replace(" )", ")"), pending_href
                 pending = []
             continue
         if text.startswith("(") and ")" not in text:
@@ -321,7 +321,7 @@ def _link_groups(anchors: list[LexborNode]) -> Iterator[tuple[str, str | None]]:
             continue
         yield text, href
     if pending:
-        yield " ".join(pending), pending_href
+        yield " ".join(pending).replace(" )", ")"), pending_href
 
 
 def _model_key(model: str) -> str:
