@@ -58,8 +58,7 @@ def _runner(variant: str, page: bytes, workdir: Path) -> Callable[[], object]:
 
 def _store_runner(page: bytes, workdir: Path) -> Callable[[], object]:
     from attrition.ledger import Ledger
-    from attrition.sources.oryx_import import store_oryx_page
-    from attrition.sources.oryx_page import parse_oryx_page
+    from attrition.sources.oryx_import import import_oryx_page_content
 
     template = workdir / "template.db"
     Ledger.open(f"sqlite:///{template}").dispose()  # migrations run once, untimed
@@ -71,7 +70,7 @@ def _store_runner(page: bytes, workdir: Path) -> Callable[[], object]:
         ledger = Ledger.open(f"sqlite:///{path}", migrate=False)
         start = time.perf_counter()
         with ledger.transaction() as connection:
-            result = store_oryx_page(connection, parse_oryx_page(page), input_name="bench")
+            result = import_oryx_page_content(connection, page, input_name="bench")
         run.elapsed = time.perf_counter() - start  # type: ignore[attr-defined]
         ledger.dispose()
         return result

@@ -16,8 +16,9 @@ from attrition.ledger.evidence import (
     list_evidence_items,
     upsert_evidence_items,
 )
-from attrition.ledger.schema import evidence_items
+from attrition.ledger.schema import evidence_items, imports
 from attrition.sources.oryx_import import import_oryx_page
+from attrition.sources.oryx_page import parse_oryx_page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "oryx"
 PAGE_2022 = FIXTURES / "excerpt-2022-06-27.html"
@@ -38,6 +39,12 @@ def _table(ledger: Ledger) -> list[dict[str, Any]]:
     with ledger.connect() as connection:
         query = sa.select(evidence_items).order_by(evidence_items.c.id)
         return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def _imports(ledger: Ledger) -> list[dict[str, Any]]:
+    with ledger.connect() as connection:
+        rows = connection.execute(sa.select(imports.c.stats).order_by(imports.c.id))
+        return [dict(row.stats) for row in rows]
 
 
 def _by_url(ledger: Ledger, url_end: str) -> list[dict[str, Any]]:
@@ -63,10 +70,26 @@ def test_first_import_stores_every_item_seen_on_the_page_date(ledger: Ledger) ->
 
 def test_importing_the_same_snapshot_twice_changes_nothing(ledger: Ledger) -> None:
     _import(ledger, PAGE_2022, PAGE_2025)
-    before = _table(ledger)
+    before, imports_before = _table(ledger), _imports(ledger)
     (again,) = _import(ledger, PAGE_2025)
-    assert again["ledger"]["new"] == again["ledger"]["updated"] == 0
-    assert again["ledger"]["unchanged"] == again["items"]
+    assert again["ledger"]["status"] == "unchanged input"
+    assert again["items"] == 177 and again["mismatches"] == []  # the report is still complete
+    assert (_table(ledger), _imports(ledger)) == (before, imports_before)
+    assert [(i["role"], i["snapshot_date"], i["new"]) for i in imports_before] == [
+        ("page-RU", "2022-06-27", 128),
+        ("page-RU", "2025-04-15", 135),
+    ]
+
+
+def test_storing_the_same_items_twice_changes_no_row(ledger: Ledger) -> None:
+    page = parse_oryx_page(PAGE_2025.read_bytes())
+    with ledger.transaction() as connection:
+        source_id = ensure_source(connection, "oryx")
+        upsert_evidence_items(connection, source_id, page.items, seen_on=D2025)
+    before = _table(ledger)
+    with ledger.transaction() as connection:
+        stats = upsert_evidence_items(connection, source_id, page.items, seen_on=D2025)
+    assert (stats.new, stats.updated, stats.unchanged) == (0, 0, 177)
     assert _table(ledger) == before
 
 
@@ -74,7 +97,9 @@ def test_a_newer_snapshot_keeps_first_seen_and_marks_what_disappeared(ledger: Le
     first, second = _import(ledger, PAGE_2022, PAGE_2023)
     # The captured T-80UE-1 were numbered 2-5 in 2022 and 1-4 in 2023, when Oryx
     # restarted the numbering per status: they are the same four items.
-    captured = [r for r in _table(ledger) if r["model"] == "T-80UE-1" and r["counted_as"] == "captured"]
+    captured = [
+        r for r in _table(ledger) if r["model"] == "T-80UE-1" and r["counted_as"] == "captured"
+    ]
     assert [(r["item_number"], r["first_seen"], r["last_seen"]) for r in captured] == [
         (1, D2022, D2023),
         (2, D2022, D2023),
@@ -98,7 +123,14 @@ def test_a_newer_snapshot_keeps_first_seen_and_marks_what_disappeared(ledger: Le
         for r in _table(ledger)
         if r["disappeared_on"] == D2023 and r["category"] in ("tanks", "air_defense")
     )
-    assert gone_here == ["1529509006422728704", "1529509006422728704", "224.jpg", "4431.png", "7688.png", "n0.png"]
+    assert gone_here == [
+        "1529509006422728704",
+        "1529509006422728704",
+        "224.jpg",
+        "4431.png",
+        "7688.png",
+        "n0.png",
+    ]
     assert second["ledger"]["disappeared"] == (48 + 10 + 28 + 1) + len(gone_here)
     assert len(_table(ledger)) == first["items"] + second["ledger"]["new"]
 
@@ -119,7 +151,11 @@ def test_a_gone_item_is_not_revived_by_a_different_item_taking_its_place(ledger:
     (gone,) = _by_url(ledger, "/7688.png")
     assert gone["disappeared_on"] == D2023
     assert gone["item_key"] == "RU|air_defense|9a316 tel (for buk-m2)|destroyed|1~2"
-    holder = [r for r in _table(ledger) if r["item_key"] == "RU|air_defense|9a316 tel (for buk-m2)|destroyed|1"]
+    holder = [
+        r
+        for r in _table(ledger)
+        if r["item_key"] == "RU|air_defense|9a316 tel (for buk-m2)|destroyed|1"
+    ]
     assert [(r["first_seen"], r["proof_url"]) for r in holder] == [
         (D2025, "https://twitter.com/UAWeapons/status/1685581789169852416")
     ]
@@ -206,7 +242,9 @@ def test_an_item_back_after_a_gap_reappears_with_its_first_seen(ledger: Ledger) 
 def test_listing_filters_by_category_model_and_counted_or_exact_status(ledger: Ledger) -> None:
     _import(ledger, PAGE_2025)
     with ledger.connect() as connection:
-        abandoned = list_evidence_items(connection, category="tanks", model="t-54", status="abandoned")
+        abandoned = list_evidence_items(
+            connection, category="tanks", model="t-54", status="abandoned"
+        )
         exact = list_evidence_items(connection, status="damaged and abandoned", model="T-54-3M")
         ships = list_evidence_items(connection, category="Naval Ships and Submarines")
         subs = list_evidence_items(connection, category="submarines")

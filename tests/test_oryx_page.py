@@ -292,13 +292,17 @@ def test_the_ukrainian_losses_page_is_read_as_side_ua() -> None:
     <a href="https://example.org/b.jpg">(2, captured)</a></li></ul></div></body></html>"""
     page = parse_oryx_page(html)
     assert page.side == "UA" and page.modified is None
-    assert [i.item_key for i in page.items] == ["UA|tanks|t-64bv|destroyed|1", "UA|tanks|t-64bv|captured|1"]
+    assert [i.item_key for i in page.items] == [
+        "UA|tanks|t-64bv|destroyed|1",
+        "UA|tanks|t-64bv|captured|1",
+    ]
     assert check_oryx_page(page) == []
 
 
 def test_a_heading_unknown_to_the_taxonomy_is_kept_unmapped_not_forced() -> None:
-    html = b"""<html><head><meta property="og:title" content="Documenting Russian Equipment Losses"/>
-    </head><body><div class="post-body">
+    html = b"""<html><head>
+    <meta property="og:title" content="Documenting Russian Equipment Losses"/></head>
+    <body><div class="post-body">
     <h3>Unmanned Surface Vessels (1, of which destroyed: 1)</h3>
     <ul><li>1 Sea drone: <a href="https://example.org/a.jpg">(1, destroyed)</a></li></ul>
     </div></body></html>"""
@@ -318,7 +322,7 @@ def test_gzipped_pages_are_read_transparently(tmp_path: Path) -> None:
 def test_a_broken_gzip_or_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     broken = tmp_path / "page.html.gz"
     broken.write_bytes(b"\x1f\x8b\x08broken")
-    with pytest.raises(SourceFormatError, match="page.html.gz: broken gzip file"):
+    with pytest.raises(SourceFormatError, match=r"page\.html\.gz: broken gzip file"):
         read_page_bytes(broken)
-    with pytest.raises(InputError, match="cannot read .*missing.html"):
+    with pytest.raises(InputError, match=r"cannot read .*missing\.html"):
         read_page_bytes(tmp_path / "missing.html")

@@ -30,7 +30,9 @@ def insert_rows(
         return
     if connection.dialect.name != "sqlite":
         for start in range(0, len(rows), BULK_CHUNK):
-            chunk = [dict(zip(columns, row, strict=True)) for row in rows[start : start + BULK_CHUNK]]
+            chunk = [
+                dict(zip(columns, row, strict=True)) for row in rows[start : start + BULK_CHUNK]
+            ]
             connection.execute(sa.insert(table), chunk)
         return
     statement = sa.insert(table).values({name: sa.bindparam(name) for name in columns})

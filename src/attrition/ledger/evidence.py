@@ -174,6 +174,7 @@ def _settle_keys(
     }
     taken = {row.item_key for row in rows} | {item.item_key for item in new_items}
     taken |= {change["item_key"] for change in changes.values() if "item_key" in change}
+
     def yields(holder: int) -> bool:
         # Only a row this snapshot no longer lists, and no newer than it, gives way.
         return holder not in matched_rows and rows[holder].last_seen <= seen_on

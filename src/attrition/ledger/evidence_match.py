@@ -14,8 +14,8 @@ pass seeing only what earlier passes left:
 
 The proof URL alone never identifies an item: one photo can prove several
 (the key or the model and status must agree too), and pairs sharing a photo
-are matched in page order. Between the 2023 and 2025 Oryx pages, passes 2-4
-follow 1,855 items that a key-only identity would report as gone and new.
+are matched in page order. Between the 2023 and 2025 Oryx pages, passes 2 and
+4 follow 1,162 items that a key-only identity would report as gone and new.
 """
 
 from __future__ import annotations

@@ -11,7 +11,10 @@ from attrition.ledger import Ledger
 from attrition.sources.bundled import BUNDLED_IMPORTS
 
 # Modules that register bundled inputs on import; order is import order.
-BUNDLED_MODULES: tuple[str, ...] = ("attrition.sources.general_staff",)
+BUNDLED_MODULES: tuple[str, ...] = (
+    "attrition.sources.general_staff",
+    "attrition.sources.oryx_import",
+)
 
 
 def import_all_bundled(ledger: Ledger, *, progress: bool = True) -> dict[str, dict[str, Any]]:

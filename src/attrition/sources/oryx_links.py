@@ -34,7 +34,9 @@ _STATUS_PHRASE = re.compile(
     r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _PHRASES) + r")\b", re.IGNORECASE
 )
 _STATUS_IN_DETAIL = re.compile(
-    r"(?:\band\s+)?(?:\blater\s+)?\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _PHRASES) + r")\b",
+    r"(?:\band\s+)?(?:\blater\s+)?\b(?:"
+    + "|".join(p.replace(" ", r"\s+") for p in _PHRASES)
+    + r")\b",
     re.IGNORECASE,
 )
 

@@ -40,7 +40,9 @@ _TITLE_SIDES = (
     (re.compile(r"documenting ukrainian equipment losses", re.IGNORECASE), "UA"),
 )
 _SIDE_NAMES = {"russia": "RU", "ukraine": "UA"}
-_SIDE_TOTAL = re.compile(r"^(?P<side>Russia|Ukraine)\s*-\s*(?P<total>\d+)\s*,\s*of which:?(?P<rest>.*)$")
+_SIDE_TOTAL = re.compile(
+    r"^(?P<side>Russia|Ukraine)\s*-\s*(?P<total>\d+)\s*,\s*of which:?(?P<rest>.*)$"
+)
 _HEADING = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<total>\d+)\s*,\s*of which:?(?P<rest>[^)]*)\)?$")
 _BREAKDOWN = re.compile(r"(destroyed|damaged|abandoned|captured)\s*:\s*(\d+)", re.IGNORECASE)
 _MODEL_HEAD = re.compile(r"^(?P<count>\d+)\s+(?P<model>.+?)\s*:?\s*$")
@@ -353,7 +355,9 @@ def check_oryx_page(page: OryxPage) -> list[Mismatch]:
         items = category.items
         if len(items) != category.stated.total:
             mismatches.append(
-                Mismatch("category", category.heading, None, None, category.stated.total, len(items))
+                Mismatch(
+                    "category", category.heading, None, None, category.stated.total, len(items)
+                )
             )
         counted = Counter(item.counted_as for item in items)
         for status in ORYX_STATUSES:
