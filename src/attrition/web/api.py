@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from attrition.web import views
-from attrition.web.cache import CachedBody
+from attrition.web.cache import CACHEABLE_FLAG, CachedBody
 from attrition.web.rendering import dump_csv, dump_json
 
 # A whole daily series is ~1,650 rows; one page holds it with room to spare.
@@ -87,6 +87,7 @@ async def respond_list(
         return CachedBody(dump_json(page), "application/json")
 
     body = await request.app.state.cache.get_or_build((key, limit, offset, list_format), build_body)
+    setattr(request.state, CACHEABLE_FLAG, True)
     return Response(body.content, media_type=body.media_type)
 
 

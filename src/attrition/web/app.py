@@ -23,7 +23,7 @@ from attrition import __version__
 from attrition.errors import AttritionError
 from attrition.ledger import Ledger
 from attrition.settings import CHECK_MAX_BYTES, Settings, load_settings
-from attrition.web.cache import ResponseCache
+from attrition.web.cache import CachedResponseMiddleware, ResponseCache
 from attrition.web.rendering import dump_json, json_response, templates
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -218,6 +218,7 @@ def create_app(ledger: Ledger | None = None, settings: Settings | None = None) -
     app.state.settings = settings
     app.state.cache = ResponseCache(ledger)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(CachedResponseMiddleware, cache=app.state.cache)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_exception_handler(AttritionError, _on_attrition_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)

@@ -14,8 +14,10 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Any
 
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from attrition.ledger import Ledger
 from attrition.ledger.marker import read_change_marker
@@ -27,6 +29,15 @@ MARKER_TTL_S = 1.0
 # Distinct queries kept: every category × a few views, plus arbitrary date
 # ranges; the whole-series JSON is ~100 KB, so 512 entries stay under ~50 MB.
 MAX_ENTRIES = 512
+
+
+@dataclass(frozen=True)
+class RawResponse:
+    """A complete response as the ASGI server sends it."""
+
+    status: int
+    headers: tuple[tuple[bytes, bytes], ...]
+    body: bytes
 
 
 @dataclass(frozen=True)
@@ -51,10 +62,16 @@ class ResponseCache:
         self._marker: tuple[object, ...] | None = None
         self._checked_at = -float("inf")
         self._locks: dict[Hashable, asyncio.Lock] = {}
+        # Whole responses by raw request line, served without entering FastAPI.
+        self._raw: OrderedDict[tuple[str, bytes], RawResponse] = OrderedDict()
 
     def _read_marker(self) -> tuple[object, ...]:
         with self.ledger.connect() as connection:
             return read_change_marker(connection)
+
+    async def refresh_marker(self) -> None:
+        """Re-read the ledger's change marker if it is older than ``ttl``; clear on change."""
+        await self._refresh_marker()
 
     async def _refresh_marker(self) -> None:
         now = time.monotonic()
@@ -65,10 +82,12 @@ class ResponseCache:
         if marker != self._marker:
             self._marker = marker
             self._entries.clear()
+            self._raw.clear()
 
     def invalidate(self) -> None:
         """Forget everything: the next request re-reads the marker and rebuilds."""
         self._entries.clear()
+        self._raw.clear()
         self._marker = None
         self._checked_at = -float("inf")
 
@@ -93,3 +112,67 @@ class ResponseCache:
                     self._entries.popitem(last=False)
         self._locks.pop(key, None)
         return body
+
+    def get_raw(self, key: tuple[str, bytes]) -> RawResponse | None:
+        """A whole stored response for a request line, if any."""
+        return self._raw.get(key)
+
+    def put_raw(self, key: tuple[str, bytes], response: RawResponse, marker: object) -> None:
+        """Keep a response built while the ledger was at ``marker`` (dropped if it moved since)."""
+        if marker != self._marker:
+            return
+        self._raw[key] = response
+        while len(self._raw) > self.max_entries:
+            self._raw.popitem(last=False)
+
+    @property
+    def marker(self) -> object:
+        """The change marker the cached entries belong to."""
+        return self._marker
+
+
+CACHEABLE_FLAG = "attrition.cacheable"
+
+
+class CachedResponseMiddleware:
+    """Serve repeated GETs of cacheable routes from memory, before routing and validation.
+
+    A route opts in by setting ``request.state`` flag :data:`CACHEABLE_FLAG` (the
+    list and page renderers do); only 200 answers are kept. This takes FastAPI's
+    per-request work (routing, parameter validation, dependency solving) off the
+    hot path: a hit is a dict lookup and two ``send`` calls.
+    """
+
+    def __init__(self, app: ASGIApp, cache: ResponseCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        await self.cache.refresh_marker()
+        key = (scope["path"], scope["query_string"])
+        hit = self.cache.get_raw(key)
+        if hit is not None:
+            await send(
+                {"type": "http.response.start", "status": hit.status, "headers": hit.headers}
+            )
+            await send({"type": "http.response.body", "body": hit.body})
+            return
+        marker = self.cache.marker
+        started: dict[str, Any] = {}
+        parts: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                started.update(message)
+            elif message["type"] == "http.response.body":
+                parts.append(message.get("body", b""))
+            await send(message)
+
+        scope.setdefault("state", {})
+        await self.app(scope, receive, capture)
+        if started.get("status") == 200 and scope["state"].get(CACHEABLE_FLAG):
+            response = RawResponse(200, tuple(started.get("headers", ())), b"".join(parts))
+            self.cache.put_raw(key, response, marker)

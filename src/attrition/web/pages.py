@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from attrition.web import views
-from attrition.web.cache import CachedBody
+from attrition.web.cache import CACHEABLE_FLAG, CachedBody
 from attrition.web.rendering import dump_json, render_html
 
 router = APIRouter(include_in_schema=False)
@@ -42,6 +42,7 @@ async def render_page(
         return CachedBody(render_html(template, {**(context or {}), **data}), "text/html")
 
     body = await request.app.state.cache.get_or_build((key, page_format), build_body)
+    setattr(request.state, CACHEABLE_FLAG, True)
     return Response(body.content, media_type=body.media_type)
 
 
