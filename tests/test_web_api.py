@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from web_data import load_series, revise_tanks
+from web_data import load_series, revise_tanks, store_verdicts
 
 from attrition.ledger import Ledger, ensure_source
 from attrition.settings import Settings
@@ -181,3 +181,42 @@ def test_a_new_import_shows_in_the_api_without_a_restart(ledger: Ledger) -> None
         revise_tanks(ledger, dt.date(2022, 6, 26), 1533)
         client.app.state.cache.ttl = 0  # the marker is re-read at most once a second
         assert client.get(url).json()["items"][0]["value"] == 1533
+
+
+@pytest.fixture
+def claims_client(ledger: Ledger) -> Iterator[TestClient]:
+    load_series(ledger)
+    store_verdicts(ledger)
+    with TestClient(create_app(ledger, settings=Settings())) as test_client:
+        yield test_client
+
+
+def test_claims_list_each_claim_with_its_current_verdict(claims_client: TestClient) -> None:
+    body = claims_client.get("/api/claims").json()
+    assert body["total"] == 2
+    first = body["items"][0]
+    assert {k: first[k] for k in ("quote", "category", "value", "verdict", "expected")} == {
+        "quote": "75 artillery systems",
+        "category": "artillery",
+        "value": 75,
+        "verdict": "contradicts",
+        "expected": 755,
+    }
+    assert first["explanation"] == "The General Staff said 755 on 2022-06-24."
+
+
+def test_claims_filter_by_verdict_and_category(claims_client: TestClient) -> None:
+    contradicted = claims_client.get("/api/claims?verdict=contradicts").json()["items"]
+    assert [c["quote"] for c in contradicted] == ["75 artillery systems"]
+    tanks = claims_client.get("/api/claims?category=tanks").json()["items"]
+    assert [c["verdict"] for c in tanks] == ["match"]
+    bad = claims_client.get("/api/claims?verdict=wrong")
+    assert bad.status_code == 400 and "one of: match, rounded" in bad.json()["error"]["hint"]
+
+
+def test_claims_as_csv_carry_the_verdict_columns(claims_client: TestClient) -> None:
+    rows = list(csv.DictReader(io.StringIO(claims_client.get("/api/claims?format=csv").text)))
+    assert [(r["quote"], r["verdict"], r["expected"]) for r in rows] == [
+        ("75 artillery systems", "contradicts", "755"),
+        ("1,507 tanks", "match", "1507"),
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from attrition.ledger import Ledger, ObservationRecord, ensure_source, upsert_observations
 
@@ -35,3 +36,26 @@ def revise_tanks(ledger: Ledger, day: dt.date, value: int) -> None:
     with ledger.transaction() as connection:
         source_id = ensure_source(connection, "gs-petroivaniuk")
         upsert_observations(connection, source_id, [ObservationRecord("RU", "tanks", day, value)])
+
+
+def store_verdicts(ledger: Ledger) -> None:
+    """Two checked claims of a text stored without a document: one contradicted, one matching."""
+    from attrition.ledger.claims import store_checked_claims
+    from attrition.verify.verdicts import Verdict
+
+    def verdict(start: int, end: int, quote: str, category: str, value: int, **extra: Any) -> Any:
+        return Verdict(
+            subject="RU", category=category, value=value, low=None, high=None,
+            qualifier="exact", basis="cumulative", claimant="UA_GENERAL_STAFF",
+            as_of=dt.date(2022, 6, 24), start=start, end=end, quote=quote,
+            rule_id="test-rule", **extra,
+        )  # fmt: skip
+
+    verdicts = [
+        verdict(10, 30, "75 artillery systems", "artillery", 75, verdict="contradicts",
+                explanation="The General Staff said 755 on 2022-06-24.", expected=755),
+        verdict(40, 51, "1,507 tanks", "tanks", 1507, verdict="match",
+                explanation="The General Staff said 1,507 on 2022-06-24.", expected=1507),
+    ]  # fmt: skip
+    with ledger.transaction() as connection:
+        store_checked_claims(connection, document_id=None, version_id=None, verdicts=verdicts)

@@ -167,3 +167,57 @@ async def get_series(
         offset=offset,
         list_format=list_format,
     )
+
+
+CLAIM_COLUMNS = (
+    "id",
+    "document_id",
+    "start",
+    "end",
+    "quote",
+    "subject",
+    "category",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "basis",
+    "claimant",
+    "as_of",
+    "rule_id",
+    "verdict",
+    "expected",
+    "matched_date",
+    "explanation",
+    "evidence",
+    "checked_at",
+)
+
+
+@router.get("/claims", summary="Claims read from documents, with their current verdicts")
+async def get_claims(
+    request: Request,
+    verdict: Annotated[
+        str | None,
+        Query(description="match, rounded, stale, contradicts or unverifiable."),
+    ] = None,
+    category: Annotated[str | None, Query(description="Canonical category.")] = None,
+    document_id: Annotated[
+        int | None, Query(ge=1, le=2**62, description="Only this document's claims.")
+    ] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+    list_format: ListFormat = "json",
+) -> Response:
+    """Flat rows: the claim's schema fields, its span and quote, and its current verdict."""
+    return await respond_list(
+        request,
+        key=("claims", verdict, category, document_id),
+        build=partial(
+            views.build_claims, verdict=verdict, category=category, document_id=document_id
+        ),
+        columns=CLAIM_COLUMNS,
+        limit=limit,
+        offset=offset,
+        list_format=list_format,
+    )

@@ -12,9 +12,16 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from attrition.charts import (
+    build_claimed_confirmed_spec,
+    build_daily_increments_spec,
+    build_sparkline_spec,
+)
 from attrition.errors import InputError, NotFound
 from attrition.ledger import list_series, list_sources, read_series
+from attrition.ledger.claims import StoredClaim, read_claims
 from attrition.taxonomy import CATEGORIES, EXTRA_CATEGORIES, SOURCES, is_category
+from attrition.verify.verdicts import VERDICTS
 
 # The General Staff transcription read when a request names no source: the JSON
 # one covers every category (the CSV lacks ground robots) from the first report.
@@ -138,8 +145,6 @@ def official_categories(connection: sa.Connection) -> dict[str, dt.date]:
 
 def build_overview(connection: sa.Connection) -> dict[str, Any]:
     """The overview: per category the latest official figure, confirmed count and ratio."""
-    from attrition.charts import build_sparkline_spec
-
     cards = []
     latest_day: dt.date | None = None
     for category, last_day in official_categories(connection).items():
@@ -190,8 +195,6 @@ def flag_series_days(rows: Sequence[dict[str, Any]]) -> dict[dt.date, list[dict[
 
 def build_category(connection: sa.Connection, *, category: str) -> dict[str, Any]:
     """A category page: claimed and confirmed series, daily increments, marked days, table."""
-    from attrition.charts import build_claimed_confirmed_spec, build_daily_increments_spec
-
     rows = build_series(connection, category=category)
     averages = trailing_average([row["change"] for row in rows])
     flags = flag_series_days(rows)
@@ -229,3 +232,60 @@ def build_category(connection: sa.Connection, *, category: str) -> dict[str, Any
         "csv_url": f"/api/series?category={category}&format=csv",
         "json_url": f"/api/series?category={category}",
     }
+
+
+def flatten_claim(claim: StoredClaim) -> dict[str, Any]:
+    """A stored claim and its current verdict as one flat row (stable names, CSV-friendly)."""
+    verdict = claim.verdict
+    return {
+        "id": claim.id,
+        "document_id": claim.document_id,
+        "start": claim.start,
+        "end": claim.end,
+        "quote": claim.quote,
+        "subject": claim.subject,
+        "category": claim.category,
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "qualifier": claim.qualifier,
+        "basis": claim.basis,
+        "claimant": claim.claimant,
+        "as_of": claim.as_of,
+        "rule_id": claim.rule_id,
+        "verdict": verdict.verdict if verdict else None,
+        "expected": verdict.expected if verdict else None,
+        "matched_date": verdict.matched_date if verdict else None,
+        "explanation": verdict.explanation if verdict else None,
+        "evidence": verdict.evidence if verdict else {},
+        "checked_at": verdict.checked_at if verdict else None,
+    }
+
+
+def require_verdict(verdict: str | None) -> str | None:
+    """``verdict`` if it is one attrition gives, else ``InputError`` listing them."""
+    if verdict is not None and verdict not in VERDICTS:
+        raise InputError(f"unknown verdict {verdict!r}", hint=f"one of: {', '.join(VERDICTS)}")
+    return verdict
+
+
+def build_claims(
+    connection: sa.Connection,
+    *,
+    verdict: str | None = None,
+    category: str | None = None,
+    document_id: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored claims with their current verdicts, newest document first, in text order."""
+    require_verdict(verdict)
+    if category is not None:
+        require_category(category)
+    rows = [flatten_claim(claim) for claim in read_claims(connection, document_id=document_id)]
+    rows = [
+        row
+        for row in rows
+        if (verdict is None or row["verdict"] == verdict)
+        and (category is None or row["category"] == category)
+    ]
+    rows.sort(key=lambda row: (-(row["document_id"] or 0), row["start"]))
+    return rows
