@@ -6,6 +6,7 @@ The canonical vocabulary is the one of the claim schema (docs/claims.md).
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Final
 
 SIDES: Final = ("RU", "UA")
@@ -193,6 +194,17 @@ GENERAL_STAFF_CSV_CATEGORIES: Final[dict[str, str]] = {
     "submarines": "submarines",
     "vehicles_fuel_tanks": "vehicles",
     "special_equipment": "special_equipment",
+}
+
+# Days on which a claimant's series changed what it counts rather than grew: the
+# increment that day is not one day's losses. Keyed by claimant, then (category, day).
+SERIES_BREAKS: Final[dict[str, dict[tuple[str, _dt.date], str]]] = {
+    "UA_GENERAL_STAFF": {
+        ("cruise_missiles", _dt.date(2022, 5, 1)): (
+            "series redefined: cruise missiles shot down since the war began are counted "
+            "from this day; until 2022-04-30 the category held mobile SRBM systems only"
+        ),
+    },
 }
 
 

@@ -6,6 +6,7 @@ from attrition.cli import (  # noqa: F401  (registers commands)
     general_staff_cmd,
     import_cmd,
     ledger_cmd,
+    series_cmd,
     web_cmd,
 )
 from attrition.cli.app import app

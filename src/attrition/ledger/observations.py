@@ -389,8 +389,7 @@ def read_history(
     return [_to_observation(row) for row in connection.execute(query)]
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimantFigure:
+class ClaimantFigure(NamedTuple):
     """A compact row for in-memory analysis: one source's figure for one day."""
 
     source: str
@@ -425,7 +424,7 @@ def read_claimant_figures(
     if date_to is not None:
         query = query.where(o.as_of <= date_to)
     query = _held_at(query, as_known_on)
-    return [ClaimantFigure(*row) for row in connection.execute(query)]
+    return [ClaimantFigure._make(row) for row in connection.execute(query)]
 
 
 def list_series(connection: sa.Connection, *, claimant: str | None = None) -> list[dict[str, Any]]:
