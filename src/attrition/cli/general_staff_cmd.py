@@ -10,7 +10,7 @@ from rich.progress import Progress
 
 from attrition.cli.app import app, stderr
 from attrition.cli.import_cmd import import_app
-from attrition.cli.options import DatabaseOption, JsonOption, open_ledger
+from attrition.cli.options import DatabaseOption, JsonOption, ledger_for
 from attrition.cli.output import console, print_json
 from attrition.errors import InputError
 from attrition.sources.general_staff import (
@@ -78,7 +78,7 @@ def import_general_staff_json_command(
     """
     paths = {"equipment": equipment, "personnel": personnel, "corrections": corrections}
     inputs = {role: read_input_file(path) for role, path in paths.items() if path is not None}
-    with open_ledger(db).transaction() as connection:
+    with ledger_for(db) as ledger, ledger.transaction() as connection:
         results = import_general_staff_json(connection, inputs, lenient=lenient)
     print_import_stats(results, as_json=as_json)
 
@@ -95,7 +95,7 @@ def import_general_staff_csv_command(
     Example: attrition import general-staff-csv russia_losses.csv --lenient
     """
     name, content = read_input_file(path)
-    with open_ledger(db).transaction() as connection:
+    with ledger_for(db) as ledger, ledger.transaction() as connection:
         results = {"csv": import_general_staff_csv(connection, name, content, lenient=lenient)}
     print_import_stats(results, as_json=as_json)
 
@@ -132,16 +132,16 @@ def sync(
     Example: attrition sync
     """
     overrides = _parse_url_overrides(url or [])
-    with Progress(console=stderr, transient=True) as bar:
+    with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as bar:
         bar.add_task("downloading the General Staff series", total=None)
         downloads = fetch_general_staff(overrides)
-    ledger = open_ledger(db)
-    with ledger.transaction() as connection:
-        json_inputs = {role: downloads[role] for role in JSON_ROLES}
-        results = import_general_staff_json(connection, json_inputs, lenient=lenient)
-    with ledger.transaction() as connection:
-        csv_name, csv_content = downloads["csv"]
-        results["csv"] = import_general_staff_csv(
-            connection, csv_name, csv_content, lenient=lenient
-        )
+    with ledger_for(db) as ledger:
+        with ledger.transaction() as connection:
+            json_inputs = {role: downloads[role] for role in JSON_ROLES}
+            results = import_general_staff_json(connection, json_inputs, lenient=lenient)
+        with ledger.transaction() as connection:
+            csv_name, csv_content = downloads["csv"]
+            results["csv"] = import_general_staff_csv(
+                connection, csv_name, csv_content, lenient=lenient
+            )
     print_import_stats(results, as_json=as_json)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -24,3 +26,13 @@ CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV for programs."
 def open_ledger(url: str | None) -> Ledger:
     """Open (and migrate) the ledger the command works on."""
     return Ledger.open(url)
+
+
+@contextmanager
+def ledger_for(url: str | None) -> Iterator[Ledger]:
+    """The ledger for one command, its pooled connections closed when the command ends."""
+    ledger = Ledger.open(url)
+    try:
+        yield ledger
+    finally:
+        ledger.dispose()

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from attrition.cli.app import app, stderr
-from attrition.cli.options import CsvOption, DatabaseOption, JsonOption, open_ledger
+from attrition.cli.options import CsvOption, DatabaseOption, JsonOption, ledger_for
 from attrition.cli.output import console, print_csv, print_json, print_table
 from attrition.errors import InputError, NotFound
 from attrition.export import (
@@ -161,7 +161,7 @@ def series(
     known = _day(as_known_on, "--as-known-on")
     if first and last and first > last:
         raise InputError(f"--from {first} is after --to {last}")
-    with open_ledger(db).connect() as connection:
+    with ledger_for(db) as ledger, ledger.connect() as connection:
         if source is not None:
             require_source(connection, source)
             stored = read_series(
@@ -221,7 +221,7 @@ def history(
     _check_category(category)
     day = _day(date, "--date")
     assert day is not None
-    with open_ledger(db).connect() as connection:
+    with ledger_for(db) as ledger, ledger.connect() as connection:
         rows = [
             o.as_dict()
             for o in read_history(
@@ -357,7 +357,7 @@ def reconcile(
     if category is not None:
         _check_category(category)
     known = _day(as_known_on, "--as-known-on")
-    with open_ledger(db).connect() as connection:
+    with ledger_for(db) as ledger, ledger.connect() as connection:
         report = load_reconciled_ledger(
             connection, claimant=claimant, category=category, as_known_on=known
         )
@@ -403,7 +403,7 @@ def export(
         _check_category(category)
     known = _day(as_known_on, "--as-known-on")
     columns: tuple[Column, ...]
-    with open_ledger(db).connect() as connection:
+    with ledger_for(db) as ledger, ledger.connect() as connection:
         if reconciled:
             rows = iter_reconciled_rows(
                 connection, claimant=claimant, category=category, as_known_on=known
