@@ -386,3 +386,14 @@ def test_a_figure_equal_to_the_series_within_a_day_of_its_date_never_contradicts
     published = None if published_offset is None else as_of + dt.timedelta(days=published_offset)
     verdict = evaluate_claims([claim], context, published=published)[0]
     assert verdict.verdict != "contradicts", verdict.explanation
+
+
+def test_a_part_of_a_summed_figure_is_unverifiable_not_contradicted() -> None:
+    context = VerifyContext.from_tables(
+        {(GS, "RU", "vehicles"): run([1_530, 1_547])},
+        summed={(GS, "RU", "vehicles"): {D: "military auto + fuel tank"}},
+    )
+    verdict = check_one(context, Claim("RU", "vehicles", 1_471), published=D)
+    assert verdict.verdict == "unverifiable"
+    assert "gave military auto + fuel tank separately" in verdict.explanation
+    assert check_one(context, Claim("RU", "vehicles", 1_600), published=D).verdict == "contradicts"

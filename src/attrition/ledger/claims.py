@@ -21,10 +21,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from attrition.ledger.observations import as_utc, utc_now
-from attrition.ledger.schema import claims, documents, observations, sources
+from attrition.ledger.schema import claims, documents
 from attrition.ledger.schema import verdicts as verdict_rows
-from attrition.taxonomy import SOURCES
-from attrition.verify.verdicts import CLAIM_FIELDS, HeldFigure, Verdict
+from attrition.ledger.verification import find_observation_id
+from attrition.verify.verdicts import CLAIM_FIELDS, Verdict
 
 # What identifies a claim within one document version.
 _CLAIM_KEY = ("start", "end", *CLAIM_FIELDS)
@@ -134,34 +134,17 @@ def _current_verdicts(connection: sa.Connection, claim_ids: Iterable[int]) -> di
     return {row.claim_id: row for row in connection.execute(query)}
 
 
-def find_observation_id(connection: sa.Connection, figure: HeldFigure) -> int | None:
-    """The current observation behind a held figure (its claimant's first source that has it)."""
-    o = observations.c
-    query = (
-        sa.select(o.id, sources.c.key)
-        .join(sources, sources.c.id == o.source_id)
-        .where(
-            sources.c.claimant == figure.claimant,
-            o.subject == figure.subject,
-            o.category == figure.category,
-            o.basis == "cumulative",
-            o.as_of == figure.as_of,
-            o.superseded_at.is_(None),
-        )
-    )
-    if figure.basis == "cumulative":
-        query = query.where(o.value == figure.value)
-    order = list(SOURCES)
-    rows = sorted(
-        connection.execute(query), key=lambda r: order.index(r.key) if r.key in order else 99
-    )
-    return int(rows[0].id) if rows else None
-
-
 def _held_observation(connection: sa.Connection, verdict: Verdict) -> int | None:
     for figure in verdict.held_against:
         if verdict.matched_date is None or figure.as_of == verdict.matched_date:
-            found = find_observation_id(connection, figure)
+            found = find_observation_id(
+                connection,
+                claimant=figure.claimant,
+                subject=figure.subject,
+                category=figure.category,
+                as_of=figure.as_of,
+                value=figure.value if figure.basis == "cumulative" else None,
+            )
             if found is not None:
                 return found
     return None

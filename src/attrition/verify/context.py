@@ -20,6 +20,7 @@ import sqlalchemy as sa
 
 from attrition.ledger import Ledger, read_claimant_figures
 from attrition.ledger.marker import read_series_marker
+from attrition.ledger.verification import read_summed_days
 from attrition.taxonomy import CLAIMANTS, SOURCES
 from attrition.verify.verdicts import HeldFigure
 
@@ -125,11 +126,14 @@ class VerifyContext:
         series: reconciled cumulative figures by ``(claimant, subject, category)``.
         alternates: for days where transcriptions disagree, the figures the
             reconciled view did not take, by the same key.
+        summed: days whose figure sums several of the source's own categories,
+            with their names ("military auto + fuel tank"), by the same key.
         marker: the ledger's change marker when loaded (None when built by hand).
     """
 
     series: dict[SeriesKey, Series] = field(default_factory=dict)
     alternates: dict[SeriesKey, dict[dt.date, frozenset[int]]] = field(default_factory=dict)
+    summed: dict[SeriesKey, dict[dt.date, str]] = field(default_factory=dict)
     marker: tuple[object, ...] | None = None
 
     @classmethod
@@ -138,6 +142,7 @@ class VerifyContext:
         tables: Mapping[SeriesKey, Mapping[dt.date, int]],
         *,
         alternates: Mapping[SeriesKey, Mapping[dt.date, Iterable[int]]] | None = None,
+        summed: Mapping[SeriesKey, Mapping[dt.date, str]] | None = None,
         marker: tuple[object, ...] | None = None,
     ) -> VerifyContext:
         """Build a context from plain ``{(claimant, subject, category): {date: value}}``."""
@@ -151,6 +156,7 @@ class VerifyContext:
                 key: {day: frozenset(found) for day, found in by_day.items()}
                 for key, by_day in (alternates or {}).items()
             },
+            summed={key: dict(by_day) for key, by_day in (summed or {}).items()},
             marker=marker,
         )
 
@@ -183,6 +189,11 @@ class VerifyContext:
         """Figures another transcription gives for that day where transcriptions disagree."""
         key = (claimant, subject, self.series_category(claimant, category))
         return self.alternates.get(key, {}).get(day, frozenset())
+
+    def summed_parts(self, claimant: str, subject: str, category: str, day: dt.date) -> str | None:
+        """The source categories summed into that day's figure, or None for a single one."""
+        key = (claimant, subject, self.series_category(claimant, category))
+        return self.summed.get(key, {}).get(day)
 
     def held(
         self, claimant: str, subject: str, category: str, day: dt.date, basis: str
@@ -218,7 +229,10 @@ def load_context(connection: sa.Connection) -> VerifyContext:
     order = list(SOURCES)
     tables: dict[SeriesKey, dict[dt.date, int]] = {}
     alternates: dict[SeriesKey, dict[dt.date, frozenset[int]]] = {}
+    summed: dict[SeriesKey, dict[dt.date, str]] = {}
     for claimant in CLAIMANTS:
+        for (subject, category), by_day in read_summed_days(connection, claimant).items():
+            summed[(claimant, subject, category)] = by_day
         grouped: dict[SeriesKey, dict[dt.date, dict[str, int]]] = {}
         for row in read_claimant_figures(connection, claimant=claimant):
             if row.value is None:
@@ -236,7 +250,7 @@ def load_context(connection: sa.Connection) -> VerifyContext:
                 if others:
                     alternates.setdefault(key, {})[day] = others
     return VerifyContext.from_tables(
-        tables, alternates=alternates, marker=read_series_marker(connection)
+        tables, alternates=alternates, summed=summed, marker=read_series_marker(connection)
     )
 
 

@@ -325,6 +325,19 @@ def _judge(
             days_old=days_old,
             **{**common, "held_against": (*held, *_held(context, claimant, claim, [(day, value)]))},
         )
+    for day, value in window:
+        parts = context.summed_parts(claimant, claim.subject, claim.category, day)
+        if parts and claim.value is not None and claim.value < value:
+            # The report gave the parts separately; the ledger keeps only their sum.
+            return _verdict(
+                claim,
+                UNVERIFIABLE,
+                f"{lead}{who}'s report of {day.isoformat()} gave {parts} separately and the "
+                f"ledger holds only their sum, {name_figure(value, claim.basis)} {losses}; "
+                f"{claim_figure(claim)} may be one of them.",
+                expected=value,
+                **common,
+            )
     return _contradicts(claim, context, claimant, series, reference, common, lead=lead)
 
 
