@@ -231,8 +231,8 @@ def load_context(connection: sa.Connection) -> VerifyContext:
     alternates: dict[SeriesKey, dict[dt.date, frozenset[int]]] = {}
     summed: dict[SeriesKey, dict[dt.date, str]] = {}
     for claimant in CLAIMANTS:
-        for (subject, category), by_day in read_summed_days(connection, claimant).items():
-            summed[(claimant, subject, category)] = by_day
+        for (subject, category), parts in read_summed_days(connection, claimant).items():
+            summed[(claimant, subject, category)] = parts
         grouped: dict[SeriesKey, dict[dt.date, dict[str, int]]] = {}
         for row in read_claimant_figures(connection, claimant=claimant):
             if row.value is None:
