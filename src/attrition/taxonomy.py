@@ -11,6 +11,10 @@ from typing import Final
 
 SIDES: Final = ("RU", "UA")
 
+# The day the war began: "since the start of the invasion" counts from here, and a
+# text's war age ("the four-month mark") dates it.
+CONFLICT_START: Final = _dt.date(2022, 2, 24)
+
 CATEGORIES: Final = (
     "personnel",
     "killed",

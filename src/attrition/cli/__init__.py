@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from attrition.cli import (  # noqa: F401  (registers commands)
+    extract_cmd,
     general_staff_cmd,
     import_cmd,
     ledger_cmd,

@@ -1,0 +1,239 @@
+"""``attrition extract``: loss claims from a text, an HTML page, stdin, or a JSONL batch."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from attrition.cli.app import app
+from attrition.cli.options import DatabaseOption, JsonOption
+from attrition.cli.output import console, print_json
+from attrition.errors import ConfigurationError, InputError
+from attrition.extract import Claim, extract_claims
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_HTML_SNIFF = ("<!doctype html", "<html", "<body", "<head", "<article")
+
+
+def _read_source(path: str) -> tuple[str, str]:
+    """The raw text of ``path`` (``-`` is stdin) and a name for messages."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        return data.decode("utf-8", errors="replace"), "<stdin>"
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(
+            f"{path}: no such file", hint="give a text or HTML file, or - for stdin"
+        ) from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory; expected a text or HTML file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    return data.decode("utf-8", errors="replace"), path
+
+
+def _looks_like_html(name: str, raw: str) -> bool:
+    if name.lower().endswith(_HTML_SUFFIXES):
+        return True
+    head = raw[:2000].lstrip().lower()
+    return head.startswith("<") and any(mark in head for mark in _HTML_SNIFF)
+
+
+def _main_text(raw: str, name: str) -> tuple[str, str | None]:
+    """An HTML page's title and main text (trafilatura), and its date when the page gives one."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    document: dict[str, Any] = {}
+    if extracted is not None:
+        document = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    if not document.get("text"):
+        raise InputError(f"{name}: no main text found in this HTML page")
+    title = document.get("title") or ""
+    body = str(document["text"])
+    return (f"{title}\n{body}" if title else body), document.get("date")
+
+
+def _claim_rows(claims: list[Claim]) -> list[dict[str, Any]]:
+    rows = []
+    for claim in claims:
+        figure = f"{claim.value:,}" if claim.value is not None else f"{claim.low:,}–{claim.high:,}"
+        rows.append({**claim.to_dict(), "figure": figure, "quote": _excerpt(claim.quote)})
+    return rows
+
+
+def _excerpt(quote: str, width: int = 60) -> str:
+    return quote if len(quote) <= width else quote[: width - 1] + "…"
+
+
+def _resolve_dates(claims: list[Claim], db: str | None) -> list[Claim]:
+    """Fill missing ``as_of`` days from the claimant's series in the ledger (the verify step)."""
+    try:
+        verify = importlib.import_module("attrition.verify")
+        resolve = verify.resolve_claim_dates
+    except (ImportError, AttributeError):
+        raise ConfigurationError(
+            "--resolve-dates needs the verify module, which this build does not have"
+        ) from None
+    from attrition.cli.options import open_ledger
+
+    return list(resolve(claims, open_ledger(db)))
+
+
+def _records(handle: TextIO, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    for number, line in enumerate(handle, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{name}:{number}: not JSON: {exc.msg} (column {exc.colno})") from None
+        if not isinstance(record, dict):
+            raise InputError(f'{name}:{number}: expected a JSON object with "id" and "text"')
+        for key in ("id", "text"):
+            if key not in record:
+                raise InputError(
+                    f'{name}:{number}: field "{key}" is missing; expected "id" and "text"'
+                )
+        if not isinstance(record["text"], str):
+            raise InputError(f'{name}:{number}: field "text" must be a string')
+        published = record.get("published")
+        if published is not None and not isinstance(published, str):
+            raise InputError(f'{name}:{number}: field "published" must be YYYY-MM-DD or null')
+        yield number, record
+
+
+def _run_jsonl(path: Path, published: str | None, resolve: bool, db: str | None) -> None:
+    name = str(path)
+    try:
+        handle = path.open(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror}") from None
+    with handle:
+        records = list(_records(handle, name))
+    progress = Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    )
+    out = sys.stdout
+    with progress:
+        task = progress.add_task("extract", total=len(records))
+        for _, record in records:
+            claims = extract_claims(
+                record["text"],
+                published=record.get("published") or published,
+                lang=record.get("lang") or "en",
+            )
+            if resolve:
+                claims = _resolve_dates(claims, db)
+            out.write(
+                json.dumps(
+                    {"id": record["id"], "claims": [c.to_dict() for c in claims]},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
+            progress.advance(task)
+    out.flush()
+
+
+@app.command("extract")
+def extract_command(
+    path: Annotated[
+        str | None,
+        typer.Argument(help="A text or HTML file, or - to read stdin.", show_default=False),
+    ] = None,
+    jsonl: Annotated[
+        Path | None,
+        typer.Option(
+            "--jsonl",
+            help='Read {"id", "text", "published"?, "lang"?} records one a line; '
+            'write {"id", "claims"} one a line.',
+            dir_okay=False,
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published", help="The article's date, YYYY-MM-DD; relative days resolve against it."
+        ),
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the text (ISO 639-1).")] = "en",
+    resolve_dates: Annotated[
+        bool,
+        typer.Option(
+            "--resolve-dates", help="Date undated claims from the claimant's series in the ledger."
+        ),
+    ] = False,
+    db: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Extract loss claims (who says how many of whose losses, as of when) from news text.
+
+    Example: attrition extract article.txt --published 2022-06-25
+    """
+    if published is not None:
+        try:
+            import datetime as dt
+
+            dt.date.fromisoformat(published)
+        except ValueError:
+            raise InputError(f"--published {published!r}: expected a date as YYYY-MM-DD") from None
+    if jsonl is not None:
+        if path is not None:
+            raise InputError("give either PATH or --jsonl FILE, not both")
+        _run_jsonl(jsonl, published, resolve_dates, db)
+        return
+    if path is None:
+        raise InputError("no input: give a text or HTML file, - for stdin, or --jsonl FILE")
+    raw, name = _read_source(path)
+    text = raw
+    if _looks_like_html(name, raw):
+        text, page_date = _main_text(raw, name)
+        published = published or page_date
+    claims = extract_claims(text, published=published, lang=lang)
+    if resolve_dates:
+        claims = _resolve_dates(claims, db)
+    if as_json:
+        print_json([c.to_dict() for c in claims])
+        return
+    if not claims:
+        console.print("No loss claims found.")
+        return
+    _print_claims(claims, f"{len(claims)} claim(s) in {name}")
+
+
+# Below this terminal width the quote column is left out rather than squeezing the figures.
+QUOTE_MIN_WIDTH = 110
+_COLUMNS = ("subject", "category", "figure", "qualifier", "basis", "claimant", "as_of")
+
+
+def _print_claims(claims: list[Claim], title: str) -> None:
+    table = Table(title=title)
+    for column in _COLUMNS:
+        table.add_column(column, justify="right" if column == "figure" else "left", no_wrap=True)
+    with_quote = console.width >= QUOTE_MIN_WIDTH
+    if with_quote:
+        table.add_column("quote", overflow="ellipsis", no_wrap=True)
+    for row in _claim_rows(claims):
+        cells = [row[column] or "—" for column in _COLUMNS]
+        table.add_row(*cells, *([row["quote"]] if with_quote else []))
+    console.print(table)

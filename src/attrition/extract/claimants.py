@@ -1,0 +1,389 @@
+"""Who says a figure: attributions in a sentence, and what pronouns and "the ministry" refer to.
+
+An attribution is a cue (``according to``, ``said``, ``citing``, ``figures
+released by``, ``the General Staff's latest report``, a headline's ``: Kyiv``)
+joined to an entity (a lexicon row, an unknown proper name, or an anaphor
+such as "he", "the ministry", "the report"). The ``Memory`` remembers the
+entities mentioned so far, so an anaphor resolves to the last one of its kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from attrition.extract.dates import DateMention
+from attrition.extract.rules import Lexicon
+from attrition.extract.tokens import Token
+
+# "Mediazona, a Russian independent media outlet, together with BBC Russia, established":
+# a subject may sit a dozen tokens before its verb, behind an apposition.
+MAX_SUBJECT_REACH = 14
+# "said in an update posted to social media on Wednesday": the day of a statement comes
+# within ten tokens of its verb, with no comma between.
+MAX_DATE_REACH = 10
+GENERIC = frozenset({"UA_GENERIC", "RU_GENERIC", "MINISTRY"})
+_STOP_SUBJECT = frozenset({".", ";", "that", "which", "who", "whom"})
+_SOURCE_GUESS = {"UA": "UA_GENERIC", "RU": "RU_GENERIC"}
+
+
+@dataclass(slots=True)
+class Entity:
+    """A mention of someone who can make a claim."""
+
+    claimant: str | None  # a claimant code, a placeholder (UA_GENERIC …) or None (unknown)
+    kind: str  # "org" or "person"
+    first: int
+    last: int
+    rule_id: str
+    name: str = ""
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A cue joined to its entity: who a stretch of text says is speaking."""
+
+    claimant: str | None
+    cue: int  # token index of the cue, for distances
+    rule_id: str
+    entity: Entity | None = None
+    date: DateMention | None = None
+    kind: str = "org"
+
+
+@dataclass
+class Memory:
+    """The last entities of each kind, for anaphors, and the day each claimant spoke."""
+
+    last_person: Attribution | None = None
+    last_org: Attribution | None = None
+    last_source: Attribution | None = None
+    names: dict[str, str | None] = field(default_factory=dict)
+    spoke_on: dict[str, DateMention] = field(default_factory=dict)
+
+    def remember(self, attribution: Attribution) -> None:
+        """Record an attribution as the latest of its kind."""
+        if attribution.kind == "person":
+            self.last_person = attribution
+        else:
+            self.last_org = attribution
+        self.last_source = attribution
+
+    def resolve(self, kind: str) -> Attribution | None:
+        """What an anaphor of ``kind`` refers to."""
+        if kind == "person":
+            return self.last_person or self.last_org
+        if kind == "org":
+            return self.last_org or self.last_source
+        return self.last_source
+
+
+class AttributionReader:
+    """Finds entities and attributions in a sentence's tokens."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def entities(self, tokens: Sequence[Token], memory: Memory) -> list[Entity]:
+        """Lexicon entities, anaphors and unknown proper names, in order."""
+        lex = self.lex
+        found: list[Entity] = []
+        n = len(tokens)
+        k = 0
+        while k < n:
+            hit = lex.claimants.match(tokens, k)
+            if hit is not None:
+                tag, end = hit
+                name = " ".join(t.norm for t in tokens[k:end])
+                found.append(Entity(tag.value, tag.extra, k, end, tag.rule_id, name))
+                k = end
+                continue
+            anaphor = lex.anaphors.match(tokens, k)
+            if anaphor is not None and any(
+                (inner := lex.claimants.match(tokens, j)) is not None and inner[1] > anaphor[1]
+                for j in range(k + 1, anaphor[1])
+            ):
+                anaphor = None  # "the general staff" names the General Staff, not "the general"
+            if anaphor is not None:
+                tag, end = anaphor
+                found.append(Entity(None, "ref:" + tag.value, k, end, tag.rule_id))
+                k = end
+                continue
+            name_end = self._proper_name(tokens, k)
+            if name_end > k:
+                name = " ".join(t.norm for t in tokens[k:name_end])
+                claimant = memory.names.get(name) or memory.names.get(tokens[name_end - 1].norm)
+                found.append(Entity(claimant, "person", k, name_end, "who.name", name))
+                k = name_end
+                continue
+            k += 1
+        return found
+
+    def _proper_name(self, tokens: Sequence[Token], k: int) -> int:
+        """Two or three capitalised words that are no lexicon entry: "Jakub Janovsky"."""
+        lex = self.lex
+        end = k
+        while end < len(tokens) and end - k < 3:
+            token = tokens[end]
+            if not token.is_capitalised or token.norm in lex.date_words.months:
+                break
+            if token.norm in lex.date_words.weekdays or lex.sides.match(tokens, end):
+                break
+            end += 1
+        if end - k >= 2 and not (k == 0 and end - k < 2):
+            return end
+        return k
+
+    def attributions(
+        self,
+        tokens: Sequence[Token],
+        entities: list[Entity],
+        dates: list[DateMention],
+        memory: Memory,
+        *,
+        headline: bool = False,
+    ) -> list[Attribution]:
+        """Every attribution cue of the sentence joined to its entity."""
+        lex = self.lex
+        found: list[Attribution] = []
+        n = len(tokens)
+        by_first = {e.first: e for e in entities}
+        k = 0
+        while k < n:
+            before = lex.attribution_before.match(tokens, k)
+            if before is not None:
+                entity = self._entity_after(tokens, before[1], entities, by_first)
+                if entity is not None:
+                    found.append(self._make(entity, k, "attr.before", memory, tokens, dates))
+                    k = before[1]
+                    continue
+            verb = lex.report_verbs.match(tokens, k)
+            if verb is not None:
+                entity = self._subject_of(tokens, k, entities, verb[1])
+                if entity is not None:
+                    found.append(self._make(entity, k, "attr.verb", memory, tokens, dates, verb[1]))
+                k = verb[1]
+                continue
+            source = lex.source_nouns.match(tokens, k)
+            if source is not None:
+                entity = self._owner_of(tokens, k, entities)
+                if entity is not None:
+                    found.append(
+                        self._make(entity, k, "attr.source", memory, tokens, dates, source[1])
+                    )
+                k = source[1]
+                continue
+            if tokens[k].norm in lex.hedges:
+                entity = self._subject_of(tokens, k, entities, k + 1)
+                if entity is not None:
+                    found.append(self._make(entity, k, "attr.hedge", memory, tokens, dates))
+            k += 1
+        if headline:
+            tail = self._headline_source(tokens, entities)
+            if tail is not None:
+                found.append(self._make(tail, tail.first, "attr.headline", memory, tokens, dates))
+        return [a for a in found if a.claimant != "RELAY"]
+
+    # -- joining cues to entities --------------------------------------------------------------
+
+    def _entity_after(
+        self,
+        tokens: Sequence[Token],
+        j: int,
+        entities: list[Entity],
+        by_first: dict[int, Entity],
+    ) -> Entity | None:
+        """The entity right after "according to": skipping articles and adjectives."""
+        lex = self.lex
+        for k in range(j, min(j + 5, len(tokens))):
+            entity = by_first.get(k)
+            if entity is not None:
+                if entity.claimant == "RELAY":
+                    continue
+                return entity
+            token = tokens[k]
+            if token.norm in (",", ".", ";", ":"):
+                break
+            side = lex.sides.match(tokens, k)
+            if side is not None and side[0].value in _SOURCE_GUESS:
+                nxt = lex.source_nouns.match(tokens, side[1])
+                if nxt is not None:  # "according to Ukrainian figures"
+                    return Entity(_SOURCE_GUESS[side[0].value], "org", k, nxt[1], "who.adjective")
+        for k in range(j, min(j + 5, len(tokens))):
+            if lex.source_nouns.match(tokens, k) is not None or tokens[k].norm in (
+                "a",
+                "an",
+                "one",
+            ):
+                continue
+            break
+        return None
+
+    def _subject_of(
+        self, tokens: Sequence[Token], k: int, entities: list[Entity], verb_end: int
+    ) -> Entity | None:
+        """The entity saying something: before its verb, or just after (", said the ministry")."""
+        preceded_by_comma = k > 0 and tokens[k - 1].norm in (",", "”", '"', "’", "'")
+        after = [e for e in entities if verb_end <= e.first <= verb_end + 2]
+        if (preceded_by_comma or k == 0) and after:
+            return after[0]
+        best: Entity | None = None
+        for entity in entities:
+            if entity.last <= k and k - entity.last <= MAX_SUBJECT_REACH:
+                between = tokens[entity.last : k]
+                if any(t.norm in _STOP_SUBJECT for t in between):
+                    continue
+                if self.lex.report_verbs.find_all(tokens, entity.last, k):
+                    continue
+                best = entity
+        if best is not None:
+            return best
+        if after:
+            return after[0]
+        return None
+
+    def _owner_of(self, tokens: Sequence[Token], k: int, entities: list[Entity]) -> Entity | None:
+        """ "the General Staff's latest report", "its update", "Ukraine's tally"."""
+        for entity in reversed(entities):
+            if entity.last <= k and k - entity.last <= 2:
+                last = tokens[entity.last - 1]
+                if (
+                    last.norm.endswith("'s")
+                    or entity.kind.startswith("ref:")
+                    or last.norm
+                    in (
+                        "its",
+                        "their",
+                    )
+                ):
+                    return entity
+            if entity.last <= k - 3:
+                break
+        return None
+
+    def _headline_source(self, tokens: Sequence[Token], entities: list[Entity]) -> Entity | None:
+        """ "…: Kyiv", "… - MoD", "…, UK spy chief says": the source at a headline's end."""
+        if not entities:
+            return None
+        last = entities[-1]
+        if last.kind.startswith("ref:"):
+            return None
+        tail = tokens[last.last :]
+        if tail and not all(
+            t.norm in ("says", "say", "said", "claims", ".", "reports") for t in tail
+        ):
+            return None
+        before = tokens[last.first - 1].norm if last.first > 0 else ""
+        if before in self.lex.headline_separators or (tail and before in (",", "as")):
+            return last
+        return None
+
+    def _make(
+        self,
+        entity: Entity,
+        cue: int,
+        rule_id: str,
+        memory: Memory,
+        tokens: Sequence[Token],
+        dates: list[DateMention],
+        cue_end: int | None = None,
+    ) -> Attribution:
+        kind = entity.kind
+        claimant = entity.claimant
+        if kind.startswith("ref:"):
+            referent = memory.resolve(kind[4:])
+            claimant = referent.claimant if referent is not None else None
+            kind = referent.kind if referent is not None else kind[4:]
+        elif claimant is None and kind == "person":
+            claimant = self._role_of(tokens, entity) or "OTHER"
+            memory.names[entity.name] = claimant
+            memory.names[tokens[entity.last - 1].norm] = claimant
+        elif kind == "person" and entity.name:
+            memory.names[entity.name] = claimant
+            memory.names[tokens[entity.last - 1].norm] = claimant
+        date = self._statement_date(tokens, cue, cue_end or cue + 1, entity, dates)
+        attribution = Attribution(claimant, cue, rule_id, entity, date, kind)
+        return attribution
+
+    def _role_of(self, tokens: Sequence[Token], entity: Entity) -> str | None:
+        """An unknown name's role from its apposition: "Jakub Janovsky, a military analyst"."""
+        j = entity.last
+        if j < len(tokens) and tokens[j].norm == ",":
+            for k in range(j + 1, min(j + 8, len(tokens))):
+                hit = self.lex.claimants.match(tokens, k)
+                if hit is not None and hit[0].value not in ("RELAY",):
+                    return hit[0].value
+                if tokens[k].norm == ",":
+                    break
+        return None
+
+    def _statement_date(
+        self,
+        tokens: Sequence[Token],
+        cue: int,
+        cue_end: int,
+        entity: Entity,
+        dates: list[DateMention],
+    ) -> DateMention | None:
+        """The day a statement was made: "said on Tuesday", "On Tuesday, Kyiv said"."""
+        anchor = max(cue_end, entity.last)
+        for date in dates:
+            if date.kind not in ("day", "weekday", "relative"):
+                continue
+            if anchor <= date.first <= anchor + MAX_DATE_REACH:
+                between = tokens[anchor : date.first]
+                closed = any(t.norm in (",", ".", ";", "that", "since", "from") for t in between)
+                if not closed and not _after_since(tokens, date):
+                    return date
+        start = min(cue, entity.first)
+        for date in dates:
+            if date.kind not in ("day", "weekday", "relative"):
+                continue
+            if date.last <= start and start - date.last <= 3 and not _after_since(tokens, date):
+                between = tokens[date.last : start]
+                if all(t.norm in (",", "the", "late", "early") for t in between) or not between:
+                    return date
+        return None
+
+
+def _after_since(tokens: Sequence[Token], date: DateMention) -> bool:
+    """ "since May 19": the start of a span, not the day of a statement."""
+    for k in range(max(0, date.first - 3), date.first):
+        if tokens[k].norm in ("since", "from", "after", "between", "before", "until"):
+            return True
+    return False
+
+
+def resolve_generic(
+    claimant: str | None, subject: str | None, memory_hint: str | None
+) -> str | None:
+    """A generic source made specific (docs/extraction.md, "Claimants").
+
+    "Ukraine says" is the General Staff when the figure is Russia's loss (its
+    tally), else the government; "Russia says" is the Ministry of Defence for
+    Russia's own toll, else the government; an unnamed ministry is the last
+    named one, or the side's usual reporter of the other side's losses.
+    """
+    if claimant == "UA_GENERIC":
+        return "UA_GENERAL_STAFF" if subject == "RU" else "UA_GOV"
+    if claimant == "RU_GENERIC":
+        return "RU_MOD" if subject == "RU" else "RU_GOV"
+    if claimant == "MINISTRY":
+        if memory_hint in ("RU_MOD", "UA_GENERAL_STAFF", "UK_MOD", "US_GOV"):
+            return memory_hint
+        if subject == "UA":
+            return "RU_MOD"
+        if subject == "RU":
+            return "UA_GENERAL_STAFF"
+        return None
+    return claimant
+
+
+CLAIMANT_SIDE = {
+    "UA_GENERAL_STAFF": "UA",
+    "UA_GOV": "UA",
+    "UA_GENERIC": "UA",
+    "RU_MOD": "RU",
+    "RU_GOV": "RU",
+    "RU_GENERIC": "RU",
+}

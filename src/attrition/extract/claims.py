@@ -1,0 +1,570 @@
+"""Claims from text: the ``Claim`` record and the extraction pipeline.
+
+``extract_claims`` walks a text paragraph by paragraph and sentence by
+sentence. ``figures`` finds each loss figure with its category and qualifier;
+``claimants`` finds who says it (carried along a paragraph, from a quote's
+speaker, and from the body to a headline); ``sides`` whose loss it is;
+``timing`` its basis and day. A figure repeated in the text is one claim.
+Pure text work: no database, no network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from attrition.extract.claimants import (
+    CLAIMANT_SIDE,
+    GENERIC,
+    Attribution,
+    AttributionReader,
+    Memory,
+    resolve_generic,
+)
+from attrition.extract.dates import DateMention
+from attrition.extract.figures import (
+    PERSON_CATEGORIES,
+    Figure,
+    FigureReader,
+    NounPhrase,
+    SentenceFigures,
+)
+from attrition.extract.rules import Lexicon, load_lexicon
+from attrition.extract.segment import (
+    Paragraph,
+    inside,
+    mark_paragraph,
+    split_paragraphs,
+    split_sentences,
+)
+from attrition.extract.sides import OPPOSITE, SideReader
+from attrition.extract.timing import (
+    as_of_cue,
+    basis_cues,
+    choose_basis,
+    loss_day,
+    war_age_reference,
+)
+from attrition.extract.tokens import Token, tokenize
+
+# Bumped whenever a change to rules or lexicons can change what is extracted; stored
+# with each claim so a ledger can tell which extractor read an article.
+EXTRACTOR_VERSION = "1.0.0"
+SCHEMA_FIELDS = (
+    "subject",
+    "category",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "basis",
+    "claimant",
+    "as_of",
+)
+# A figure this large repeated in one text is the same figure; small ones ("two cars"
+# in three front-line reports) are separate events unless their sentences match.
+DISTINCT_VALUE = 100
+# Person figures this large with the same value are one figure named two ways
+# ("20,900 men" lost and "20,900 soldiers killed").
+SAME_PERSON_FIGURE = 1000
+QUOTE_CHARS = 400
+_GS = "UA_GENERAL_STAFF"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One loss figure a text states, in the fields of the claim schema, with its span."""
+
+    subject: str
+    category: str
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    basis: str
+    claimant: str | None
+    as_of: str | None
+    start: int
+    end: int
+    quote: str
+    rule_id: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The schema's fields plus ``start``, ``end``, ``quote`` and ``rule_id``."""
+        return {
+            "subject": self.subject,
+            "category": self.category,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "basis": self.basis,
+            "claimant": self.claimant,
+            "as_of": self.as_of,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "rule_id": self.rule_id,
+        }
+
+
+@dataclass
+class _Draft:
+    """A claim under construction, with what merging and inheritance need."""
+
+    figure: Figure
+    paragraph: int
+    headline: bool
+    sentence: tuple[int, int]
+    start: int
+    end: int
+    subject: str = "RU"
+    claimant_raw: str | None = None
+    claimant: str | None = None
+    attribution: Attribution | None = None
+    basis: str = "cumulative"
+    basis_explicit: bool = False
+    as_of: dt.date | None = None
+    loss_day: bool = False
+    text_key: str = ""
+    merged: list[_Draft] = field(default_factory=list)
+
+
+def extract_claims(
+    text: str, *, published: dt.date | str | None = None, lang: str = "en"
+) -> list[Claim]:
+    """Every loss claim in ``text``, in text order.
+
+    Args:
+        text: the article's main text (headline lines included).
+        published: the article's date (``YYYY-MM-DD`` or a date); relative days
+            ("on Friday") resolve against it.
+        lang: ISO 639-1 code of the text's language; falls back to English rules.
+
+    Returns:
+        Immutable ``Claim`` records with the schema's fields and their span.
+    """
+    day = _as_date(published)
+    return _Extraction(text, day, load_lexicon(lang)).run()
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+class _Extraction:
+    """One run of the pipeline over one text."""
+
+    def __init__(self, text: str, published: dt.date | None, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.published = published
+        self.reference = published
+        self.figures = FigureReader(lex)
+        self.attributions = AttributionReader(lex)
+        self.sides = SideReader(lex)
+        self.memory = Memory()
+        self.drafts: list[_Draft] = []
+        self.topic: NounPhrase | None = None
+        self.side_topic: str | None = None
+        self.last_basis: dict[str | None, str] = {}
+        self.gs_day: dt.date | None = None
+        self.last_ministry: str | None = None
+        self._paragraph_index = 0
+
+    # -- the walk ------------------------------------------------------------------------------
+
+    def run(self) -> list[Claim]:
+        paragraphs = split_paragraphs(self.text)
+        for paragraph in paragraphs:
+            mark_paragraph(self.text, paragraph, self.lex.boilerplate_lines)
+        if self.reference is None:
+            self.reference = self._infer_reference(paragraphs)
+        pending: Attribution | None = None
+        for index, paragraph in enumerate(paragraphs):
+            if paragraph.boilerplate:
+                continue
+            self._paragraph_index = index
+            pending = self._paragraph(index, paragraph, pending)
+        drafts = self._merge(self.drafts)
+        self._inherit_headline_claimants(drafts)
+        return [self._claim(d) for d in drafts]
+
+    def _infer_reference(self, paragraphs: list[Paragraph]) -> dt.date | None:
+        marks = ("mark", "milestone", "into the", "day ")
+        for paragraph in paragraphs:
+            line = self.text[paragraph.start : paragraph.end]
+            if paragraph.boilerplate or not any(m in line for m in marks):
+                continue
+            found = war_age_reference(tokenize(self.text, paragraph.start, paragraph.end), self.lex)
+            if found is not None:
+                return found
+        return None
+
+    def _paragraph(
+        self, index: int, paragraph: Paragraph, pending: Attribution | None
+    ) -> Attribution | None:
+        """Process one paragraph; return the speaker its trailing quote or colon hands on."""
+        carried: Attribution | None = None
+        last_speaker: Attribution | None = None
+        opening_speaker = pending if paragraph.opens_with_quote else None
+        for start, end in split_sentences(self.text, paragraph.start, paragraph.end):
+            tokens = tokenize(self.text, start, end)
+            if not tokens:
+                continue
+            found = self.figures.read(tokens, self.topic)
+            entities = self.attributions.entities(tokens, self.memory)
+            attributions = self.attributions.attributions(
+                tokens, entities, found.dates, self.memory, headline=paragraph.headline
+            )
+            self._remember(entities, attributions)
+            cues = basis_cues(tokens, found, self.lex) if found.figures else []
+            for figure in found.figures:
+                speaker = self._quote_speaker(paragraph, tokens, figure, opening_speaker)
+                if speaker is not None:
+                    last_speaker = speaker
+                attribution = speaker or self._nearest(attributions, figure) or carried
+                draft = self._draft(
+                    index, paragraph, (start, end), tokens, found, figure, attribution, cues
+                )
+                self.drafts.append(draft)
+                if attribution is not None:
+                    carried = attribution
+            if (attributions and not found.figures) or (attributions and carried is None):
+                carried = attributions[-1]
+            self._update_topics(found, tokens)
+        if paragraph.ends_with_colon:
+            return carried
+        if paragraph.opens_with_quote and (last_speaker or opening_speaker):
+            return last_speaker or opening_speaker
+        return None
+
+    def _remember(self, entities: list, attributions: list[Attribution]) -> None:
+        for entity in entities:
+            if entity.kind.startswith("ref:") or entity.claimant in (None, "RELAY"):
+                continue
+            mention = Attribution(
+                entity.claimant, entity.first, entity.rule_id, entity, None, entity.kind
+            )
+            if entity.kind == "person":
+                self.memory.last_person = mention
+            else:
+                self.memory.last_org = mention
+            if entity.claimant in ("RU_MOD", _GS, "UK_MOD"):
+                self.last_ministry = entity.claimant
+        for attribution in attributions:
+            if attribution.claimant is not None:
+                self.memory.remember(attribution)
+            claimant = attribution.claimant
+            if attribution.date is not None and claimant is not None and claimant not in GENERIC:
+                self.memory.spoke_on[claimant] = attribution.date
+
+    def _update_topics(self, found: SentenceFigures, tokens: list[Token]) -> None:
+        for phrase in found.phrases:
+            if phrase.category is not None and phrase.noun.kind in (
+                "person",
+                "casualty",
+                "equipment",
+            ):
+                self.topic = phrase
+        if found.figures:
+            return
+        for first, _, side in self.sides.side_phrases(tokens, 0, len(tokens)):
+            if side in ("RU", "UA") and self.lex.loss_cues.find_all(
+                tokens, first, min(len(tokens), first + 8)
+            ):
+                self.side_topic = side
+
+    # -- one figure --------------------------------------------------------------------------
+
+    def _quote_speaker(
+        self,
+        paragraph: Paragraph,
+        tokens: list[Token],
+        figure: Figure,
+        opening: Attribution | None,
+    ) -> Attribution | None:
+        position = tokens[figure.mention.first].start
+        span = inside(paragraph.quotes, position)
+        if span is None:
+            return None
+        for lo, hi in (
+            (span[1], self._sentence_end(span[1], paragraph.end)),
+            (self._sentence_start(span[0], paragraph.start), span[0]),
+        ):
+            if hi - lo < 3:
+                continue
+            region = tokenize(self.text, lo, hi)
+            entities = self.attributions.entities(region, self.memory)
+            from attrition.extract.dates import find_dates
+
+            found = self.attributions.attributions(
+                region, entities, find_dates(region, self.lex.date_words), self.memory
+            )
+            if found:
+                return found[0]
+        if span[0] <= paragraph.start + 2:
+            return opening
+        return None
+
+    def _sentence_end(self, position: int, limit: int) -> int:
+        stop = self.text.find(".", position, limit)
+        return limit if stop < 0 else stop
+
+    def _sentence_start(self, position: int, limit: int) -> int:
+        stop = self.text.rfind(".", limit, position)
+        return limit if stop < 0 else stop + 1
+
+    @staticmethod
+    def _nearest(attributions: list[Attribution], figure: Figure) -> Attribution | None:
+        before = [a for a in attributions if a.cue <= figure.first]
+        if before:
+            return before[-1]
+        after = [a for a in attributions if a.cue > figure.first]
+        return after[0] if after else None
+
+    def _draft(
+        self,
+        index: int,
+        paragraph: Paragraph,
+        sentence: tuple[int, int],
+        tokens: list[Token],
+        found: SentenceFigures,
+        figure: Figure,
+        attribution: Attribution | None,
+        cues: list,
+    ) -> _Draft:
+        end_token = max(figure.last, figure.noun_last) - 1
+        draft = _Draft(
+            figure=figure,
+            paragraph=index,
+            headline=paragraph.headline,
+            sentence=sentence,
+            start=tokens[figure.first].start,
+            end=tokens[max(end_token, figure.first)].end,
+        )
+        draft.text_key = " ".join(t.norm for t in tokens if t.kind != "punct")
+        draft.attribution = attribution
+        draft.claimant_raw = attribution.claimant if attribution is not None else None
+        draft.subject = self._subject(
+            tokens, found, figure, draft.claimant_raw, paragraph, attribution
+        )
+        memory_hint = self.last_ministry
+        draft.claimant = resolve_generic(draft.claimant_raw, draft.subject, memory_hint)
+        self._basis(draft, tokens, found, cues)
+        self._day(draft, tokens, found)
+        self._after_claim(draft, figure)
+        return draft
+
+    def _subject(
+        self,
+        tokens: list[Token],
+        found: SentenceFigures,
+        figure: Figure,
+        claimant: str | None,
+        paragraph: Paragraph,
+        attribution: Attribution | None,
+    ) -> str:
+        speaker_side = CLAIMANT_SIDE.get(claimant or "")
+        if claimant == "MINISTRY" and self.last_ministry:
+            speaker_side = CLAIMANT_SIDE.get(self.last_ministry)
+        side = figure.side_hint
+        role = "np"
+        if side is None:
+            side, role = self._side_from_context(tokens, found, figure, paragraph, speaker_side)
+        if side == "ENEMY":
+            side = OPPOSITE.get(speaker_side or "", "RU")
+            if role == "agent":
+                side = OPPOSITE[side]
+        elif side == "SPEAKER":
+            side = speaker_side or self.side_topic or "UA"
+            if role == "agent":
+                side = OPPOSITE[side]
+        return side if side in ("RU", "UA") else "RU"
+
+    def _side_from_context(
+        self,
+        tokens: list[Token],
+        found: SentenceFigures,
+        figure: Figure,
+        paragraph: Paragraph,
+        speaker_side: str | None,
+    ) -> tuple[str, str]:
+        """A side the noun phrase leaves open: from clause, list, text (nearest first)."""
+        clause = self.sides.clause_side(tokens, figure, found.clause_of)
+        if clause.side is not None and clause.role in ("patient", "agent", "passive"):
+            return clause.side, clause.role
+        earlier = [d for d in self.drafts if d.sentence[0] == tokens[0].start]
+        same_clause = [d for d in earlier if d.figure.clause == figure.clause]
+        if same_clause:
+            return same_clause[-1].subject, "list"
+        if clause.side is not None:
+            return clause.side, clause.role
+        if earlier:
+            return earlier[-1].subject, "sentence"
+        quoted = inside(paragraph.quotes, tokens[figure.first].start) is not None
+        if clause.role == "patient" and speaker_side and quoted:
+            return speaker_side, "speaker"
+        if clause.role in ("agent", "passive") and speaker_side:
+            return OPPOSITE[speaker_side], "claimant"
+        if self.drafts and self.drafts[-1].paragraph == self._paragraph_index:
+            return self.drafts[-1].subject, "paragraph"
+        if self.side_topic is not None:
+            return self.side_topic, "topic"
+        if speaker_side:
+            return OPPOSITE[speaker_side], "claimant"
+        return "RU", "default"
+
+    def _basis(
+        self, draft: _Draft, tokens: list[Token], found: SentenceFigures, cues: list
+    ) -> None:
+        figure = draft.figure
+        cue = choose_basis(figure, cues, found.clause_of)
+        earlier = [d for d in self.drafts if d.sentence == draft.sentence]
+        other_clause = cue is None or (
+            found.clause_of[min(cue.first, len(found.clause_of) - 1)] != figure.clause
+        )
+        if earlier and earlier[-1].basis == "rate" and other_clause:
+            draft.basis, draft.basis_explicit = "rate", True  # "100 a day, while 500 were wounded"
+            return
+        if cue is not None:
+            draft.basis = cue.basis
+            draft.basis_explicit = True
+            return
+        last = self.last_basis.get(draft.claimant)
+        continues = any(t.norm in ("also", "same") for t in tokens) or (
+            draft.attribution is not None and draft.attribution.rule_id == "attr.source"
+        )
+        if last is not None and last[0] == "daily":
+            same_paragraph = last[1] == draft.paragraph
+            if same_paragraph or continues or draft.claimant == "RU_MOD":
+                draft.basis = "daily"
+                return
+        draft.basis = "cumulative"
+
+    def _day(self, draft: _Draft, tokens: list[Token], found: SentenceFigures) -> None:
+        figure = draft.figure
+        gs = draft.claimant == _GS
+        statement = draft.attribution.date if draft.attribution is not None else None
+        report = as_of_cue(tokens, found, self.lex)
+        day: DateMention | None = None
+        shift = 0
+        if figure.date_hint is not None:
+            day, shift = figure.date_hint, 1 if gs else 0
+        elif report is not None:
+            day = report
+        elif statement is not None:
+            day = statement
+        else:
+            lost_on = loss_day(tokens, figure, found, self.lex)
+            if lost_on is not None:
+                day, shift = lost_on, 1 if gs else 0
+        resolved = day.resolve(self.reference) if day is not None else None
+        if resolved is None and draft.claimant is not None and draft.attribution is not None:
+            remembered = self.memory.spoke_on.get(draft.claimant)
+            if remembered is not None and not gs:
+                resolved = remembered.resolve(self.reference)
+        if resolved is not None:
+            resolved += dt.timedelta(days=shift)
+        if gs and resolved is None and draft.basis in ("cumulative", "daily"):
+            resolved = self.gs_day or self.published
+        if gs and draft.basis == "period" and day is None:
+            resolved = None
+        draft.as_of = resolved
+        if gs and resolved is not None and self.gs_day is None and day is not None:
+            self.gs_day = resolved
+
+    def _after_claim(self, draft: _Draft, figure: Figure) -> None:
+        if draft.basis_explicit:
+            self.last_basis[draft.claimant] = (draft.basis, draft.paragraph)  # type: ignore[assignment]
+        self.side_topic = draft.subject
+
+    # -- after the walk ------------------------------------------------------------------------
+
+    def _merge(self, drafts: list[_Draft]) -> list[_Draft]:
+        """One claim per figure: a repeated figure (headline and body) merges into the first."""
+        kept: list[_Draft] = []
+        for draft in drafts:
+            twin = next((k for k in kept if _same_figure(k, draft)), None)
+            if twin is None:
+                kept.append(draft)
+                continue
+            _absorb(twin, draft)
+        return kept
+
+    def _inherit_headline_claimants(self, drafts: list[_Draft]) -> None:
+        """A headline's unattributed figure takes the claimant the body gives that side."""
+        body = [d for d in drafts if not d.headline and d.claimant is not None]
+        for draft in drafts:
+            if not draft.headline or draft.claimant is not None:
+                continue
+            same_side = [d for d in body if d.subject == draft.subject]
+            source = same_side[0] if same_side else (body[0] if body else None)
+            if source is None:
+                continue
+            draft.claimant = source.claimant
+            if (
+                draft.as_of is None
+                and source.claimant == _GS
+                and draft.basis in ("cumulative", "daily")
+            ):
+                draft.as_of = self.gs_day or source.as_of or self.published
+
+    def _claim(self, draft: _Draft) -> Claim:
+        figure = draft.figure
+        lo, hi = draft.sentence
+        quote = self.text[lo:hi].strip()
+        if len(quote) > QUOTE_CHARS:
+            centre = max(lo, draft.start - QUOTE_CHARS // 2)
+            quote = self.text[centre : centre + QUOTE_CHARS].strip()
+        return Claim(
+            subject=draft.subject,
+            category=figure.category,
+            value=figure.value,
+            low=figure.low,
+            high=figure.high,
+            qualifier=figure.qualifier,
+            basis=draft.basis,
+            claimant=draft.claimant,
+            as_of=draft.as_of.isoformat() if draft.as_of is not None else None,
+            start=draft.start,
+            end=draft.end,
+            quote=quote,
+            rule_id=figure.rule_id,
+        )
+
+
+def _same_figure(a: _Draft, b: _Draft) -> bool:
+    fa, fb = a.figure, b.figure
+    if a.subject != b.subject or (fa.value, fa.low, fa.high) != (fb.value, fb.low, fb.high):
+        return False
+    size = fa.value if fa.value is not None else fa.high or 0
+    same_text = a.text_key == b.text_key
+    if fa.category == fb.category:
+        return same_text or size >= DISTINCT_VALUE or a.headline or b.headline
+    both_people = fa.category in PERSON_CATEGORIES and fb.category in PERSON_CATEGORIES
+    one_general = "personnel" in (fa.category, fb.category)
+    return both_people and one_general and size >= SAME_PERSON_FIGURE
+
+
+def _absorb(kept: _Draft, other: _Draft) -> None:
+    """Fold a repetition into the first mention, keeping the more specific details."""
+    fk, fo = kept.figure, other.figure
+    if fk.category == "personnel" and fo.category != "personnel":
+        fk.category = fo.category
+        fk.rule_id = fo.rule_id
+    if fk.qualifier == "exact" and fo.qualifier != "exact":
+        fk.qualifier = fo.qualifier
+    if kept.claimant is None and other.claimant is not None:
+        kept.claimant = other.claimant
+    if not kept.basis_explicit and other.basis_explicit:
+        kept.basis, kept.basis_explicit = other.basis, True
+    if kept.as_of is None and other.as_of is not None:
+        kept.as_of = other.as_of
+    kept.merged.append(other)

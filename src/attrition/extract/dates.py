@@ -1,0 +1,240 @@
+"""Date expressions in a sentence's tokens, resolved against a reference day.
+
+Explicit dates (``March 25``, ``25 March 2022``, ``Sept. 4``, ``24.02``,
+``2022-06-25``) and relative ones (``on Friday``, ``today``, ``yesterday``)
+become calendar days once a reference day is known: the article's
+``published`` date, or failing that a war-age anchor the text gives ("the
+conflict hit its four-month mark this week"). Month names alone (``in July``)
+and vague spans (``this week``) are kept as period markers, not days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from attrition.extract.tokens import Token
+
+# A month-day without a year lies at most this far after the reference day;
+# anything later is last year's ("on December 30" read in a January article).
+# News refers back far more often than forward; a week covers scheduled events.
+FUTURE_TOLERANCE_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class DateWords:
+    """A language's calendar vocabulary, from its lexicon."""
+
+    months: Mapping[str, int]  # january → 1, sept → 9
+    capitalised_months: bool  # month names are capitalised (English), so "may" is a verb
+    ordinal_suffixes: frozenset[str]  # st, nd, rd, th
+    weekdays: Mapping[str, int]  # monday → 0
+    relative_days: Mapping[str, int]  # today → 0, yesterday → -1
+    vague_spans: frozenset[str]  # week, month, year: "this week" is not a day
+    month_context: frozenset[str]  # in, since, early, late …: "in May" is a month
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date expression: its tokens and what it fixes."""
+
+    first: int
+    last: int
+    kind: str  # "day" (a calendar day), "weekday", "relative", "month", "year", "span"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    offset: int | None = None  # relative days: 0 today, -1 yesterday
+
+    def resolve(self, reference: dt.date | None) -> dt.date | None:
+        """The calendar day this expression names, given the article's reference day."""
+        if self.kind == "day" and self.month and self.day:
+            if self.year is not None:
+                return _safe_date(self.year, self.month, self.day)
+            if reference is None:
+                return None
+            candidate = _safe_date(reference.year, self.month, self.day)
+            if candidate is None:
+                return None
+            if (candidate - reference).days > FUTURE_TOLERANCE_DAYS:
+                return _safe_date(reference.year - 1, self.month, self.day)
+            return candidate
+        if reference is None:
+            return None
+        if self.kind == "weekday" and self.weekday is not None:
+            back = (reference.weekday() - self.weekday) % 7
+            return reference - dt.timedelta(days=back)
+        if self.kind == "relative" and self.offset is not None:
+            return reference + dt.timedelta(days=self.offset)
+        return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _int(token: Token) -> int | None:
+    return int(token.text) if token.kind == "num" and token.text.isdigit() else None
+
+
+def find_dates(tokens: Sequence[Token], words: DateWords) -> list[DateMention]:
+    """Every date expression in a sentence's tokens, in order, never overlapping."""
+    found: list[DateMention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        mention = _date_at(tokens, i, words)
+        if mention is None:
+            i += 1
+            continue
+        found.append(mention)
+        i = mention.last
+    return found
+
+
+def _month_at(tokens: Sequence[Token], i: int, words: DateWords) -> tuple[int, int] | None:
+    """The month a token names and the index after it (and after an abbreviation dot)."""
+    token = tokens[i]
+    month = words.months.get(token.norm)
+    if month is None or token.kind != "word":
+        return None
+    if words.capitalised_months and not token.text[:1].isupper():
+        return None
+    j = i + 1
+    if j < len(tokens) and tokens[j].norm == "." and len(token.norm) <= 4:
+        j += 1
+    return month, j
+
+
+def _looks_like_month(tokens: Sequence[Token], i: int, j: int, words: DateWords) -> bool:
+    """A bare month name is a month, not the verb "may": a day, year or month context is near."""
+    if tokens[i].norm != "may":
+        return True
+    if j < len(tokens) and tokens[j].kind == "num":
+        return True
+    if i > 0 and tokens[i - 1].norm in words.month_context:
+        return True
+    return j < len(tokens) and tokens[j].norm in ("was", "saw", "is", "has", ",")
+
+
+def _date_at(tokens: Sequence[Token], i: int, words: DateWords) -> DateMention | None:
+    n = len(tokens)
+    token = tokens[i]
+    iso = _iso_at(tokens, i)
+    if iso is not None:
+        return iso
+    month_hit = _month_at(tokens, i, words)
+    if month_hit is not None:
+        month, j = month_hit
+        day = _int(tokens[j]) if j < n else None
+        if day is not None and 1 <= day <= 31 and len(tokens[j].text) <= 2:
+            k = j + 1
+            if (
+                k < n
+                and tokens[k].norm in words.ordinal_suffixes
+                and tokens[k].start == tokens[j].end
+            ):
+                k += 1
+            year, k = _year_after(tokens, k)
+            return DateMention(i, k, "day", year=year, month=month, day=day)
+        if not _looks_like_month(tokens, i, j, words):
+            return None
+        year, k = _year_after(tokens, j, comma=False)
+        return DateMention(i, k, "month", year=year, month=month)
+    day = _int(token)
+    if day is not None and 1 <= day <= 31 and len(token.text) <= 2:
+        j = i + 1
+        if j < n and tokens[j].norm in words.ordinal_suffixes and tokens[j].start == token.end:
+            j += 1
+        if j < n and tokens[j].norm == "of":
+            j += 1
+        month_hit = _month_at(tokens, j, words) if j < n else None
+        if month_hit is not None:
+            month, k = month_hit
+            year, k = _year_after(tokens, k, comma=False)
+            return DateMention(i, k, "day", year=year, month=month, day=day)
+    dotted = _dotted_at(tokens, i)
+    if dotted is not None:
+        return dotted
+    if token.kind == "num" and token.text.isdigit() and len(token.text) == 4:
+        value = int(token.text)
+        if 1990 <= value <= 2099 and i > 0 and tokens[i - 1].norm in words.month_context:
+            return DateMention(i, i + 1, "year", year=value)
+    if token.norm in words.weekdays and token.kind == "word":
+        return DateMention(i, i + 1, "weekday", weekday=words.weekdays[token.norm])
+    if token.norm in words.relative_days:
+        return DateMention(i, i + 1, "relative", offset=words.relative_days[token.norm])
+    if (
+        token.norm in ("this", "last", "past")
+        and i + 1 < n
+        and tokens[i + 1].norm in words.vague_spans
+    ):
+        return DateMention(i, i + 2, "span")
+    return None
+
+
+def _year_after(tokens: Sequence[Token], k: int, *, comma: bool = True) -> tuple[int | None, int]:
+    n = len(tokens)
+    j = k
+    if comma and j < n and tokens[j].norm == ",":
+        j += 1
+    if j < n and tokens[j].kind == "num" and tokens[j].text.isdigit() and len(tokens[j].text) == 4:
+        value = int(tokens[j].text)
+        if 1990 <= value <= 2099:
+            return value, j + 1
+    return None, k
+
+
+def _iso_at(tokens: Sequence[Token], i: int) -> DateMention | None:
+    """2022-06-25."""
+    if i + 4 >= len(tokens):
+        return None
+    y, d1, m, d2, d = tokens[i : i + 5]
+    if not (y.text.isdigit() and len(y.text) == 4 and d1.norm == "-" and d2.norm == "-"):
+        return None
+    if not (m.text.isdigit() and d.text.isdigit() and len(m.text) == 2 and len(d.text) == 2):
+        return None
+    if _safe_date(int(y.text), int(m.text), int(d.text)) is None:
+        return None
+    return DateMention(i, i + 5, "day", year=int(y.text), month=int(m.text), day=int(d.text))
+
+
+def _dotted_at(tokens: Sequence[Token], i: int) -> DateMention | None:
+    """24.02 and 24.02.2022, the day-first form of Ukrainian and Russian bulletins."""
+    token = tokens[i]
+    if token.kind != "num" or token.text.count(".") != 1:
+        return None
+    day_text, month_text = token.text.split(".")
+    if not (len(day_text) <= 2 and len(month_text) == 2 and day_text.isdigit()):
+        return None
+    day, month = int(day_text), int(month_text)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    year = None
+    last = i + 1
+    n = len(tokens)
+    if (
+        last + 1 < n
+        and tokens[last].norm == "."
+        and tokens[last + 1].text.isdigit()
+        and len(tokens[last + 1].text) == 4
+        and tokens[last].start == token.end
+    ):
+        year, last = int(tokens[last + 1].text), last + 2
+    return DateMention(i, last, "day", year=year, month=month, day=day)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, clamped to the month's last day."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        found = _safe_date(year, month, candidate)
+        if found is not None:
+            return found
+    raise ValueError(f"cannot move {day} by {months} months")

@@ -1,0 +1,297 @@
+"""Figures in text: digits with any separator convention, number words, ranges, increments.
+
+``parse_digits`` reads one digit string (``34,700``, ``34 700``, ``34.700``,
+``1,2``); ``find_numbers`` walks a sentence's tokens and returns every figure
+with its token span: scaled (``1.2 million``, ``1,2 тис.``), spelled
+(``three``, ``a dozen``, ``half a million``), ranged (``60 to 100``,
+``60-100``, ``between 60 and 100``) and with a bracketed daily increment
+(``1,511 (+4)``). Vague plurals (``hundreds``, ``thousands``) are not figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from attrition.extract.tokens import Token
+
+_SPACES = ("\u00a0", "\u202f", "\u2009", "\u2007", " ")
+
+
+@dataclass(slots=True)
+class NumberMention:
+    """One figure or range found in a token list."""
+
+    first: int  # index of its first token (the qualifier is not included)
+    last: int  # index after its last token
+    value: int | None  # a single figure
+    low: int | None = None  # a range's bounds
+    high: int | None = None
+    increment: int | None = None  # the "(+4)" after a cumulative figure
+    increment_span: tuple[int, int] | None = None
+    spelled: bool = False  # written in words ("three")
+    decimal: bool = False  # a fraction that no scale word made whole (2.5)
+    bare_year: bool = False  # four digits in 1900..2099 without separators
+    raw: float | None = None  # the figure before its scale word (1.2 in "1.2 million")
+    scale: int = 1  # the scale word's factor
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWords:
+    """A language's number vocabulary, from its lexicon."""
+
+    units: Mapping[str, int]  # one..nineteen, twenty..ninety
+    multipliers: Mapping[str, int]  # hundred, thousand, million, тис.
+    dozen: Mapping[str, int]  # dozen → 12
+    articles: frozenset[str]  # "a", "an": one, before a multiplier
+    half: frozenset[str]  # "half" in "half a million"
+    vague: frozenset[str]  # hundreds, thousands, dozens: never a figure
+    range_joiners: frozenset[str]  # to, -, –
+    range_openers: Mapping[str, str]  # between → and, from → to
+    conjunctions: frozenset[str]  # "and" inside "one hundred and fifty"
+
+
+def parse_digits(text: str, *, scaled: bool = False) -> float | None:
+    """Read a digit string with group or decimal separators; None when it is not a number.
+
+    A separator followed by exactly three digits groups thousands (``34,700``,
+    ``34.700``, ``34 700``); one followed by one or two digits is a decimal
+    mark (``1.2``, ``1,2``). With ``scaled`` (a scale word follows) a single
+    separator is always a decimal mark: ``1.500 million`` is not 1.5 billion.
+    """
+    raw = text.strip()
+    for space in _SPACES:
+        raw = raw.replace(space, "")
+    raw = raw.replace("'", "").replace("’", "")
+    if not raw:
+        return None
+    if raw.isdigit():
+        return float(int(raw))
+    seps = [ch for ch in raw if not ch.isdigit()]
+    if any(ch not in ",." for ch in seps):
+        return None
+    groups = raw.replace(",", ".").split(".")
+    if any(not g.isdigit() for g in groups):
+        return None
+    distinct = set(seps)
+    if len(distinct) == 2:
+        # 1,234.5 or 1.234,5: the last separator is the decimal mark.
+        decimal_mark = seps[-1]
+        whole, _, fraction = raw.rpartition(decimal_mark)
+        whole_digits = whole.replace(",", "").replace(".", "")
+        return float(f"{int(whole_digits)}.{fraction}")
+    if len(seps) == 1 and (scaled or len(groups[1]) != 3):
+        return float(f"{int(groups[0])}.{groups[1]}")
+    if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+        return float(int("".join(groups)))
+    if len(seps) == 1:
+        return float(f"{int(groups[0])}.{groups[1]}")
+    return None
+
+
+def find_numbers(
+    tokens: Sequence[Token], words: NumberWords, *, skip: frozenset[int] = frozenset()
+) -> list[NumberMention]:
+    """Every figure and range in a sentence's tokens, in order; ``skip`` holds date tokens."""
+    found: list[NumberMention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if i in skip:
+            i += 1
+            continue
+        single = _read_single(tokens, i, words)
+        if single is None:
+            i += 1
+            continue
+        mention = _extend_range(tokens, single, words, found)
+        _attach_increment(tokens, mention)
+        found.append(mention)
+        i = mention.last if mention.increment_span is None else mention.increment_span[1]
+    return found
+
+
+def _read_single(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberMention | None:
+    token = tokens[i]
+    if token.kind == "num":
+        return _read_digits(tokens, i, words)
+    if token.kind == "word":
+        mention = _read_words(tokens, i, words)
+        if mention is not None and mention.value is not None:
+            mention.raw = float(mention.value)
+        return mention
+    return None
+
+
+def _read_digits(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberMention | None:
+    token = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    scale = 1
+    last = i + 1
+    if nxt is not None and nxt.norm in words.multipliers and nxt.kind == "word":
+        scale = words.multipliers[nxt.norm]
+        last = i + 2
+        # "тис." and "mln." carry an abbreviation dot that belongs to the word.
+        dotted = last < len(tokens) and tokens[last].norm == "." and tokens[last].start == nxt.end
+        if dotted and len(nxt.norm) <= 4:
+            last += 1
+    elif nxt is not None and nxt.start == token.end and nxt.norm in ("k",):
+        scale = 1000
+        last = i + 2
+    value = parse_digits(token.text, scaled=scale > 1)
+    if value is None:
+        return None
+    total = value * scale
+    whole = total == int(total)
+    plain = token.text.isdigit()
+    return NumberMention(
+        first=i,
+        last=last,
+        value=int(total) if whole else None,
+        decimal=not whole,
+        bare_year=plain and scale == 1 and len(token.text) == 4 and 1900 <= int(value) <= 2099,
+        raw=value,
+        scale=scale,
+    )
+
+
+def _read_words(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberMention | None:
+    """Spelled numbers: "three", "twenty-five", "a hundred and fifty", "half a million"."""
+    n = len(tokens)
+    norm = tokens[i].norm
+    if norm in words.half and i + 2 < n and tokens[i + 1].norm in words.articles:
+        mult = words.multipliers.get(tokens[i + 2].norm) or words.dozen.get(tokens[i + 2].norm)
+        if mult:
+            return NumberMention(first=i, last=i + 3, value=mult // 2, spelled=True)
+        return None
+    if norm in words.articles:
+        if i + 1 < n and (tokens[i + 1].norm in words.dozen):
+            return NumberMention(
+                first=i, last=i + 2, value=words.dozen[tokens[i + 1].norm], spelled=True
+            )
+        if i + 1 < n and tokens[i + 1].norm in words.multipliers:
+            total, last = _read_word_run(tokens, i + 1, words, start_value=1)
+            return NumberMention(first=i, last=last, value=total, spelled=True)
+        return None
+    if norm not in words.units and norm not in words.dozen:
+        return None
+    total, last = _read_word_run(tokens, i, words)
+    if total is None:
+        return None
+    return NumberMention(first=i, last=last, value=total, spelled=True)
+
+
+def _read_word_run(
+    tokens: Sequence[Token], i: int, words: NumberWords, *, start_value: int | None = None
+) -> tuple[int | None, int]:
+    total = 0
+    current = 0 if start_value is None else start_value
+    seen = start_value is not None
+    j = i
+    n = len(tokens)
+    while j < n:
+        norm = tokens[j].norm
+        if norm in words.units:
+            if current and current % 10 == 0 and words.units[norm] < 10 and current < 100:
+                current += words.units[norm]  # twenty-five
+            elif current and current >= 100 and current % 100 == 0:
+                current += words.units[norm]  # one hundred (and) fifty
+            elif current:
+                break
+            else:
+                current = words.units[norm]
+            seen = True
+        elif norm in words.dozen and seen is False:
+            current = words.dozen[norm]
+            seen = True
+        elif norm in words.dozen and current:
+            current *= words.dozen[norm]  # two dozen
+        elif norm in words.multipliers and (current or seen):
+            mult = words.multipliers[norm]
+            if mult == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * mult
+                current = 0
+        elif (
+            norm in words.conjunctions
+            and current >= 100
+            and j + 1 < n
+            and tokens[j + 1].norm in words.units
+        ):
+            pass
+        else:
+            break
+        j += 1
+    if not seen:
+        return None, i
+    return total + current, j
+
+
+def _extend_range(
+    tokens: Sequence[Token],
+    first: NumberMention,
+    words: NumberWords,
+    found: list[NumberMention],
+) -> NumberMention:
+    """Turn "60 to 100", "60-100", "between 60 and 100" (and "between 10 and 12-13") into ranges."""
+    n = len(tokens)
+    j = first.last
+    if j + 1 >= n or first.raw is None:
+        return first
+    opener = tokens[first.first - 1].norm if first.first > 0 else ""
+    closing = words.range_openers.get(opener)
+    joiner = tokens[j].norm
+    if closing is not None:
+        if joiner != closing:
+            return first
+    elif joiner not in words.range_joiners:
+        return first
+    elif not joiner.isalpha() and (tokens[j].start != tokens[j - 1].end):
+        return first  # a spaced dash separates ("… 100 - Express"), it does not join
+    second = _read_single(tokens, j + 1, words)
+    if second is None or second.value is None:
+        return first
+    high = second.value
+    last = second.last
+    # "between 10,000 and 12,500-13,000": the upper bound is itself a range.
+    if closing is not None and last + 1 < n and tokens[last].norm in words.range_joiners:
+        third = _read_single(tokens, last + 1, words)
+        if third is not None and third.value is not None and third.value > high:
+            high, last = third.value, third.last
+    scale = second.scale
+    raw_low = first.raw
+    # "1.5 to 2 million": the upper bound's scale word applies to the lower bound too.
+    low_value = raw_low * scale if first.scale == 1 and scale > 1 else raw_low * first.scale
+    if low_value != int(low_value):
+        return first
+    low = int(low_value)
+    if low >= high:
+        return first
+    return NumberMention(
+        first=first.first,
+        last=last,
+        value=None,
+        low=low,
+        high=high,
+        spelled=first.spelled,
+        raw=None,
+    )
+
+
+def _attach_increment(tokens: Sequence[Token], mention: NumberMention) -> None:
+    """Read a bracketed daily increment after a figure: ``1,511 (+4)``."""
+    j = mention.last
+    window = tokens[j : j + 4]
+    if len(window) < 4:
+        return
+    if (
+        window[0].norm == "("
+        and window[1].norm == "+"
+        and window[2].kind == "num"
+        and window[3].norm == ")"
+    ):
+        value = parse_digits(window[2].text)
+        if value is not None and value == int(value):
+            mention.increment = int(value)
+            mention.increment_span = (j, j + 4)

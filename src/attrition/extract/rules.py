@@ -1,0 +1,416 @@
+"""Extraction rules and lexicons, loaded from data and validated.
+
+Each language is one JSON file in ``lexicons/`` (``en.json``, ``it.json`` …).
+Every rule row has an ``id``; extracted claims carry the ``id`` of the row
+that decided their category (``rule_id``), so a wrong claim leads straight to
+its row. Loading rejects unknown sections and keys, unknown categories,
+claimants, sides and qualifiers, and duplicate ids — a typo fails loudly
+instead of silently matching nothing. Adding a language is adding a file;
+adding a synonym is adding a string to a row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from attrition.errors import ConfigurationError
+from attrition.extract.dates import DateWords
+from attrition.extract.numbers import NumberWords
+from attrition.extract.tokens import PhraseTable, normalise_phrase
+from attrition.taxonomy import BASES, CATEGORIES, CLAIMANTS, QUALIFIERS
+
+NOUN_KINDS = ("equipment", "person", "casualty", "loss", "block")
+LOSS_ROLES = ("patient", "agent", "noun")
+SIDE_KINDS = ("RU", "UA", "ENEMY", "SPEAKER", "THIRD")
+# Claimant rows may also name a placeholder resolved from context (docs/extraction.md):
+# a generic country, an unnamed ministry, or a news outlet that only relays.
+CLAIMANT_PLACEHOLDERS = ("UA_GENERIC", "RU_GENERIC", "MINISTRY", "RELAY")
+CLAIMANT_KINDS = ("org", "person")
+ANAPHOR_KINDS = ("person", "org", "source")
+BASIS_SCOPES = ("figure", "clause")
+QUALIFIER_POSITIONS = ("before", "after")
+
+_SECTIONS: dict[str, type | tuple[type, ...]] = {
+    "language": str,
+    "description": str,
+    "numbers": dict,
+    "calendar": dict,
+    "categories": list,
+    "measure_words": list,
+    "np_skip": list,
+    "predicates": list,
+    "loss_cues": list,
+    "non_claims": list,
+    "units_after": list,
+    "currency_before": list,
+    "qualifiers": list,
+    "qualifier_transparent": list,
+    "basis_cues": list,
+    "period_nouns": list,
+    "war_nouns": list,
+    "sides": list,
+    "origin_suffixes": list,
+    "claimants": list,
+    "report_verbs": list,
+    "attribution_before": list,
+    "source_nouns": list,
+    "hedges": list,
+    "anaphors": list,
+    "reporting_date_links": list,
+    "as_of_cues": list,
+    "war_age": dict,
+    "boilerplate_lines": list,
+    "ellipsis_heads": list,
+    "reference_words": list,
+    "linking_words": list,
+    "placeholder_nouns": list,
+    "respectively": list,
+    "rate_per": list,
+    "fraction_words": list,
+    "headline_separators": list,
+    "clause_breaks": list,
+}
+_ROW_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
+    # section: {key: allowed values (empty = free text)}
+    "categories": {"id": (), "kind": NOUN_KINDS, "category": (), "terms": ()},
+    "predicates": {"id": (), "category": (), "terms": ()},
+    "loss_cues": {"id": (), "role": LOSS_ROLES, "terms": ()},
+    "non_claims": {"id": (), "terms": ()},
+    "qualifiers": {"id": (), "qualifier": QUALIFIERS, "position": QUALIFIER_POSITIONS, "terms": ()},
+    "basis_cues": {"id": (), "basis": BASES, "scope": BASIS_SCOPES, "terms": ()},
+    "sides": {"id": (), "side": SIDE_KINDS, "terms": ()},
+    "claimants": {"id": (), "claimant": (), "kind": CLAIMANT_KINDS, "terms": ()},
+    "anaphors": {"id": (), "kind": ANAPHOR_KINDS, "terms": ()},
+}
+_NUMBER_KEYS = {
+    "units",
+    "multipliers",
+    "dozen",
+    "articles",
+    "half",
+    "vague",
+    "range_joiners",
+    "range_openers",
+    "conjunctions",
+    "ordinal_suffixes",
+}
+_CALENDAR_KEYS = {
+    "months",
+    "capitalised_months",
+    "weekdays",
+    "relative_days",
+    "vague_spans",
+    "month_context",
+}
+_WAR_AGE_KEYS = {"mark_words", "month_words", "day_words", "into_words", "war_nouns"}
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """A category noun row: what a figure counts."""
+
+    rule_id: str
+    kind: str  # equipment, person, casualty, loss or block
+    category: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """A lexicon row that tags a phrase with one value (a category, side, claimant …)."""
+
+    rule_id: str
+    value: str
+    extra: str = ""
+
+
+def _words(items: list[str]) -> frozenset[str]:
+    return frozenset(" ".join(normalise_phrase(item)) for item in items)
+
+
+def _table(items: list[str], payload: str = "", *, plural: bool = False) -> PhraseTable[str]:
+    table: PhraseTable[str] = PhraseTable(plural_last=plural)
+    for item in items:
+        table.add(item, payload or item)
+    return table
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's rules, compiled for matching."""
+
+    language: str
+    number_words: NumberWords
+    date_words: DateWords
+    nouns: PhraseTable[Noun]
+    measures: PhraseTable[str]
+    np_skip: frozenset[str]
+    predicates: PhraseTable[Tagged]
+    loss_cues: PhraseTable[Tagged]
+    non_claims: PhraseTable[Tagged]
+    units_after: frozenset[str]
+    currency_before: frozenset[str]
+    qualifiers_before: PhraseTable[Tagged]
+    qualifiers_after: PhraseTable[Tagged]
+    qualifier_transparent: PhraseTable[str]
+    basis_figure: PhraseTable[Tagged]
+    basis_clause: PhraseTable[Tagged]
+    period_nouns: frozenset[str]
+    war_nouns: PhraseTable[str]
+    sides: PhraseTable[Tagged]
+    origin_suffixes: frozenset[str]
+    claimants: PhraseTable[Tagged]
+    report_verbs: PhraseTable[str]
+    attribution_before: PhraseTable[str]
+    source_nouns: PhraseTable[str]
+    hedges: frozenset[str]
+    anaphors: PhraseTable[Tagged]
+    reporting_date_links: frozenset[str]
+    as_of_cues: PhraseTable[str]
+    war_age: Mapping[str, PhraseTable[str]]
+    boilerplate_lines: tuple[str, ...]
+    ellipsis_heads: PhraseTable[str]
+    reference_words: PhraseTable[str]
+    linking_words: PhraseTable[str]
+    placeholder_nouns: PhraseTable[str]
+    respectively: frozenset[str]
+    rate_per: frozenset[str]
+    fraction_words: frozenset[str]
+    headline_separators: frozenset[str]
+    clause_breaks: frozenset[str]
+    rule_ids: frozenset[str]
+
+
+class _Validator:
+    """Collects the file name for messages and checks rows against their schema."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.ids: set[str] = set()
+
+    def fail(self, where: str, message: str) -> None:
+        raise ConfigurationError(f"{self.source}: {where}: {message}")
+
+    def rows(self, section: str, rows: Any) -> list[dict[str, Any]]:
+        schema = _ROW_KEYS[section]
+        if not isinstance(rows, list):
+            self.fail(section, "expected a list of rows")
+        checked: list[dict[str, Any]] = []
+        for index, row in enumerate(rows):
+            where = f"{section}[{index}]"
+            if not isinstance(row, dict):
+                self.fail(where, "expected an object")
+            unknown = set(row) - set(schema)
+            if unknown:
+                self.fail(where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(schema)}")
+            missing = {key for key in schema if key not in row} - {"category"}
+            if missing:
+                self.fail(where, f"missing key(s) {sorted(missing)}")
+            rule_id = row["id"]
+            if not isinstance(rule_id, str) or not rule_id:
+                self.fail(where, "id must be a non-empty string")
+            if rule_id in self.ids:
+                self.fail(where, f"duplicate id {rule_id!r}")
+            self.ids.add(rule_id)
+            for key, allowed in schema.items():
+                if allowed and row.get(key) not in allowed:
+                    self.fail(f"{where} ({rule_id})", f"{key} must be one of {list(allowed)}")
+            terms = row["terms"]
+            if not isinstance(terms, list) or not all(isinstance(t, str) and t for t in terms):
+                self.fail(f"{where} ({rule_id})", "terms must be a list of non-empty strings")
+            checked.append(row)
+        return checked
+
+    def category(self, where: str, value: Any, *, nullable: bool = False) -> None:
+        if value is None and nullable:
+            return
+        if value not in CATEGORIES:
+            self.fail(where, f"unknown category {value!r}; expected one of {list(CATEGORIES)}")
+
+    def keys(self, where: str, mapping: Any, allowed: set[str]) -> dict[str, Any]:
+        if not isinstance(mapping, dict):
+            self.fail(where, "expected an object")
+        unknown = set(mapping) - allowed
+        missing = allowed - set(mapping)
+        if unknown:
+            self.fail(where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
+        if missing:
+            self.fail(where, f"missing key(s) {sorted(missing)}")
+        return mapping
+
+
+def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
+    """Validate a lexicon's JSON data and compile it for matching."""
+    check = _Validator(source)
+    if not isinstance(data, dict):
+        check.fail("top level", "expected an object")
+    unknown = set(data) - set(_SECTIONS)
+    if unknown:
+        check.fail("top level", f"unknown section(s) {sorted(unknown)}")
+    missing = set(_SECTIONS) - set(data) - {"description"}
+    if missing:
+        check.fail("top level", f"missing section(s) {sorted(missing)}")
+    for section, expected in _SECTIONS.items():
+        if section in data and not isinstance(data[section], expected):
+            check.fail(section, f"expected {getattr(expected, '__name__', expected)}")
+
+    nouns: PhraseTable[Noun] = PhraseTable(plural_last=True)
+    for row in check.rows("categories", data["categories"]):
+        where = f"categories ({row['id']})"
+        if row["kind"] in ("equipment", "person", "casualty"):
+            check.category(where, row.get("category"))
+        elif row.get("category") is not None:
+            check.fail(where, f"a {row['kind']} row has no category")
+        nouns.add_all(row["terms"], Noun(row["id"], row["kind"], row.get("category")))
+
+    predicates: PhraseTable[Tagged] = PhraseTable()
+    for row in check.rows("predicates", data["predicates"]):
+        check.category(f"predicates ({row['id']})", row.get("category"))
+        predicates.add_all(row["terms"], Tagged(row["id"], row["category"]))
+
+    loss_cues: PhraseTable[Tagged] = PhraseTable()
+    for row in check.rows("loss_cues", data["loss_cues"]):
+        loss_cues.add_all(row["terms"], Tagged(row["id"], row["role"]))
+    non_claims: PhraseTable[Tagged] = PhraseTable()
+    for row in check.rows("non_claims", data["non_claims"]):
+        non_claims.add_all(row["terms"], Tagged(row["id"], row["id"]))
+
+    qualifiers_before: PhraseTable[Tagged] = PhraseTable()
+    qualifiers_after: PhraseTable[Tagged] = PhraseTable()
+    for row in check.rows("qualifiers", data["qualifiers"]):
+        table = qualifiers_before if row["position"] == "before" else qualifiers_after
+        table.add_all(row["terms"], Tagged(row["id"], row["qualifier"]))
+
+    basis_figure: PhraseTable[Tagged] = PhraseTable()
+    basis_clause: PhraseTable[Tagged] = PhraseTable()
+    for row in check.rows("basis_cues", data["basis_cues"]):
+        table = basis_figure if row["scope"] == "figure" else basis_clause
+        table.add_all(row["terms"], Tagged(row["id"], row["basis"]))
+
+    sides: PhraseTable[Tagged] = PhraseTable()
+    for row in check.rows("sides", data["sides"]):
+        sides.add_all(row["terms"], Tagged(row["id"], row["side"]))
+
+    claimants: PhraseTable[Tagged] = PhraseTable()
+    for row in check.rows("claimants", data["claimants"]):
+        value = row["claimant"]
+        if value not in CLAIMANTS and value not in CLAIMANT_PLACEHOLDERS:
+            check.fail(
+                f"claimants ({row['id']})",
+                f"unknown claimant {value!r}; expected one of "
+                f"{list(CLAIMANTS) + list(CLAIMANT_PLACEHOLDERS)}",
+            )
+        claimants.add_all(row["terms"], Tagged(row["id"], value, row["kind"]))
+
+    anaphors: PhraseTable[Tagged] = PhraseTable()
+    for row in check.rows("anaphors", data["anaphors"]):
+        anaphors.add_all(row["terms"], Tagged(row["id"], row["kind"]))
+
+    numbers = check.keys("numbers", data["numbers"], _NUMBER_KEYS)
+    number_words = NumberWords(
+        units={k.lower(): int(v) for k, v in numbers["units"].items()},
+        multipliers={k.lower(): int(v) for k, v in numbers["multipliers"].items()},
+        dozen={k.lower(): int(v) for k, v in numbers["dozen"].items()},
+        articles=_words(numbers["articles"]),
+        half=_words(numbers["half"]),
+        vague=_words(numbers["vague"]),
+        range_joiners=frozenset(numbers["range_joiners"]),
+        range_openers={k.lower(): v.lower() for k, v in numbers["range_openers"].items()},
+        conjunctions=_words(numbers["conjunctions"]),
+    )
+    calendar = check.keys("calendar", data["calendar"], _CALENDAR_KEYS)
+    date_words = DateWords(
+        months={k.lower(): int(v) for k, v in calendar["months"].items()},
+        capitalised_months=bool(calendar["capitalised_months"]),
+        ordinal_suffixes=_words(numbers["ordinal_suffixes"]),
+        weekdays={k.lower(): int(v) for k, v in calendar["weekdays"].items()},
+        relative_days={k.lower(): int(v) for k, v in calendar["relative_days"].items()},
+        vague_spans=_words(calendar["vague_spans"]),
+        month_context=_words(calendar["month_context"]),
+    )
+    war_age = check.keys("war_age", data["war_age"], _WAR_AGE_KEYS)
+    return Lexicon(
+        language=data["language"],
+        number_words=number_words,
+        date_words=date_words,
+        nouns=nouns,
+        measures=_table(data["measure_words"]),
+        np_skip=_words(data["np_skip"]),
+        predicates=predicates,
+        loss_cues=loss_cues,
+        non_claims=non_claims,
+        units_after=_words(data["units_after"]),
+        currency_before=frozenset(data["currency_before"]),
+        qualifiers_before=qualifiers_before,
+        qualifiers_after=qualifiers_after,
+        qualifier_transparent=_table(data["qualifier_transparent"]),
+        basis_figure=basis_figure,
+        basis_clause=basis_clause,
+        period_nouns=_words(data["period_nouns"]),
+        war_nouns=_table(data["war_nouns"]),
+        sides=sides,
+        origin_suffixes=_words(data["origin_suffixes"]),
+        claimants=claimants,
+        report_verbs=_table(data["report_verbs"]),
+        attribution_before=_table(data["attribution_before"]),
+        source_nouns=_table(data["source_nouns"]),
+        hedges=_words(data["hedges"]),
+        anaphors=anaphors,
+        reporting_date_links=_words(data["reporting_date_links"]),
+        as_of_cues=_table(data["as_of_cues"]),
+        war_age={key: _table(value) for key, value in war_age.items()},
+        boilerplate_lines=tuple(line.lower() for line in data["boilerplate_lines"]),
+        ellipsis_heads=_table(data["ellipsis_heads"]),
+        reference_words=_table(data["reference_words"]),
+        linking_words=_table(data["linking_words"]),
+        placeholder_nouns=_table(data["placeholder_nouns"]),
+        respectively=_words(data["respectively"]),
+        rate_per=_words(data["rate_per"]),
+        fraction_words=_words(data["fraction_words"]),
+        headline_separators=frozenset(data["headline_separators"]),
+        clause_breaks=_words(data["clause_breaks"]),
+        rule_ids=frozenset(check.ids),
+    )
+
+
+def available_languages() -> tuple[str, ...]:
+    """Languages with a lexicon file, as ISO 639-1 codes."""
+    folder = resources.files("attrition.extract") / "lexicons"
+    return tuple(
+        sorted(
+            entry.name.removesuffix(".json")
+            for entry in folder.iterdir()
+            if entry.name.endswith(".json")
+        )
+    )
+
+
+@cache
+def load_lexicon(language: str = "en") -> Lexicon:
+    """The compiled lexicon of a language (``en`` when there is none for it)."""
+    code = (language or "en").lower().split("-")[0]
+    if code not in available_languages():
+        code = "en"
+    path = resources.files("attrition.extract") / "lexicons" / f"{code}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ConfigurationError(
+            f"lexicons/{code}.json:{exc.lineno}: not JSON: {exc.msg}"
+        ) from None
+    return compile_lexicon(data, f"lexicons/{code}.json")
+
+
+__all__ = [
+    "BASES",
+    "Lexicon",
+    "Noun",
+    "Tagged",
+    "available_languages",
+    "compile_lexicon",
+    "load_lexicon",
+]

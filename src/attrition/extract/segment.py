@@ -1,0 +1,199 @@
+"""Paragraphs, sentences, headlines and quotations, as character spans.
+
+Everything is linear in the text: each scan is one regular expression with
+bounded repetitions, so a 10 MB line costs no more than ten 1 MB lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# A sentence ends at . ! ? (and closing quotes or brackets) followed by space and a
+# capital, digit, quote or bullet: "Mr. Smith" and "Sept. 4" are caught by ABBREVIATIONS.
+_SENTENCE_END = re.compile(
+    r"[.!?]{1,3}[\"”’'»)\]]{0,2}\s{1,50}(?=[\"“‘'«(\[•]{0,2}[A-Z0-9А-ЯЁІЇЄҐ])"
+)
+_PARAGRAPH = re.compile(r"[^\n\r\u2028\u2029]+")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})$")
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "sgt",
+        "capt",
+        "cpt",
+        "adm",
+        "st",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "approx",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "est",
+        "fig",
+        "nos",
+        "pp",
+        "vol",
+        "u.n",
+        "a.m",
+        "p.m",
+    ]
+)
+# A line this short, without a sentence's closing punctuation, reads as a headline or
+# a caption's title; real body paragraphs of the dev set are all longer or end in a stop.
+HEADLINE_MAX_CHARS = 220
+_OPEN_QUOTES = {"“": "”", "«": "»", "„": "“"}
+_STRAIGHT = '"'
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One line of the text."""
+
+    start: int
+    end: int
+    headline: bool = False
+    boilerplate: bool = False
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    ends_with_colon: bool = False
+    opens_with_quote: bool = False
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Every non-blank line as a paragraph, trimmed of surrounding spaces."""
+    paragraphs: list[Paragraph] = []
+    for match in _PARAGRAPH.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            paragraphs.append(Paragraph(start, end))
+    return paragraphs
+
+
+def mark_paragraph(text: str, paragraph: Paragraph, boilerplate: tuple[str, ...]) -> None:
+    """Set a paragraph's headline, boilerplate and quotation attributes."""
+    line = text[paragraph.start : paragraph.end]
+    lowered = line[:200].lower().lstrip("-•*·– ")
+    paragraph.boilerplate = any(lowered.startswith(marker) for marker in boilerplate) or (
+        "last updated on:" in line.lower()
+    )
+    last = line.rstrip("\"”’'» )")[-1:]
+    paragraph.headline = len(line) <= HEADLINE_MAX_CHARS and last not in ".!?:;,"
+    paragraph.ends_with_colon = line.endswith(":")
+    paragraph.opens_with_quote = line[:1] in '"“«„' or line.lstrip("-•* ")[:1] in '"“«„'
+    paragraph.quotes = find_quotes(text, paragraph.start, paragraph.end)
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        stop = match.start()
+        before = _WORD_BEFORE.search(text, max(cursor, stop - 10), stop)
+        if text[stop] == ".":
+            word = before.group(1).lower() if before else ""
+            if word.rstrip(".") in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        cut = match.end()
+        stripped_end = match.start() + len(match.group().rstrip())
+        if cursor < stripped_end:
+            spans.append((cursor, stripped_end))
+        cursor = cut
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of quoted text (marks excluded); an unclosed quote runs to the paragraph's end."""
+    quotes: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in _OPEN_QUOTES:
+            close = text.find(_OPEN_QUOTES[ch], i + 1, end)
+            stop = end if close < 0 else close
+            quotes.append((i + 1, stop))
+            i = stop + 1
+            continue
+        if ch == _STRAIGHT:
+            close = text.find(_STRAIGHT, i + 1, end)
+            stop = end if close < 0 else close
+            quotes.append((i + 1, stop))
+            i = stop + 1
+            continue
+        if ch in "‘'" and _opens_single(text, i, start, end):
+            closing, scanned = _close_single(text, i + 1, end)
+            if closing is not None:
+                quotes.append((i + 1, closing))
+                i = closing + 1
+            else:
+                i = scanned  # nothing closes before here, so nothing opened here closes either
+            continue
+        i += 1
+    return quotes
+
+
+def _opens_single(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isalnum() and (after.isalnum() or after in '“"')
+
+
+def _close_single(text: str, i: int, end: int) -> tuple[int | None, int]:
+    """The next closing single quote (a ' or ’ not followed by a letter) and how far it looked."""
+    j = i
+    # A quotation longer than a paragraph's worth of text is an apostrophe, not a quote.
+    limit = min(end, i + 2000)
+    while j < limit:
+        ch = text[j]
+        if ch in "’'":
+            after = text[j + 1] if j + 1 < end else " "
+            before = text[j - 1]
+            if not after.isalpha() and not before.isspace():
+                return j, j
+        j += 1
+    return None, max(limit, i)
+
+
+def inside(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    """The span that contains ``position``, if any."""
+    for span in spans:
+        if span[0] <= position < span[1]:
+            return span
+    return None

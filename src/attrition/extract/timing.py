@@ -1,0 +1,255 @@
+"""Basis (cumulative, daily, rate, period) and the day a figure refers to.
+
+Basis comes from the cue nearest the figure: a rate word beside it ("a
+day"), a span in its clause ("in the past 24 hours", "in July", "since the
+start of the year", "since the start of the war"), else cumulative. The day
+(``as_of``) is the day its claimant spoke or its report was dated; for the
+General Staff a day the text gives for the *losses* is the day before the
+report that carries them (docs/extraction.md, "Dates").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from attrition.extract.dates import DateMention, add_months
+from attrition.extract.figures import Figure, SentenceFigures
+from attrition.extract.rules import Lexicon
+from attrition.extract.tokens import Token
+from attrition.taxonomy import CONFLICT_START
+
+# A cue in another clause of the sentence counts as this many tokens further away.
+OTHER_CLAUSE_PENALTY = 6
+# Spans and daily cues name a window on purpose; "total"/"so far" are often incidental.
+# Measured on the dev set: a head start of two tokens settles "In total, Ukraine has lost
+# 37,355 … during offensive in Kursk area" (period) without disturbing other sentences.
+SPECIFIC_CUE_BONUS = 2
+_PRIORITY = {"rate": 0, "daily": 1, "period": 2, "cumulative": 3}
+_START_VERBS = frozenset(
+    [
+        "began",
+        "begun",
+        "started",
+        "start",
+        "launched",
+        "launch",
+        "invaded",
+        "invasion",
+        "invading",
+        "attack",
+        "attacked",
+    ]
+)
+_SPAN_OPENERS = frozenset({"in", "over", "during", "within", "for", "throughout"})
+_SPAN_MARKS = frozenset({"past", "last", "first", "previous", "just", "the", "its", "those"})
+
+
+@dataclass(slots=True)
+class Cue:
+    """A basis cue at a token span."""
+
+    basis: str
+    first: int
+    last: int
+    rule_id: str
+
+
+def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) -> list[Cue]:
+    """Every basis cue of a sentence: lexicon phrases, months and years, "since …", "in N weeks"."""
+    cues = [
+        Cue(tag.value, a, b, tag.rule_id)
+        for tag, a, b in lex.basis_clause.find_all(tokens)
+        if not _said_when(tokens, a, lex)
+    ]
+    for date in found.dates:
+        prev = tokens[date.first - 1].norm if date.first > 0 else ""
+        prev2 = tokens[date.first - 2].norm if date.first > 1 else ""
+        if prev == "since" or prev2 == "since":
+            is_start = date.month == CONFLICT_START.month and date.day in (CONFLICT_START.day, None)
+            is_start = is_start and date.year in (None, CONFLICT_START.year)
+            basis = "cumulative" if is_start and date.kind == "day" else "period"
+            cues.append(Cue(basis, date.first - 1, date.last, "basis.since_date"))
+            continue
+        if date.kind not in ("month", "year"):
+            continue
+        if (
+            prev in _START_VERBS
+            or prev2 in _START_VERBS
+            or lex.report_verbs.match(tokens, date.first - 2)
+        ):
+            continue
+        if lex.report_verbs.match(tokens, max(0, date.first - 1)) or prev in ("as",):
+            continue
+        if (
+            (
+                prev in lex.date_words.month_context
+                or prev2 in lex.date_words.month_context
+                or prev == ","
+            )
+            or date.first == 0
+            or (date.last < len(tokens) and tokens[date.last].norm in ("was", "saw"))
+        ):
+            cues.append(Cue("period", date.first, date.last, "basis.month"))
+    cues.extend(_span_cues(tokens, lex))
+    cues.extend(_since_war_cues(tokens, lex))
+    return cues
+
+
+def _said_when(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """ "said this week", "reported earlier this month": when a statement was made, not a span."""
+    j = k
+    while j > 0 and tokens[j - 1].norm in ("earlier", "late", "early", "on"):
+        j -= 1
+    return j > 0 and lex.report_verbs.match_ending(tokens, j) is not None
+
+
+def _span_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
+    """ "in the past two weeks" (period), "in just three weeks of fighting" (the whole war)."""
+    cues: list[Cue] = []
+    n = len(tokens)
+    for k, token in enumerate(tokens):
+        if token.norm not in lex.period_nouns or k == 0:
+            continue
+        j = k - 1
+        if tokens[j].kind != "num" and tokens[j].norm not in lex.number_words.units:
+            continue
+        start = j
+        while start > 0 and tokens[start - 1].norm in _SPAN_MARKS and k - start < 5:
+            start -= 1
+        if start == 0 or tokens[start - 1].norm not in _SPAN_OPENERS:
+            continue
+        tail = k + 1
+        if tail < n and tokens[tail].norm == "of":
+            war = lex.war_nouns.match(tokens, tail + 1) or lex.war_nouns.match(tokens, tail + 2)
+            if war is not None:
+                cues.append(Cue("cumulative", start - 1, war[1], "basis.weeks_of_war"))
+                continue
+        if token.norm in ("hours",) or (token.norm in ("day",) and tokens[j].text in ("1", "one")):
+            cues.append(Cue("daily", start - 1, k + 1, "basis.span_day"))
+            continue
+        cues.append(Cue("period", start - 1, k + 1, "basis.span"))
+    return cues
+
+
+def _since_war_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
+    """ "since Russia launched its full-scale invasion", "since Putin's war began"."""
+    cues: list[Cue] = []
+    for k, token in enumerate(tokens):
+        if token.norm != "since":
+            continue
+        for j in range(k + 1, min(k + 7, len(tokens))):
+            if tokens[j].norm in _START_VERBS or lex.war_nouns.match(tokens, j):
+                cues.append(Cue("cumulative", k, j + 1, "basis.since_war"))
+                break
+            if tokens[j].norm in (",", ".", ";"):
+                break
+    return cues
+
+
+def choose_basis(figure: Figure, cues: list[Cue], clause_of: list[int]) -> Cue | None:
+    """The cue nearest to a figure, preferring its own clause and specific windows."""
+    if figure.basis_hint is not None:
+        return Cue(
+            figure.basis_hint, figure.first, figure.last, figure.basis_rule or "basis.figure"
+        )
+    if figure.date_hint is not None:
+        return Cue("daily", figure.first, figure.last, "basis.respectively_days")
+    end = max(figure.last, figure.noun_last)
+    best: tuple[int, int, Cue] | None = None
+    for cue in cues:
+        if cue.first >= figure.mention.first and cue.last <= figure.mention.last:
+            continue
+        if cue.last <= figure.first:
+            distance = figure.first - cue.last
+        elif cue.first >= end:
+            distance = cue.first - end
+        else:
+            distance = 0
+        if clause_of[min(cue.first, len(clause_of) - 1)] != figure.clause:
+            distance += OTHER_CLAUSE_PENALTY
+        if cue.basis in ("daily", "period"):
+            distance -= SPECIFIC_CUE_BONUS
+        key = (distance, _PRIORITY[cue.basis], cue)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best is not None else None
+
+
+def war_age_reference(tokens: Sequence[Token], lex: Lexicon) -> dt.date | None:
+    """The day a text is written, from its war age: "hit the four-month mark this week"."""
+    words = lex.war_age
+    units = lex.number_words.units
+    for k, token in enumerate(tokens):
+        if token.kind == "num" and token.text.isdigit():
+            amount = int(token.text)
+        elif token.norm in units:
+            amount = units[token.norm]
+        else:
+            continue
+        j = k + 1
+        month = words["month_words"].match(tokens, j)
+        day = words["day_words"].match(tokens, j)
+        if month is not None:
+            after = month[1]
+            if words["mark_words"].match(tokens, after) or _into_war(tokens, after, lex):
+                return add_months(CONFLICT_START, amount)
+        elif day is not None and _into_war(tokens, day[1], lex) and amount < 5000:
+            return CONFLICT_START + dt.timedelta(days=amount - 1)
+        if (
+            k > 0
+            and lex.war_age["day_words"].match(tokens, k - 1)
+            and _into_war(tokens, k + 1, lex)
+        ):
+            return CONFLICT_START + dt.timedelta(days=amount - 1)  # "day 100 of the war"
+    return None
+
+
+def _into_war(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    hit = lex.war_age["into_words"].match(tokens, j)
+    if hit is None:
+        return False
+    k = hit[1]
+    if k < len(tokens) and tokens[k].norm in ("the", "its", "russia's", "putin's"):
+        k += 1
+    return lex.war_age["war_nouns"].match(tokens, k) is not None
+
+
+def loss_day(
+    tokens: Sequence[Token], figure: Figure, found: SentenceFigures, lex: Lexicon
+) -> DateMention | None:
+    """A day the clause gives for the losses, not for a statement: "on Friday, losses …"."""
+    for date in found.dates:
+        if date.kind not in ("day", "weekday", "relative"):
+            continue
+        if found.clause_of[min(date.first, len(found.clause_of) - 1)] != figure.clause:
+            continue
+        if date.first > 0 and tokens[date.first - 1].norm in ("since", "from", "after", "until"):
+            continue
+        if any(
+            tokens[k].norm in ("since", "between", "from")
+            for k in range(max(0, date.first - 3), date.first)
+        ):
+            continue
+        return date
+    return None
+
+
+def as_of_cue(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) -> DateMention | None:
+    """A report's day: "As of Sunday", "between February 24 and April 17", "to 25.06"."""
+    for date in found.dates:
+        if date.kind not in ("day", "weekday", "relative"):
+            continue
+        hit = lex.as_of_cues.match_ending(tokens, date.first)
+        if hit is not None:
+            return date
+        if date.first > 0 and tokens[date.first - 1].norm in ("and", "to"):
+            opener = [
+                k
+                for k in range(max(0, date.first - 8), date.first)
+                if tokens[k].norm in ("between", "from")
+            ]
+            if opener:
+                return date
+    return None
