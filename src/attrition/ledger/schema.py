@@ -125,7 +125,12 @@ documents = sa.Table(
     sa.Column("signature", sa.LargeBinary),  # MinHash of the main text
     sa.Column("off_topic", sa.Boolean, nullable=False, default=False),
     sa.Column("text", sa.Text, nullable=False),
+    # 0003: when attrition last fetched it, and a syndicated copy's cross-site canonical.
+    sa.Column("last_checked", TZ),
+    sa.Column("origin_url", sa.String(2000)),
     sa.Index("ix_documents_first_seen", "first_seen"),
+    sa.Index("ix_documents_origin_url", "origin_url"),
+    sa.Index("ix_documents_story_id", "story_id"),
 )
 
 document_urls = sa.Table(
@@ -202,4 +207,20 @@ feeds = sa.Table(
     sa.Column("last_error", sa.Text),
     sa.Column("error_count", sa.Integer, nullable=False, default=0),
     sa.Column("next_poll_at", TZ),
+)
+
+# 0003: pages that could not be stored (HTTP error, empty, not HTML), with the
+# reason; polling retries them with back-off and then leaves them alone.
+page_failures = sa.Table(
+    "page_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("url", sa.String(2000), nullable=False, unique=True),
+    sa.Column("feed_id", sa.ForeignKey("feeds.id")),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(40), nullable=False),  # the error class: FetchFailed, …
+    sa.Column("attempts", sa.Integer, nullable=False, default=1),
+    sa.Column("first_failed", TZ, nullable=False),
+    sa.Column("last_failed", TZ, nullable=False),
+    sa.Column("next_try_at", TZ),
 )
