@@ -125,7 +125,7 @@ documents = sa.Table(
     sa.Column("signature", sa.LargeBinary),  # MinHash of the main text
     sa.Column("off_topic", sa.Boolean, nullable=False, default=False),
     sa.Column("text", sa.Text, nullable=False),
-    # 0003: when attrition last fetched it, and a syndicated copy's cross-site canonical.
+    # 0004: when attrition last fetched it, and a syndicated copy's cross-site canonical.
     sa.Column("last_checked", TZ),
     sa.Column("origin_url", sa.String(2000)),
     sa.Index("ix_documents_first_seen", "first_seen"),
@@ -209,7 +209,7 @@ feeds = sa.Table(
     sa.Column("next_poll_at", TZ),
 )
 
-# 0003: pages that could not be stored (HTTP error, empty, not HTML), with the
+# 0004: pages that could not be stored (HTTP error, empty, not HTML), with the
 # reason; polling retries them with back-off and then leaves them alone.
 page_failures = sa.Table(
     "page_failures",

@@ -7,8 +7,8 @@ poll; ``documents.origin_url`` keeps a syndicated copy's cross-site
 ``page_failures`` records every page that could not be stored, with the
 reason, so polling does not retry a dead link forever and users can see why.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-26 00:30:00
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
