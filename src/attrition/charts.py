@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -149,3 +150,69 @@ def build_daily_increments_spec(
     )
     spec = alt.layer(bars, average).to_dict(validate=False)
     return _attach(spec, {"daily": _plain(daily, ("date", "change", "average"))})
+
+
+def build_compare_chart(
+    points: Sequence[Mapping[str, Any]],
+    *,
+    title: str = "",
+    width: int = 900,
+    height: int = 300,
+    ratio_height: int = 120,
+) -> dict[str, Any]:
+    """Claimed and confirmed totals over time, with their ratio in a panel below.
+
+    Args:
+        points: rows ``{date, claimed, confirmed, carried_forward, ratio}`` (``compare``'s
+            points). Confirmed totals are drawn as steps from the days Oryx's page
+            changed, so carried-forward days add no points of their own.
+    """
+    rows = _plain(points, ("date", "claimed", "confirmed", "carried_forward", "ratio"))
+    lines = [
+        {"date": r["date"], "series": "claimed (General Staff)", "value": r["claimed"]}
+        for r in rows
+        if r["claimed"] is not None
+    ]
+    lines += [
+        {"date": r["date"], "series": "confirmed (Oryx)", "value": r["confirmed"]}
+        for r in rows
+        if r["confirmed"] is not None and not r["carried_forward"]
+    ]
+    series_scale = alt.Scale(
+        domain=["claimed (General Staff)", "confirmed (Oryx)"],
+        range=[CLAIMED_COLOUR, CONFIRMED_COLOUR],
+    )
+    totals = (
+        alt.Chart(alt.Data(values=lines), width=width, height=height, title=title)
+        .mark_line(strokeWidth=2, interpolate="step-after")
+        .encode(
+            x=alt.X("date:T", title=None),
+            y=alt.Y("value:Q", title="cumulative", axis=alt.Axis(format="~s")),
+            color=alt.Color(
+                "series:N", scale=series_scale, legend=alt.Legend(orient="top", title=None)
+            ),
+            tooltip=[
+                alt.Tooltip("series:N"),
+                alt.Tooltip("date:T"),
+                alt.Tooltip("value:Q", format=","),
+            ],
+        )
+    )
+    ratios = [{"date": r["date"], "ratio": r["ratio"]} for r in rows if r["ratio"] is not None]
+    ratio = (
+        alt.Chart(alt.Data(values=ratios), width=width, height=ratio_height)
+        .mark_line(color="#334155", strokeWidth=1.5)
+        .encode(
+            x=alt.X("date:T", title=None),
+            y=alt.Y("ratio:Q", title="claimed ÷ confirmed", scale=alt.Scale(zero=False)),
+            tooltip=[alt.Tooltip("date:T"), alt.Tooltip("ratio:Q", format=".2f")],
+        )
+    )
+    return alt.vconcat(totals, ratio).to_dict(validate=False)
+
+
+def render_png(spec: Mapping[str, Any], path: Path, *, scale: float = 2.0) -> None:
+    """Render a Vega-Lite spec to a PNG file with vl-convert (offline, no browser)."""
+    import vl_convert
+
+    path.write_bytes(vl_convert.vegalite_to_png(dict(spec), scale=scale))

@@ -14,6 +14,7 @@ from attrition.sources.bundled import BUNDLED_IMPORTS
 BUNDLED_MODULES: tuple[str, ...] = (
     "attrition.sources.general_staff",
     "attrition.sources.oryx_import",
+    "attrition.sources.oryx_totals",
 )
 
 

@@ -141,6 +141,14 @@ class Mismatch:
         return row
 
 
+def fetch_oryx_page(url: str = ORYX_PAGE_URL) -> tuple[str, bytes]:
+    """Download the live page through the guarded client; returns (final URL, bytes)."""
+    from attrition.fetch import fetch_url
+
+    result = fetch_url(url)
+    return result.final_url, result.content
+
+
 def read_page_bytes(path: Path) -> bytes:
     """Read a saved page, transparently un-gzipping ``.gz`` files."""
     try:
