@@ -80,7 +80,9 @@ class Comparison:
 
 def comparable_categories() -> list[str]:
     """Categories both the General Staff and some Oryx heading count: what ``compare`` shows."""
-    claimed = set(GENERAL_STAFF_JSON_CATEGORIES.values()) | set(GENERAL_STAFF_CSV_CATEGORIES.values())
+    claimed = set(GENERAL_STAFF_JSON_CATEGORIES.values()) | set(
+        GENERAL_STAFF_CSV_CATEGORIES.values()
+    )
     confirmed = set(ORYX_CATEGORIES.values())
     return [c for c in (*CATEGORIES, *EXTRA_CATEGORIES) if c in claimed and c in confirmed]
 
@@ -121,7 +123,7 @@ def compare_series(
 
 
 def _latest_on(
-    day: dt.date, days: list[dt.date], values: list[int | None]
+    day: dt.date, days: list[dt.date], values: list[int]
 ) -> tuple[int | None, dt.date | None]:
     if not days or day > days[-1]:
         return None, None  # never carried past the end of the confirmed series
@@ -150,9 +152,7 @@ def load_comparison(
     claimed = load_reconciled_series(
         connection, category=category, subject=SUBJECT, claimant=CLAIMANT
     )
-    confirmed = read_series(
-        connection, category=category, source=CONFIRMED_SOURCE, subject=SUBJECT
-    )
+    confirmed = read_series(connection, category=category, source=CONFIRMED_SOURCE, subject=SUBJECT)
     if not claimed and not confirmed:
         raise NotFound(
             f"the ledger holds no {category} series of the General Staff or Oryx",

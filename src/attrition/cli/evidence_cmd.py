@@ -13,7 +13,7 @@ from rich.table import Table
 from attrition.cli.app import app, stderr
 from attrition.cli.general_staff_cmd import LenientOption, print_import_stats
 from attrition.cli.import_cmd import import_app
-from attrition.cli.options import CsvOption, DatabaseOption, JsonOption, open_ledger
+from attrition.cli.options import CsvOption, DatabaseOption, JsonOption, ledger_for
 from attrition.cli.output import console, format_number, print_csv, print_json, print_table
 from attrition.errors import InputError
 
@@ -68,7 +68,7 @@ def import_oryx_command(
         with Progress(console=stderr, transient=True) as bar:
             bar.add_task(f"downloading {url}", total=None)
             name, content = fetch_oryx_page(str(url))
-    with open_ledger(db).transaction() as connection:
+    with ledger_for(db) as ledger, ledger.transaction() as connection:
         report = import_oryx_page_content(
             connection, content, input_name=name, seen_on=_day(snapshot_date)
         )
@@ -145,7 +145,7 @@ def import_oryx_totals_command(
     from attrition.sources.oryx_totals import import_oryx_daily_totals
 
     name, content = read_input_file(path)
-    with open_ledger(db).transaction() as connection:
+    with ledger_for(db) as ledger, ledger.transaction() as connection:
         stats = import_oryx_daily_totals(connection, name, content, lenient=lenient)
     print_import_stats({"oryx-totals": stats}, as_json=as_json)
     if not as_json:
@@ -202,7 +202,7 @@ def evidence(
     """
     from attrition.ledger.evidence import list_evidence_items
 
-    with open_ledger(db).connect() as connection:
+    with ledger_for(db) as ledger, ledger.connect() as connection:
         items = list_evidence_items(
             connection,
             category=category,
@@ -272,7 +272,7 @@ def compare(
     """
     from attrition.compare import load_comparison
 
-    with open_ledger(db).connect() as connection:
+    with ledger_for(db) as ledger, ledger.connect() as connection:
         comparison = load_comparison(
             connection, category, date_from=_day(date_from), date_to=_day(date_to)
         )
@@ -294,17 +294,13 @@ def compare(
 
 def _print_comparison(meta: dict[str, Any], rows: list[dict[str, Any]]) -> None:
     table_rows = [
-        {
-            **row,
-            "note": f"Oryx total of {row['confirmed_date']}" if row["carried_forward"] else "",
-        }
-        for row in rows
+        {**row, "carried": row["confirmed_date"] if row["carried_forward"] else ""} for row in rows
     ]
     print_table(
         table_rows,
-        ["date", "claimed", "confirmed", "ratio", "note"],
-        title=f"{meta['category']}: claimed (General Staff, reconciled) vs confirmed (Oryx)",
-        headers={"ratio": "claimed ÷ confirmed"},
+        ["date", "claimed", "confirmed", "ratio", "carried"],
+        title=f"{meta['category']}: claimed (General Staff) ÷ confirmed (Oryx)",
+        headers={"carried": "carried from"},
     )
     console.print(
         f"Confirmed = {' + '.join(meta['confirmed_headings'])}; Oryx's series ends "

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from attrition.ledger.bulk import insert_rows, update_rows
 from attrition.ledger.evidence_match import free_key, match_items
 from attrition.ledger.schema import evidence_items, sources
+from attrition.taxonomy import ORYX_STATUSES
 
 # Fields a snapshot describes; a newer snapshot's values replace an older one's.
 DESCRIPTIVE_FIELDS = (
@@ -259,7 +260,7 @@ def list_evidence_items(
     current_only: bool = True,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Items matching the filters, ordered by side, category, model and key.
+    """Items matching the filters, in the source's order within side and category.
 
     Args:
         category: a ledger category (``tanks``) or the source's own heading.
@@ -269,10 +270,14 @@ def list_evidence_items(
         current_only: leave out items that disappeared from the source.
     """
     e = evidence_items.c
+    # The source's own order: by model, then status as the page lists them, then number.
+    status_rank = sa.case(
+        {status: rank for rank, status in enumerate(ORYX_STATUSES)}, value=e.counted_as, else_=9
+    )
     query = (
         sa.select(sources.c.key.label("source"), *_item_columns())
         .join(sources, sources.c.id == e.source_id)
-        .order_by(e.side, e.category, e.source_category, e.model, e.counted_as, e.id)
+        .order_by(e.side, e.category, e.source_category, e.model, status_rank, e.item_number, e.id)
     )
     if source is not None:
         query = query.where(sources.c.key == source)
