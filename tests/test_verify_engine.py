@@ -397,3 +397,12 @@ def test_a_part_of_a_summed_figure_is_unverifiable_not_contradicted() -> None:
     assert verdict.verdict == "unverifiable"
     assert "gave military auto + fuel tank separately" in verdict.explanation
     assert check_one(context, Claim("RU", "vehicles", 1_600), published=D).verdict == "contradicts"
+
+
+def test_an_undated_precise_figure_of_the_other_sides_tally_is_a_misattribution() -> None:
+    context = VerifyContext.from_tables({(GS, "RU", "personnel"): run([1_073_000, 1_073_530])})
+    claim = Claim("RU", "personnel", 1_073_530, qualifier="over", claimant="RU_MOD")
+    verdict = check_one(context, claim, published=None)
+    assert (verdict.verdict, verdict.matched_date) == ("contradicts", D)
+    round_claim = Claim("RU", "personnel", 1_073_000, claimant="RU_MOD")
+    assert check_one(context, round_claim, published=None).verdict == "unverifiable"

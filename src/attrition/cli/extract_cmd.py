@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -17,7 +17,7 @@ from rich.table import Table
 from attrition.cli.app import app
 from attrition.cli.options import DatabaseOption, JsonOption
 from attrition.cli.output import console, print_json
-from attrition.errors import ConfigurationError, InputError
+from attrition.errors import InputError
 from attrition.extract import Claim, extract_claims
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -77,18 +77,22 @@ def _excerpt(quote: str, width: int = 60) -> str:
     return quote if len(quote) <= width else quote[: width - 1] + "…"
 
 
-def _resolve_dates(claims: list[Claim], db: str | None) -> list[Claim]:
-    """Fill missing ``as_of`` days from the claimant's series in the ledger (the verify step)."""
-    try:
-        verify = importlib.import_module("attrition.verify")
-        resolve = verify.resolve_claim_dates
-    except (ImportError, AttributeError):
-        raise ConfigurationError(
-            "--resolve-dates needs the verify module, which this build does not have"
-        ) from None
-    from attrition.cli.options import open_ledger
+def _resolve_dates(claims: list[Claim], db: str | None, published: str | None) -> list[Claim]:
+    """Fill missing ``as_of`` days from the claimant's series in the ledger (the verify step).
 
-    return list(resolve(claims, open_ledger(db)))
+    The ledger is opened and its series loaded once per process, however many
+    records a ``--jsonl`` batch has.
+    """
+    from attrition.cli.options import open_ledger
+    from attrition.verify import resolve_claim_dates
+
+    if db not in _LEDGERS:
+        _LEDGERS[db] = open_ledger(db)
+    day = dt.date.fromisoformat(published) if published else None
+    return resolve_claim_dates(claims, _LEDGERS[db], published=day)
+
+
+_LEDGERS: dict[str | None, Any] = {}
 
 
 def _records(handle: TextIO, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -143,7 +147,7 @@ def _run_jsonl(path: Path, published: str | None, resolve: bool, db: str | None)
                 lang=record.get("lang") or "en",
             )
             if resolve:
-                claims = _resolve_dates(claims, db)
+                claims = _resolve_dates(claims, db, record.get("published") or published)
             out.write(
                 json.dumps(
                     {"id": record["id"], "claims": [c.to_dict() for c in claims]},
@@ -211,7 +215,7 @@ def extract_command(
         published = published or page_date
     claims = extract_claims(text, published=published, lang=lang)
     if resolve_dates:
-        claims = _resolve_dates(claims, db)
+        claims = _resolve_dates(claims, db, published)
     if as_json:
         print_json([c.to_dict() for c in claims])
         return

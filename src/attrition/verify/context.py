@@ -11,17 +11,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import weakref
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
 import sqlalchemy as sa
 
-from attrition.ledger import Ledger, read_claimant_figures
+from attrition.ledger import Ledger
 from attrition.ledger.marker import read_series_marker
 from attrition.ledger.verification import read_summed_days
-from attrition.taxonomy import CLAIMANTS, SOURCES
+from attrition.reconcile import load_reconciled_ledger
+from attrition.taxonomy import CLAIMANTS
 from attrition.verify.verdicts import HeldFigure
 
 SeriesKey = tuple[str, str, str]  # (claimant, subject, category)
@@ -210,45 +210,27 @@ class VerifyContext:
         )
 
 
-def _reconcile(by_source: Mapping[str, int], order: Sequence[str]) -> tuple[int, frozenset[int]]:
-    """The figure most transcriptions give (ties: the source listed first) and the others."""
-    votes = Counter(by_source.values())
-    ranked = sorted(
-        by_source.items(),
-        key=lambda item: (
-            -votes[item[1]],
-            order.index(item[0]) if item[0] in order else len(order),
-        ),
-    )
-    chosen = ranked[0][1]
-    return chosen, frozenset(v for v in by_source.values() if v != chosen)
-
-
 def load_context(connection: sa.Connection) -> VerifyContext:
-    """Read every claimant's current cumulative figures into a :class:`VerifyContext`."""
-    order = list(SOURCES)
+    """Read every claimant's reconciled series (``reconcile.py``) into a :class:`VerifyContext`.
+
+    Where transcriptions disagree, the reconciled figure is the expected one and
+    the others are kept as alternates: a claim quoting either still matches.
+    """
     tables: dict[SeriesKey, dict[dt.date, int]] = {}
     alternates: dict[SeriesKey, dict[dt.date, frozenset[int]]] = {}
     summed: dict[SeriesKey, dict[dt.date, str]] = {}
     for claimant in CLAIMANTS:
+        reconciled = load_reconciled_ledger(connection, claimant=claimant, anomalies=False)
+        for (subject, category), points in reconciled.series.items():
+            key = (claimant, subject, category)
+            tables[key] = {point.date: point.value for point in points}
+            for point in points:
+                if point.disagreement is not None:
+                    others = set(point.disagreement.values.values()) - {point.value}
+                    if others:
+                        alternates.setdefault(key, {})[point.date] = frozenset(others)
         for (subject, category), parts in read_summed_days(connection, claimant).items():
             summed[(claimant, subject, category)] = parts
-        grouped: dict[SeriesKey, dict[dt.date, dict[str, int]]] = {}
-        for row in read_claimant_figures(connection, claimant=claimant):
-            if row.value is None:
-                continue
-            key = (claimant, row.subject, row.category)
-            grouped.setdefault(key, {}).setdefault(row.as_of, {})[row.source] = row.value
-        for key, by_day in grouped.items():
-            values = tables.setdefault(key, {})
-            for day, by_source in by_day.items():
-                distinct = set(by_source.values())
-                if len(distinct) == 1:
-                    values[day] = distinct.pop()
-                    continue
-                values[day], others = _reconcile(by_source, order)
-                if others:
-                    alternates.setdefault(key, {})[day] = others
     return VerifyContext.from_tables(
         tables, alternates=alternates, summed=summed, marker=read_series_marker(connection)
     )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Final, TypeVar
 
 from attrition.verify.context import VerifyContext
-from attrition.verify.verdicts import ClaimLike
+from attrition.verify.verdicts import ClaimLike, ClaimRecord
 
 # One report's figures may be relayed on the day it is published, the day after
 # (the article's date), or dated by the text to the loss day before it.
@@ -50,7 +50,7 @@ def report_window(reference: dt.date) -> list[dt.date]:
     return days
 
 
-def _matching_days(claim: ClaimLike, context: VerifyContext, claimant: str) -> set[dt.date]:
+def _matching_days(claim: ClaimRecord, context: VerifyContext, claimant: str) -> set[dt.date]:
     series = context.find(claimant, claim.subject, claim.category)
     if series is None or claim.value is None:
         return set()
@@ -66,7 +66,7 @@ def best_report_day(
     context: VerifyContext,
     claimant: str,
     *,
-    allowed: Callable[[ClaimLike], Collection[dt.date] | None] | None = None,
+    allowed: Callable[[ClaimRecord], Collection[dt.date] | None] | None = None,
     near: dt.date | None = None,
 ) -> ReportDate | None:
     """The day most of ``claimant``'s figures match exactly, or None when none match.
@@ -77,7 +77,7 @@ def best_report_day(
     """
     votes: Counter[dt.date] = Counter()
     figures = 0
-    for claim in claims:
+    for claim in map(ClaimRecord.of, claims):
         if (
             claim.claimant != claimant
             or context.find(claimant, claim.subject, claim.category) is None
@@ -125,19 +125,32 @@ def fill_as_of(
 
     Only claims held against a series are dated (the General Staff's tallies): a
     figure gets the article's report day when it equals the series within a day
-    of it; other claims are returned unchanged.
+    of it; other claims are returned unchanged. The day is written the way the
+    claim's class holds dates (the extractor's ``Claim`` keeps ISO text).
     """
-    anchors = report_days(claims, context, published=published)
+    records = [ClaimRecord.of(claim) for claim in claims]
+    anchors = report_days(records, context, published=published)
     out: list[ClaimT] = []
-    for claim in claims:
-        anchor = anchors.get(claim.claimant or "")
-        if claim.as_of is not None or anchor is None:
+    for claim, record in zip(claims, records, strict=True):
+        anchor = anchors.get(record.claimant or "")
+        if record.as_of is not None or anchor is None:
             out.append(claim)
             continue
-        matches = _matching_days(claim, context, claim.claimant or "")
+        matches = _matching_days(record, context, record.claimant or "")
         day = next((d for d in report_window(anchor) if d in matches), None)
-        out.append(dataclasses.replace(claim, as_of=day) if day else claim)  # type: ignore[type-var]
+        if day is None:
+            out.append(claim)
+            continue
+        out.append(dataclasses.replace(claim, as_of=_date_like(claim, day)))  # type: ignore[type-var]
     return out
+
+
+def _date_like(claim: object, day: dt.date) -> dt.date | str:
+    """``day`` as a date, or as ISO text when the claim's class declares ``as_of`` as text."""
+    for item in dataclasses.fields(claim):  # type: ignore[arg-type]
+        if item.name == "as_of":
+            return day if "date" in str(item.type) else day.isoformat()
+    return day
 
 
 def report_days(
@@ -148,6 +161,7 @@ def report_days(
     Without ``published``, claims dated by the text (``as_of``) are matched within
     a day of their own date, and the rest anywhere (``resolve_report_dates``).
     """
+    claims = [ClaimRecord.of(claim) for claim in claims]
     if published is None:
         resolved = {
             claimant: found.day for claimant, found in resolve_report_dates(claims, context).items()

@@ -30,7 +30,7 @@ from attrition.taxonomy import CLAIMANT_SIDES
 from attrition.verify.context import CONFIRMED_CLAIMANT, Series, VerifyContext
 from attrition.verify.dates import report_days, report_window, resolve_report_dates
 from attrition.verify.errors_models import Candidate, explain_figure
-from attrition.verify.rounding import describe_rounding
+from attrition.verify.rounding import describe_rounding, rounding_unit
 from attrition.verify.verdicts import (
     CONTRADICTS,
     MATCH,
@@ -38,6 +38,7 @@ from attrition.verify.verdicts import (
     STALE,
     UNVERIFIABLE,
     ClaimLike,
+    ClaimRecord,
     Evidence,
     HeldFigure,
     Verdict,
@@ -59,6 +60,13 @@ RATE_CONTEXT_DAYS: Final = 30
 # Calendar months before the claim's day searched for a period total: the
 # dev set's monthly totals are all from the year before the article.
 PERIOD_LOOKBACK_MONTHS: Final = 12
+# An undated figure that equals the other side's tally on some day is still a
+# misattribution when it is precise: five digits or more and not rounded
+# beyond the ten. The General Staff's personnel tally takes ~1,600 distinct
+# values between 2,800 and 1.1 million, so a precise figure meets one of them
+# by chance about once in 700; round figures (35,000) meet them far more often.
+DISTINCTIVE_MIN: Final = 10_000
+DISTINCTIVE_MAX_UNIT: Final = 10
 # Bases the ledger has series for; rates and period totals have none.
 CHECKABLE_BASES: Final = ("cumulative", "daily")
 
@@ -88,22 +96,23 @@ def evaluate_claims(
     claims: Sequence[ClaimLike], context: VerifyContext, *, published: dt.date | None = None
 ) -> list[Verdict]:
     """A verdict for each claim, in order, read as one article published on ``published``."""
-    anchors = report_days(claims, context, published=published)
+    records = [ClaimRecord.of(claim) for claim in claims]
+    anchors = report_days(records, context, published=published)
     resolved = (
-        {c: found.day for c, found in resolve_report_dates(claims, context).items()}
+        {c: found.day for c, found in resolve_report_dates(records, context).items()}
         if published is None
         else {}
     )
     verdicts = []
-    for claim in claims:
-        reference = _reference(claim, published, resolved)
-        anchor = anchors.get(claim.claimant or "")
-        verdicts.append(evaluate_claim(claim, context, reference=_with_anchor(reference, anchor)))
+    for record in records:
+        reference = _reference(record, published, resolved)
+        anchor = anchors.get(record.claimant or "")
+        verdicts.append(evaluate_claim(record, context, reference=_with_anchor(reference, anchor)))
     return verdicts
 
 
 def _reference(
-    claim: ClaimLike, published: dt.date | None, resolved: dict[str, dt.date]
+    claim: ClaimRecord, published: dt.date | None, resolved: dict[str, dt.date]
 ) -> Reference:
     if published is not None:
         return Reference(published, "published")
@@ -122,6 +131,10 @@ def _with_anchor(reference: Reference, anchor: dt.date | None) -> Reference:
 
 def evaluate_claim(claim: ClaimLike, context: VerifyContext, *, reference: Reference) -> Verdict:
     """The verdict for one claim held against ``reference`` (see the module's rules)."""
+    return _judge_claim(ClaimRecord.of(claim), context, reference)
+
+
+def _judge_claim(claim: ClaimRecord, context: VerifyContext, reference: Reference) -> Verdict:
     if claim.value is None and (claim.low is None or claim.high is None):
         return _verdict(claim, UNVERIFIABLE, "The claim states no figure to check.")
     if claim.basis not in CHECKABLE_BASES:
@@ -137,7 +150,7 @@ def evaluate_claim(claim: ClaimLike, context: VerifyContext, *, reference: Refer
 # --- building verdicts ---------------------------------------------------------------------
 
 
-def _verdict(claim: ClaimLike, verdict: str, explanation: str, **extra: Any) -> Verdict:
+def _verdict(claim: ClaimRecord, verdict: str, explanation: str, **extra: Any) -> Verdict:
     return Verdict(
         subject=claim.subject,
         category=claim.category,
@@ -150,10 +163,10 @@ def _verdict(claim: ClaimLike, verdict: str, explanation: str, **extra: Any) -> 
         as_of=claim.as_of,
         verdict=verdict,
         explanation=explanation,
-        start=getattr(claim, "start", None),
-        end=getattr(claim, "end", None),
-        quote=getattr(claim, "quote", None),
-        rule_id=getattr(claim, "rule_id", None),
+        start=claim.start,
+        end=claim.end,
+        quote=claim.quote,
+        rule_id=claim.rule_id,
         **extra,
     )
 
@@ -168,7 +181,7 @@ def _figure_days(series: Series, days: Sequence[dt.date], basis: str) -> list[tu
 
 
 def _held(
-    context: VerifyContext, claimant: str, claim: ClaimLike, pairs: Sequence[tuple[dt.date, int]]
+    context: VerifyContext, claimant: str, claim: ClaimRecord, pairs: Sequence[tuple[dt.date, int]]
 ) -> tuple[HeldFigure, ...]:
     category = context.series_category(claimant, claim.category)
     return tuple(
@@ -178,7 +191,7 @@ def _held(
 
 
 def _evidence(
-    claim: ClaimLike, context: VerifyContext, day: dt.date | None, exclude: str | None
+    claim: ClaimRecord, context: VerifyContext, day: dt.date | None, exclude: str | None
 ) -> Evidence:
     """Oryx's confirmed count on ``day`` and every other claimant's figure beside the claim."""
     if day is None:
@@ -201,7 +214,7 @@ def _evidence(
     return Evidence(confirmed, confirmed_day, ratio, tuple(others))
 
 
-def _context_sentence(evidence: Evidence, claim: ClaimLike) -> str:
+def _context_sentence(evidence: Evidence, claim: ClaimRecord) -> str:
     """What the ledger holds beside a claim it cannot check, as one clause."""
     parts = [
         f"{name_claimant(other.claimant)} reported {other.value:,} "
@@ -222,7 +235,7 @@ def _context_sentence(evidence: Evidence, claim: ClaimLike) -> str:
 
 
 def _judge(
-    claim: ClaimLike,
+    claim: ClaimRecord,
     context: VerifyContext,
     claimant: str,
     series: Series,
@@ -263,29 +276,17 @@ def _judge(
     }
     stated = claim_figure(claim)
 
-    for day, value in window:
-        alternates = context.alternate_figures(claimant, claim.subject, claim.category, day)
-        if claim.value is not None and (claim.value == value or claim.value in alternates):
-            figure = name_figure(claim.value, claim.basis)
-            note = "" if claim.value == value else f" (one transcription; the other has {value:,})"
+    # The article's report first (exact, then rounded), so one article is read
+    # against one report; then the rest of the window the same way.
+    anchored = [pair for pair in window if pair[0] == reference.anchor]
+    for days in (anchored, window):
+        found = _match_or_round(claim, context, claimant, days, reference, lead=lead)
+        if found is not None:
+            verdict, day, value, explanation = found
             return _verdict(
                 claim,
-                MATCH,
-                f"{lead}{who} reported {figure} {losses} in its report of "
-                f"{name_day(day, reference.day, reference.source)}{note}.",
-                expected=claim.value,
-                matched_date=day,
-                **common,
-            )
-    for day, value in window:
-        how = describe_rounding(claim.value, claim.low, claim.high, claim.qualifier, value)
-        if how:
-            return _verdict(
-                claim,
-                ROUNDED,
-                f"{lead}{stated} is {name_figure(value, claim.basis)} {how}: {who} reported "
-                f"{name_figure(value, claim.basis)} {losses} on "
-                f"{name_day(day, reference.day, reference.source)}.",
+                verdict,
+                explanation,
                 expected=value,
                 matched_date=day,
                 **common,
@@ -341,8 +342,45 @@ def _judge(
     return _contradicts(claim, context, claimant, series, reference, common, lead=lead)
 
 
+def _match_or_round(
+    claim: ClaimRecord,
+    context: VerifyContext,
+    claimant: str,
+    days: Sequence[tuple[dt.date, int]],
+    reference: Reference,
+    *,
+    lead: str,
+) -> tuple[str, dt.date, int, str] | None:
+    """The first day the figure equals, else rounds: (verdict, day, expected, explanation)."""
+    who = name_claimant(claimant)
+    losses = name_losses(claim.subject, context.series_category(claimant, claim.category))
+    for day, value in days:
+        alternates = context.alternate_figures(claimant, claim.subject, claim.category, day)
+        if claim.value is not None and (claim.value == value or claim.value in alternates):
+            note = "" if claim.value == value else f" (one transcription; the other has {value:,})"
+            return (
+                MATCH,
+                day,
+                claim.value,
+                f"{lead}{who} reported {name_figure(claim.value, claim.basis)} {losses} in its "
+                f"report of {name_day(day, reference.day, reference.source)}{note}.",
+            )
+    for day, value in days:
+        how = describe_rounding(claim.value, claim.low, claim.high, claim.qualifier, value)
+        if how:
+            figure = name_figure(value, claim.basis)
+            return (
+                ROUNDED,
+                day,
+                value,
+                f"{lead}{claim_figure(claim)} is {figure} {how}: {who} reported {figure} "
+                f"{losses} on {name_day(day, reference.day, reference.source)}.",
+            )
+    return None
+
+
 def _find_stale(
-    claim: ClaimLike, series: Series, reference: Reference
+    claim: ClaimRecord, series: Series, reference: Reference
 ) -> tuple[dt.date, int, str | None] | None:
     """The most recent earlier day whose figure the claim equals, else rounds; or None."""
     assert reference.day is not None
@@ -369,7 +407,7 @@ def _find_stale(
 
 
 def _candidates(
-    claim: ClaimLike, context: VerifyContext, claimant: str, days: Sequence[dt.date]
+    claim: ClaimRecord, context: VerifyContext, claimant: str, days: Sequence[dt.date]
 ) -> list[Candidate]:
     """Every ledger figure near the claim's day a misquote could come from."""
     out: list[Candidate] = []
@@ -405,7 +443,7 @@ def _candidates(
 
 
 def _contradicts(
-    claim: ClaimLike,
+    claim: ClaimRecord,
     context: VerifyContext,
     claimant: str,
     series: Series,
@@ -456,7 +494,9 @@ def _contradicts(
     )
 
 
-def _judge_unattributed(claim: ClaimLike, context: VerifyContext, reference: Reference) -> Verdict:
+def _judge_unattributed(
+    claim: ClaimRecord, context: VerifyContext, reference: Reference
+) -> Verdict:
     """A figure the text attributes to no one: checked against whoever has a series for it."""
     for claimant in context.claimants_for(claim.subject, claim.category):
         series = context.find(claimant, claim.subject, claim.category)
@@ -483,7 +523,7 @@ def _judge_unattributed(claim: ClaimLike, context: VerifyContext, reference: Ref
 
 
 def _judge_without_series(
-    claim: ClaimLike, context: VerifyContext, reference: Reference
+    claim: ClaimRecord, context: VerifyContext, reference: Reference
 ) -> Verdict:
     """No series of the claimant's: a misattribution when it is the other side's tally."""
     claimant = claim.claimant or ""
@@ -498,26 +538,31 @@ def _judge_without_series(
             continue
         series = context.find(other, claim.subject, claim.category)
         assert series is not None
-        for base in days:
-            for day, value in _figure_days(series, report_window(base), claim.basis):
-                if value != claim.value:
-                    continue
-                held = _held(context, other, claim, [(day, value)])
-                return _verdict(
-                    claim,
-                    CONTRADICTS,
-                    f"{claim_figure(claim)} is {name_claimant(other)}'s figure for "
-                    f"{name_losses(claim.subject, claim.category)} of {day.isoformat()}; "
-                    f"{name_claimant(claimant)} publishes no such figure, so the attribution "
-                    "looks wrong.",
-                    expected=None,
-                    matched_date=day,
-                    reference_date=reference.day,
-                    error_model="other_claimant",
-                    series_claimant=other,
-                    held_against=held,
-                    evidence=evidence,
-                )
+        matches = [
+            (day, value)
+            for base in days
+            for day, value in _figure_days(series, report_window(base), claim.basis)
+            if value == claim.value
+        ]
+        if not matches and _is_distinctive(claim):
+            matches = [(day, claim.value) for day in series.days_with(claim.value)[-1:]]
+        for day, value in matches:
+            held = _held(context, other, claim, [(day, value)])
+            return _verdict(
+                claim,
+                CONTRADICTS,
+                f"{claim_figure(claim)} is {name_claimant(other)}'s figure for "
+                f"{name_losses(claim.subject, claim.category)} of {day.isoformat()}; "
+                f"{name_claimant(claimant)} publishes no such figure, so the attribution "
+                "looks wrong.",
+                expected=None,
+                matched_date=day,
+                reference_date=reference.day,
+                error_model="other_claimant",
+                series_claimant=other,
+                held_against=held,
+                evidence=evidence,
+            )
     return _verdict(
         claim,
         UNVERIFIABLE,
@@ -525,6 +570,16 @@ def _judge_without_series(
         f"{name_losses(claim.subject, claim.category)}; {_context_sentence(evidence, claim)}.",
         reference_date=reference.day,
         evidence=evidence,
+    )
+
+
+def _is_distinctive(claim: ClaimRecord) -> bool:
+    """A running total precise enough that equalling a tally on any day is no coincidence."""
+    return (
+        claim.basis == "cumulative"
+        and claim.value is not None
+        and claim.value >= DISTINCTIVE_MIN
+        and rounding_unit(claim.value) <= DISTINCTIVE_MAX_UNIT
     )
 
 
@@ -550,7 +605,7 @@ def month_totals(series: Series, before: dt.date, months: int) -> list[tuple[str
     return out
 
 
-def _judge_basis(claim: ClaimLike, context: VerifyContext, reference: Reference) -> Verdict:
+def _judge_basis(claim: ClaimRecord, context: VerifyContext, reference: Reference) -> Verdict:
     """Rates and period totals: a month's total when one equals the figure, else context."""
     kind = BASIS_NAMES.get(claim.basis, claim.basis)
     losses = name_losses(claim.subject, claim.category)
@@ -599,7 +654,7 @@ def _judge_basis(claim: ClaimLike, context: VerifyContext, reference: Reference)
     )
 
 
-def claim_figure(claim: ClaimLike) -> str:
+def claim_figure(claim: ClaimRecord) -> str:
     """The stated figure with its qualifier, as a reader would say it: ``over 2,000``."""
     words = {"about": "about ", "over": "over ", "under": "up to "}
     return words.get(claim.qualifier, "") + format_figure(claim.value, claim.low, claim.high)

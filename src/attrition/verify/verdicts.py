@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
 
+from attrition.errors import InputError
+
 MATCH: Final = "match"
 ROUNDED: Final = "rounded"
 STALE: Final = "stale"
@@ -56,7 +58,55 @@ class ClaimLike(Protocol):
     @property
     def claimant(self) -> str | None: ...
     @property
-    def as_of(self) -> dt.date | None: ...
+    def as_of(self) -> dt.date | str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    """A claim as the engine reads it: ``as_of`` a date, span and rule when known."""
+
+    subject: str
+    category: str
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    basis: str
+    claimant: str | None
+    as_of: dt.date | None
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    rule_id: str | None = None
+
+    @classmethod
+    def of(cls, claim: ClaimLike) -> ClaimRecord:
+        """Any claim-like object (the extractor's ``Claim``, a stored claim) as a record."""
+        if isinstance(claim, ClaimRecord):
+            return claim
+        as_of = claim.as_of
+        if isinstance(as_of, str):
+            try:
+                as_of = dt.date.fromisoformat(as_of)
+            except ValueError:
+                raise InputError(
+                    f"claim as_of {as_of!r} is not a date", hint="use YYYY-MM-DD"
+                ) from None
+        return cls(
+            subject=claim.subject,
+            category=claim.category,
+            value=claim.value,
+            low=claim.low,
+            high=claim.high,
+            qualifier=claim.qualifier,
+            basis=claim.basis,
+            claimant=claim.claimant,
+            as_of=as_of,
+            start=getattr(claim, "start", None),
+            end=getattr(claim, "end", None),
+            quote=getattr(claim, "quote", None),
+            rule_id=getattr(claim, "rule_id", None),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,68 @@
+"""``check``: an article's text in, a verdict for every loss figure out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TypeVar
+
+from attrition.errors import InputError
+from attrition.ledger import Ledger
+from attrition.settings import CHECK_MAX_BYTES
+from attrition.verify.context import VerifyContext, context_for
+from attrition.verify.dates import fill_as_of
+from attrition.verify.engine import evaluate_claims
+from attrition.verify.verdicts import ClaimLike, Verdict
+
+ClaimT = TypeVar("ClaimT", bound=ClaimLike)
+
+
+def _context(ledger: Ledger | VerifyContext) -> VerifyContext:
+    return ledger if isinstance(ledger, VerifyContext) else context_for(ledger)
+
+
+def check_text(text: str) -> str:
+    """The text to check, or ``InputError`` when it is empty or over the size cap."""
+    if not text or not text.strip():
+        raise InputError("the text to check is empty", hint="give an article's text, file or URL")
+    size = len(text.encode("utf-8"))
+    if size > CHECK_MAX_BYTES:
+        raise InputError(
+            f"the text to check is {size:,} bytes, over the {CHECK_MAX_BYTES:,}-byte limit",
+            hint="check one article at a time",
+        )
+    return text
+
+
+def check(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    ledger: Ledger | VerifyContext,
+    lang: str = "en",
+) -> list[Verdict]:
+    """Extract every loss figure of ``text`` and hold each against the ledger.
+
+    Args:
+        text: the article's main text.
+        published: the article's date; when None, the figures date the article.
+        ledger: a ledger (its series are loaded once and cached) or a loaded context.
+        lang: the text's language, for the extractor.
+
+    Returns:
+        One verdict per claim, in the order of the text.
+    """
+    from attrition.extract import extract_claims
+
+    claims = extract_claims(check_text(text), published=published, lang=lang)
+    return evaluate_claims(claims, _context(ledger), published=published)
+
+
+def resolve_claim_dates(
+    claims: Sequence[ClaimT], ledger: Ledger | VerifyContext, *, published: dt.date | None = None
+) -> list[ClaimT]:
+    """Claims with a missing ``as_of`` set to the report day their figure matches in the ledger.
+
+    The seam of ``attrition extract --resolve-dates`` (see ``dates.fill_as_of``).
+    """
+    return fill_as_of(claims, _context(ledger), published=published)
