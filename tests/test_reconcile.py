@@ -131,7 +131,7 @@ def test_a_row_copied_from_the_day_before_loses_in_every_category() -> None:
         ("afv", "stale row", "b"),
         ("artillery", "stale row", "b"),
     }
-    assert "b repeats the previous day's figures in 3 of 3 disputed categories" in (
+    assert "b repeats the previous day's figures in 3 of 3 disputed daily-moving categories" in (
         result.disagreements[0].reason
     )
 

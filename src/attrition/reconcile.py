@@ -44,19 +44,20 @@ OUTLIER_Z = 3.5
 # only if its implied daily changes stay within PLAUSIBLE_Z (robust z against
 # the neighbourhood) while the other's go beyond IMPLAUSIBLE_Z. Evidence: on
 # 2,000 errors injected into the bundled series (digit slips, swaps, drops,
-# stale and next-day copies, ±1..3, ±10; benchmarks/bench_reconcile.py), the
-# neighbour rule alone resolves 68.2 % with no wrong pick; adding 2.0/3.0
-# resolves 73.2 %, still with none wrong; 3.5/3.5 and 1.5/2.0 start to pick
-# wrong (0.1 %), 1.0/1.0 picks wrong 1 % of the time.
+# doublings, stale and next-day copies, ±1..3, ±10; benchmarks/bench_reconcile.py),
+# the neighbour rule alone resolves 68.5 % with none wrong; adding 2.0/3.0
+# resolves 73.5 %, still none wrong; 1.5/2.0 resolves 76.4 % with 1 wrong,
+# 3.5/3.5 74.1 % with 3 wrong, 1.0/1.0 78.1 % with 16 wrong.
 PLAUSIBLE_Z = 2.0
 IMPLAUSIBLE_Z = 3.0
 # A bursty series needs this many days with losses in a neighbourhood before a
 # day's losses can be called unusual against them.
 SPARSE_MIN_EVENTS = 5
 # A transcription whose row for a day repeats the previous day's agreed figures in
-# at least two thirds of that day's disputed categories (and at least three)
-# copied a stale row: its other figures that day are not to be trusted either.
-# In the bundled data this singles out gs-minfin on 2025-05-11 (6 of 7 repeated).
+# at least two thirds of that day's disputed categories that normally move every
+# day (and at least three of them) copied a stale row: its other figures that day
+# are not to be trusted either. In the bundled data this singles out gs-minfin on
+# 2025-05-11; counting slow categories too misfired on 1 of 2,000 injected errors.
 STALE_ROW_MIN_CATEGORIES = 3
 STALE_ROW_SHARE = 2 / 3
 # A neighbourhood where every increment is equal has MAD 0; counting in whole
@@ -310,7 +311,8 @@ def _resolve(
             chosen = fresh[0]
             reason = (
                 f"{source} repeats the previous day's figures in {repeated} of {disputed} "
-                f"disputed categories on {day} (a stale row); {chosen.label} fits between {bounds}"
+                f"disputed daily-moving categories on {day} (a stale row); {chosen.label} "
+                f"fits between {bounds}"
             )
             return chosen.value, chosen.value, reason + hint, "stale row"
     plausible = [c for c in fitting if c.z <= PLAUSIBLE_Z]
@@ -530,22 +532,32 @@ def _find_outliers(
 
 
 def find_stale_rows(series: Iterable[_Series]) -> dict[tuple[str, dt.date], tuple[str, int, int]]:
-    """(subject, day) → (source, repeated, disputed) for rows copied from the day before."""
-    disputed: dict[tuple[str, dt.date], int] = defaultdict(int)
+    """(subject, day) → (source, repeated, counted) for rows copied from the day before.
+
+    Only categories that normally move every day count (a neighbourhood median
+    increment of at least one): an unchanged aircraft total is ordinary, an
+    unchanged artillery total is a copied row.
+    """
+    counted: dict[tuple[str, dt.date], int] = defaultdict(int)
     repeats: dict[tuple[str, dt.date], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     one_day = dt.timedelta(days=1)
     for one in series:
+        if not one.disputed:
+            continue
+        anchors = sorted(one.agreed.items())
+        anchor_days = [d for d, _ in anchors]
         for i in one.disputed:
             day = one.days[i]
-            disputed[(one.subject, day)] += 1
             before = one.agreed.get(day - one_day)
-            if before is None:
+            rates = _neighbourhood_rates(anchors, anchor_days, day)
+            if before is None or not rates or statistics.median(rates) < 1:
                 continue
+            counted[(one.subject, day)] += 1
             for source, value, _ in one.entries[i]:
                 if value == before:
                     repeats[(one.subject, day)][source] += 1
     stale: dict[tuple[str, dt.date], tuple[str, int, int]] = {}
-    for key, count in disputed.items():
+    for key, count in counted.items():
         if count < STALE_ROW_MIN_CATEGORIES:
             continue
         for source, repeated in repeats[key].items():

@@ -84,7 +84,6 @@ SYNC_URLS: Mapping[str, str] = {
 JSON_ROLES = ("equipment", "personnel", "corrections")
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_WHOLE = re.compile(r"\d+")
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
@@ -182,6 +181,7 @@ def _parse_json_file(
     lenient: bool,
     today: dt.date | None,
 ) -> ParsedSeries:
+    categories = {field: GENERAL_STAFF_JSON_CATEGORIES[field] for field in fields}
     parsed = ParsedSeries()
     seen: dict[dt.date, int] = {}
     for number, line, record in iter_json_records(content, name):
@@ -195,7 +195,7 @@ def _parse_json_file(
             where = f"{name} line {line} (record {number}, {day})"
             if day in seen:
                 raise RowProblem(f"date {day} already appears in record {seen[day]}")
-            records = _json_figures(record, day, fields=fields, basis=basis, line=line)
+            records = _json_figures(record, day, categories=categories, basis=basis, line=line)
         except RowProblem as problem:
             report_problem(parsed.skipped, where, problem, lenient=lenient)
             continue
@@ -205,27 +205,38 @@ def _parse_json_file(
 
 
 def _json_figures(
-    record: Mapping[str, Any], day: dt.date, *, fields: set[str], basis: str, line: int
+    record: Mapping[str, Any],
+    day: dt.date,
+    *,
+    categories: Mapping[str, str],
+    basis: str,
+    line: int,
 ) -> list[ObservationRecord]:
     """One JSON record's figures, merged parts summed into their canonical category."""
+    signed = basis == CORRECTION_BASIS
     sums: dict[str, int] = {}
-    parts: dict[str, list[str]] = {}
+    parts: dict[str, str] = {}
     for field, raw in record.items():
-        if field in JSON_IGNORED_FIELDS:
-            continue
-        if field not in fields:
+        category = categories.get(field)
+        if category is None:
+            if field in JSON_IGNORED_FIELDS:
+                continue
             raise RowProblem(
-                f"unknown category {field!r} (known: {', '.join(sorted(fields))}); "
+                f"unknown category {field!r} (known: {', '.join(sorted(categories))}); "
                 "add it to taxonomy.GENERAL_STAFF_JSON_CATEGORIES"
             )
         if raw is None:
             continue
-        value = _whole_number(field, raw, signed=basis == CORRECTION_BASIS)
-        category = GENERAL_STAFF_JSON_CATEGORIES[field]
-        sums[category] = sums.get(category, 0) + value
-        parts.setdefault(category, []).append(field)
+        if type(raw) is not int or (raw < 0 and not signed):
+            _whole_number(field, raw, signed=signed)  # raises with the reason
+        if category in sums:
+            sums[category] += raw
+            parts[category] += " + " + field
+        else:
+            sums[category] = raw
+            parts[category] = field
     qualifier = "exact"
-    if "personnel" in sums and basis != CORRECTION_BASIS:
+    if "personnel" in sums and not signed:
         raw_qualifier = record.get("personnel*")
         if raw_qualifier is not None:
             if raw_qualifier not in PERSONNEL_QUALIFIERS:
@@ -234,16 +245,20 @@ def _json_figures(
                     f"(known: {', '.join(PERSONNEL_QUALIFIERS)})"
                 )
             qualifier = PERSONNEL_QUALIFIERS[raw_qualifier]
+    row = f"line {line}"
+    # Positional construction: the fields of ObservationRecord, in order.
     return [
         ObservationRecord(
-            subject=SUBJECT,
-            category=category,
-            as_of=day,
-            value=value,
-            basis=basis,
-            qualifier=qualifier if category == "personnel" else "exact",
-            source_category=" + ".join(parts[category]),
-            provenance_row=f"line {line}",
+            SUBJECT,
+            category,
+            day,
+            value,
+            basis,
+            qualifier if category == "personnel" else "exact",
+            None,
+            None,
+            parts[category],
+            row,
         )
         for category, value in sums.items()
     ]
@@ -343,6 +358,11 @@ def parse_general_staff_csv(
         raise SourceFormatError(f"{name}: empty file; expected a header row starting with 'date'")
     columns = [column.strip() for column in header]
     _check_csv_header(columns, name)
+    date_index = columns.index("date")
+    plan = [
+        (columns.index(column), column, category)
+        for column, category in GENERAL_STAFF_CSV_CATEGORIES.items()
+    ]
     parsed = ParsedSeries()
     seen: dict[dt.date, int] = {}
     while True:
@@ -360,11 +380,10 @@ def parse_general_staff_csv(
         try:
             if len(row) != len(columns):
                 raise RowProblem(f"{len(row)} fields, but the header has {len(columns)}")
-            cells = dict(zip(columns, row, strict=True))
-            day = parse_report_day(cells["date"], today=today)
+            day = parse_report_day(row[date_index], today=today)
             if day in seen:
                 raise RowProblem(f"date {day} already appears on line {seen[day]}")
-            records = _csv_figures(cells, day, line)
+            records = _csv_figures(row, plan, day, line)
         except RowProblem as problem:
             report_problem(parsed.skipped, f"{name} line {line}", problem, lenient=lenient)
             continue
@@ -393,25 +412,37 @@ def _check_csv_header(columns: list[str], name: str) -> None:
         raise SourceFormatError(f"{name} line 1: column {duplicated[0]!r} appears twice")
 
 
-def _csv_figures(cells: Mapping[str, str], day: dt.date, line: int) -> list[ObservationRecord]:
+def _csv_figures(
+    row: list[str], plan: list[tuple[int, str, str]], day: dt.date, line: int
+) -> list[ObservationRecord]:
+    """One CSV row's figures; ``plan`` lists (cell index, column, category)."""
     sums: dict[str, int] = {}
-    parts: dict[str, list[str]] = {}
-    for column, category in GENERAL_STAFF_CSV_CATEGORIES.items():
-        raw = cells[column].strip()
+    parts: dict[str, str] = {}
+    for index, column, category in plan:
+        raw = row[index].strip()
         if not raw:
             continue
-        if not _WHOLE.fullmatch(raw):
+        if not (raw.isascii() and raw.isdigit()):
             raise RowProblem(f"column {column!r}: expected a whole number, got {raw!r}")
-        sums[category] = sums.get(category, 0) + int(raw)
-        parts.setdefault(category, []).append(column)
+        if category in sums:
+            sums[category] += int(raw)
+            parts[category] += " + " + column
+        else:
+            sums[category] = int(raw)
+            parts[category] = column
+    source_row = f"line {line}"
     return [
         ObservationRecord(
-            subject=SUBJECT,
-            category=category,
-            as_of=day,
-            value=value,
-            source_category=" + ".join(parts[category]),
-            provenance_row=f"line {line}",
+            SUBJECT,
+            category,
+            day,
+            value,
+            "cumulative",
+            "exact",
+            None,
+            None,
+            parts[category],
+            source_row,
         )
         for category, value in sums.items()
     ]
