@@ -87,6 +87,8 @@ def test_the_value_between_its_neighbours_wins_and_the_slip_is_named() -> None:
     assert (disagreement.likely_errors, disagreement.rule) == (["b"], "fits neighbours")
     point = result.series[("RU", "tanks")][10]
     assert (point.value, point.sources, point.status) == (1100, ("a",), "resolved")
+    assert result.alternates() == {("RU", "tanks"): {day(10): frozenset({1900})}}
+    assert result.table()[("RU", "tanks")][day(10)] == 1100
 
 
 def test_values_that_both_fit_and_look_alike_stay_unresolved() -> None:

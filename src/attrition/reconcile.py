@@ -189,6 +189,16 @@ class ReconciledLedger:
         """(subject, category) → {date: reconciled value}: the fast lookup for checking claims."""
         return {key: {p.date: p.value for p in points} for key, points in self.series.items()}
 
+    def alternates(self) -> dict[tuple[str, str], dict[dt.date, frozenset[int]]]:
+        """(subject, category) → {date: the other transcriptions' values} where they disagree."""
+        found: dict[tuple[str, str], dict[dt.date, frozenset[int]]] = defaultdict(dict)
+        for key, points in self.series.items():
+            for p in points:
+                if p.disagreement is not None:
+                    others = frozenset(p.disagreement.values.values()) - {p.value}
+                    found[key][p.date] = others
+        return dict(found)
+
     def as_json(self) -> dict[str, Any]:
         """The stable ``reconcile --json`` shape."""
         return {
