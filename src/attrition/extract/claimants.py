@@ -23,6 +23,7 @@ MAX_SUBJECT_REACH = 14
 # within ten tokens of its verb, with no comma between.
 MAX_DATE_REACH = 10
 GENERIC = frozenset({"UA_GENERIC", "RU_GENERIC", "MINISTRY"})
+MINISTRIES = frozenset({"RU_MOD", "UA_GENERAL_STAFF", "UK_MOD"})
 _STOP_SUBJECT = frozenset({".", ";", "that", "which", "who", "whom"})
 _SOURCE_GUESS = {"UA": "UA_GENERIC", "RU": "RU_GENERIC"}
 
@@ -59,6 +60,7 @@ class Memory:
     last_org: Attribution | None = None
     last_source: Attribution | None = None
     names: dict[str, str | None] = field(default_factory=dict)
+    last_ministry: str | None = None
     spoke_on: dict[str, DateMention] = field(default_factory=dict)
 
     def remember(self, attribution: Attribution) -> None:
@@ -92,6 +94,10 @@ class AttributionReader:
         k = 0
         while k < n:
             hit = lex.claimants.match(tokens, k)
+            origin = hit is not None and hit[1] < n and tokens[hit[1]].joined
+            if hit is not None and origin and tokens[hit[1]].norm in lex.origin_suffixes:
+                k = hit[1] + 1  # "UK-made howitzer": where it was made, not who speaks
+                continue
             if hit is not None:
                 tag, end = hit
                 name = " ".join(t.norm for t in tokens[k:end])
@@ -111,6 +117,17 @@ class AttributionReader:
                 continue
             name_end = self._proper_name(tokens, k)
             if name_end > k:
+                known = next(
+                    (h for j in range(k + 1, name_end) if (h := lex.claimants.match(tokens, j))),
+                    None,
+                )
+                if known is not None:  # "Vladimir Zelensky": a known surname after a first name
+                    tag, end = known
+                    found.append(
+                        Entity(tag.value, tag.extra, k, end, tag.rule_id, tokens[end - 1].norm)
+                    )
+                    k = end
+                    continue
                 name = " ".join(t.norm for t in tokens[k:name_end])
                 claimant = memory.names.get(name) or memory.names.get(tokens[name_end - 1].norm)
                 found.append(Entity(claimant, "person", k, name_end, "who.name", name))
@@ -158,6 +175,9 @@ class AttributionReader:
                     k = before[1]
                     continue
             verb = lex.report_verbs.match(tokens, k)
+            if verb is not None and tokens[k].norm.endswith("ing") and found:
+                k = verb[1]  # ", stating that …": the participle shares the main clause's speaker
+                continue
             if verb is not None:
                 entity = self._subject_of(tokens, k, entities, verb[1])
                 if entity is not None:
@@ -223,6 +243,9 @@ class AttributionReader:
         self, tokens: Sequence[Token], k: int, entities: list[Entity], verb_end: int
     ) -> Entity | None:
         """The entity saying something: before its verb, or just after (", said the ministry")."""
+        copula = {"is", "are", "was", "were", "been", "be", "being"}
+        if any(t.norm in copula for t in tokens[max(0, k - 3) : k]):
+            return None  # "Russia is visually confirmed to have lost": a passive, not a speaker
         preceded_by_comma = k > 0 and tokens[k - 1].norm in (",", "”", '"', "’", "'")
         after = [e for e in entities if verb_end <= e.first <= verb_end + 2]
         if (preceded_by_comma or k == 0) and after:
@@ -290,10 +313,13 @@ class AttributionReader:
     ) -> Attribution:
         kind = entity.kind
         claimant = entity.claimant
+        speaker = entity
         if kind.startswith("ref:"):
             referent = memory.resolve(kind[4:])
             claimant = referent.claimant if referent is not None else None
             kind = referent.kind if referent is not None else kind[4:]
+            if referent is not None and referent.entity is not None:
+                speaker = referent.entity
         elif claimant is None and kind == "person":
             claimant = self._role_of(tokens, entity) or "OTHER"
             memory.names[entity.name] = claimant
@@ -301,8 +327,12 @@ class AttributionReader:
         elif kind == "person" and entity.name:
             memory.names[entity.name] = claimant
             memory.names[tokens[entity.last - 1].norm] = claimant
+        if claimant == "MINISTRY" and memory.last_ministry is not None:
+            claimant = memory.last_ministry  # "the ministry said": the ministry named before
         date = self._statement_date(tokens, cue, cue_end or cue + 1, entity, dates)
-        attribution = Attribution(claimant, cue, rule_id, entity, date, kind)
+        attribution = Attribution(claimant, cue, rule_id, speaker, date, kind)
+        if claimant in MINISTRIES:
+            memory.last_ministry = claimant
         return attribution
 
     def _role_of(self, tokens: Sequence[Token], entity: Entity) -> str | None:
@@ -327,23 +357,39 @@ class AttributionReader:
     ) -> DateMention | None:
         """The day a statement was made: "said on Tuesday", "On Tuesday, Kyiv said"."""
         anchor = max(cue_end, entity.last)
+        first = min(cue, entity.first)
         for date in dates:
-            if date.kind not in ("day", "weekday", "relative"):
+            if date.kind not in ("day", "weekday", "relative", "month") or _after_since(
+                tokens, date
+            ):
+                continue
+            if date.kind == "month":  # "reported in February 2023": dated, but not to a day
+                if anchor <= date.first <= anchor + 3:
+                    return date
                 continue
             if anchor <= date.first <= anchor + MAX_DATE_REACH:
                 between = tokens[anchor : date.first]
-                closed = any(t.norm in (",", ".", ";", "that", "since", "from") for t in between)
-                if not closed and not _after_since(tokens, date):
+                if not any(t.norm in (",", ".", ";", "that", "since", "from") for t in between):
                     return date
-        start = min(cue, entity.first)
-        for date in dates:
-            if date.kind not in ("day", "weekday", "relative"):
-                continue
-            if date.last <= start and start - date.last <= 3 and not _after_since(tokens, date):
-                between = tokens[date.last : start]
-                if all(t.norm in (",", "the", "late", "early") for t in between) or not between:
+            if entity.last <= date.first and date.last <= cue:
+                return date  # "The Ukrainian general staff today said"
+            if date.last <= first:
+                between = tokens[date.last : first]
+                if all(t.norm in (",", "the", "late", "early") for t in between):
                     return date
+                fronted = date.first <= 1 and date.last < len(tokens)
+                fronted = fronted and tokens[date.last].norm == ","
+                if fronted and not any(t.kind == "num" for t in between):
+                    return date  # "On September 3, the team of researchers … said"
         return None
+
+
+def speaker_key(attribution: Attribution) -> str:
+    """Who spoke, for carrying the day of a statement: a person by name, else the claimant."""
+    entity = attribution.entity
+    if attribution.kind == "person" and entity is not None and entity.name:
+        return "person:" + entity.name.split()[-1]
+    return f"org:{attribution.claimant}"
 
 
 def _after_since(tokens: Sequence[Token], date: DateMention) -> bool:

@@ -21,6 +21,7 @@ from attrition.extract.claimants import (
     AttributionReader,
     Memory,
     resolve_generic,
+    speaker_key,
 )
 from attrition.extract.dates import DateMention
 from attrition.extract.figures import (
@@ -47,6 +48,7 @@ from attrition.extract.timing import (
     war_age_reference,
 )
 from attrition.extract.tokens import Token, tokenize
+from attrition.taxonomy import CONFLICT_START
 
 # Bumped whenever a change to rules or lexicons can change what is extracted; stored
 # with each claim so a ledger can tell which extractor read an article.
@@ -69,6 +71,11 @@ DISTINCT_VALUE = 100
 # ("20,900 men" lost and "20,900 soldiers killed").
 SAME_PERSON_FIGURE = 1000
 QUOTE_CHARS = 400
+# An unowned source noun ("according to estimates") yields to a named speaker in its sentence.
+WEAK_SOURCE = "who.other.source"
+# Claimants whose counts are of the dead only (Mediazona with BBC Russian list named
+# deaths), so a figure they give for people "lost" is a death toll (SCHEMA.md).
+COUNTS_DEATHS = frozenset({"MEDIAZONA"})
 _GS = "UA_GENERAL_STAFF"
 
 
@@ -175,7 +182,7 @@ class _Extraction:
         self.side_topic: str | None = None
         self.last_basis: dict[str | None, str] = {}
         self.gs_day: dt.date | None = None
-        self.last_ministry: str | None = None
+        self.last_said: Attribution | None = None
         self._paragraph_index = 0
 
     # -- the walk ------------------------------------------------------------------------------
@@ -229,13 +236,16 @@ class _Extraction:
                 speaker = self._quote_speaker(paragraph, tokens, figure, opening_speaker)
                 if speaker is not None:
                     last_speaker = speaker
-                attribution = speaker or self._nearest(attributions, figure) or carried
+                attribution = speaker or self._nearest(attributions, figure)
+                if attribution is None and not paragraph.headline:
+                    attribution = carried or self.last_said  # a headline takes the body's, later
                 draft = self._draft(
                     index, paragraph, (start, end), tokens, found, figure, attribution, cues
                 )
                 self.drafts.append(draft)
                 if attribution is not None:
                     carried = attribution
+                    self.last_said = attribution
             if (attributions and not found.figures) or (attributions and carried is None):
                 carried = attributions[-1]
             self._update_topics(found, tokens)
@@ -247,8 +257,8 @@ class _Extraction:
 
     def _remember(self, entities: list, attributions: list[Attribution]) -> None:
         for entity in entities:
-            if entity.kind.startswith("ref:") or entity.claimant in (None, "RELAY"):
-                continue
+            if entity.kind.startswith("ref:") or entity.claimant in (None, "RELAY", *GENERIC):
+                continue  # "the group" means Oryx named before, not "Ukraine" mentioned since
             mention = Attribution(
                 entity.claimant, entity.first, entity.rule_id, entity, None, entity.kind
             )
@@ -256,14 +266,11 @@ class _Extraction:
                 self.memory.last_person = mention
             else:
                 self.memory.last_org = mention
-            if entity.claimant in ("RU_MOD", _GS, "UK_MOD"):
-                self.last_ministry = entity.claimant
         for attribution in attributions:
             if attribution.claimant is not None:
                 self.memory.remember(attribution)
-            claimant = attribution.claimant
-            if attribution.date is not None and claimant is not None and claimant not in GENERIC:
-                self.memory.spoke_on[claimant] = attribution.date
+            if attribution.date is not None and attribution.claimant is not None:
+                self.memory.spoke_on[speaker_key(attribution)] = attribution.date
 
     def _update_topics(self, found: SentenceFigures, tokens: list[Token]) -> None:
         for phrase in found.phrases:
@@ -323,6 +330,8 @@ class _Extraction:
 
     @staticmethod
     def _nearest(attributions: list[Attribution], figure: Figure) -> Attribution | None:
+        named = [a for a in attributions if a.entity is None or a.entity.rule_id != WEAK_SOURCE]
+        attributions = named or attributions  # "say that, according to estimates, …"
         before = [a for a in attributions if a.cue <= figure.first]
         if before:
             return before[-1]
@@ -355,8 +364,12 @@ class _Extraction:
         draft.subject = self._subject(
             tokens, found, figure, draft.claimant_raw, paragraph, attribution
         )
-        memory_hint = self.last_ministry
+        memory_hint = self.memory.last_ministry
         draft.claimant = resolve_generic(draft.claimant_raw, draft.subject, memory_hint)
+        counts_deaths = draft.claimant in COUNTS_DEATHS and figure.category == "personnel"
+        if counts_deaths and figure.rule_id.startswith(("noun.person", "pred.personnel")):
+            figure.category = "killed"  # a count of named dead: their "lost" means dead
+            figure.rule_id = "claimant.counts_deaths:" + figure.rule_id.split(":")[-1]
         self._basis(draft, tokens, found, cues)
         self._day(draft, tokens, found)
         self._after_claim(draft, figure)
@@ -372,8 +385,8 @@ class _Extraction:
         attribution: Attribution | None,
     ) -> str:
         speaker_side = CLAIMANT_SIDE.get(claimant or "")
-        if claimant == "MINISTRY" and self.last_ministry:
-            speaker_side = CLAIMANT_SIDE.get(self.last_ministry)
+        if claimant == "MINISTRY" and self.memory.last_ministry:
+            speaker_side = CLAIMANT_SIDE.get(self.memory.last_ministry)
         side = figure.side_hint
         role = "np"
         if side is None:
@@ -398,12 +411,19 @@ class _Extraction:
     ) -> tuple[str, str]:
         """A side the noun phrase leaves open: from clause, list, text (nearest first)."""
         clause = self.sides.clause_side(tokens, figure, found.clause_of)
-        if clause.side is not None and clause.role in ("patient", "agent", "passive"):
-            return clause.side, clause.role
         earlier = [d for d in self.drafts if d.sentence[0] == tokens[0].start]
         same_clause = [d for d in earlier if d.figure.clause == figure.clause]
+        # A loss word before the previous figure of the clause governs the whole list
+        # ("lost 610 soldiers …, and another 325"); one after it governs this figure alone.
+        own_verb = clause.subject_at is not None and (
+            not same_clause or clause.subject_at >= same_clause[-1].figure.last
+        )
+        if clause.side is not None and clause.role in ("patient", "agent", "passive") and own_verb:
+            return clause.side, clause.role
         if same_clause:
             return same_clause[-1].subject, "list"
+        if clause.side is not None and clause.role in ("patient", "agent", "passive"):
+            return clause.side, clause.role
         if clause.side is not None:
             return clause.side, clause.role
         if earlier:
@@ -465,11 +485,11 @@ class _Extraction:
             lost_on = loss_day(tokens, figure, found, self.lex)
             if lost_on is not None:
                 day, shift = lost_on, 1 if gs else 0
+        if day is None and draft.attribution is not None and not gs:
+            day = self.memory.spoke_on.get(speaker_key(draft.attribution))  # the same speaker
         resolved = day.resolve(self.reference) if day is not None else None
-        if resolved is None and draft.claimant is not None and draft.attribution is not None:
-            remembered = self.memory.spoke_on.get(draft.claimant)
-            if remembered is not None and not gs:
-                resolved = remembered.resolve(self.reference)
+        if resolved is not None and resolved == CONFLICT_START:
+            resolved = None  # "since the invasion on February 24, 2022" dates no report
         if resolved is not None:
             resolved += dt.timedelta(days=shift)
         if gs and resolved is None and draft.basis in ("cumulative", "daily"):
@@ -559,8 +579,8 @@ def _absorb(kept: _Draft, other: _Draft) -> None:
     if fk.category == "personnel" and fo.category != "personnel":
         fk.category = fo.category
         fk.rule_id = fo.rule_id
-    if fk.qualifier == "exact" and fo.qualifier != "exact":
-        fk.qualifier = fo.qualifier
+    if kept.headline and not other.headline:
+        fk.qualifier = fo.qualifier  # the body says it more carefully than the headline
     if kept.claimant is None and other.claimant is not None:
         kept.claimant = other.claimant
     if not kept.basis_explicit and other.basis_explicit:

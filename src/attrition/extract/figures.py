@@ -27,75 +27,6 @@ MAX_PREDICATE_GAP = 6
 MAX_COMPLEMENT_REACH = 16
 # Non-claim cues count only this close to the figure ("the 16 HIMARS Ukraine has received").
 NON_CLAIM_WINDOW = 5
-# Words skipped between a person noun and its casualty verb.
-PREDICATE_FILLERS = frozenset(
-    [
-        "were",
-        "was",
-        "are",
-        "is",
-        "have",
-        "has",
-        "had",
-        "been",
-        "being",
-        "be",
-        "also",
-        "reportedly",
-        "allegedly",
-        "believed",
-        "thought",
-        "said",
-        "to",
-        "either",
-        "both",
-        "all",
-        "already",
-        "now",
-        "so",
-        "far",
-        "counting",
-        "as",
-        "the",
-        "in",
-        "action",
-        "may",
-        "might",
-        "could",
-        "would",
-        "will",
-        "later",
-        "since",
-        "then",
-        "likely",
-        "probably",
-        "estimated",
-        "confirmed",
-        "officially",
-    ]
-)
-FORCE_NOUNS = frozenset(
-    [
-        "forces",
-        "troops",
-        "army",
-        "military",
-        "armed",
-        "units",
-        "soldiers",
-        "servicemen",
-        "side",
-        "fleet",
-        "navy",
-        "defences",
-        "defenses",
-        "air",
-        "troop",
-        "battlegroup",
-        "group",
-        "command",
-    ]
-)
 PERSON_CATEGORIES = frozenset({"personnel", "killed", "wounded", "captured", "missing"})
 
 
@@ -216,6 +147,13 @@ class FigureReader:
                 k += 1
                 continue
             noun, end = hit
+            if (
+                noun.kind == "casualty"
+                and k > 0
+                and tokens[k - 1].norm in self.lex.grammar["auxiliaries"]
+            ):
+                k = end  # "have been killed" is a verb here, not the noun "the killed"
+                continue
             phrase = NounPhrase(noun, k, end)
             self._refine(tokens, phrase, k, clause_of)
             phrases.append(phrase)
@@ -255,7 +193,7 @@ class FigureReader:
         topic: NounPhrase | None,
     ) -> Figure | None:
         np_start = m.increment_span[1] if m.increment_span is not None else m.last
-        phrase = self._noun_after(tokens, np_start, clause_of, mention_starts)
+        phrase = self._noun_after(tokens, np_start, clause_of, mention_starts, m.first)
         how = "np"
         if phrase is None and self._defers_to_chain(tokens, m, mention_starts):
             return None
@@ -273,6 +211,17 @@ class FigureReader:
             how = "ellipsis"
         if phrase is None:
             return None
+        if phrase.noun.kind == "loss" and how == "np":
+            referent = self._antecedent(result, m.first, topic)  # "359 losses in June"
+            if referent is not None and referent.category is not None:
+                phrase = NounPhrase(
+                    phrase.noun,
+                    phrase.first,
+                    phrase.last,
+                    phrase.side,
+                    referent.category,
+                    referent.rule_id,
+                )
         if phrase.noun.kind == "block" or phrase.category is None:
             return None
         if phrase.side == "THIRD" and phrase.category in PERSON_CATEGORIES:
@@ -328,6 +277,7 @@ class FigureReader:
         j: int,
         clause_of: list[int],
         mention_starts: set[int],
+        verb_from: int | None = None,
     ) -> NounPhrase | None:
         """The category noun right after a number, past its modifiers."""
         lex = self.lex
@@ -346,7 +296,7 @@ class FigureReader:
                 own_side = lex.sides.match(tokens, k)
                 if own_side is not None and phrase.side is None and own_side[1] >= end:
                     phrase.side = own_side[0].value
-                self._refine(tokens, phrase, k, clause_of, adjective_predicate)
+                self._refine(tokens, phrase, k, clause_of, adjective_predicate, verb_from)
                 return phrase
             measure = lex.measures.match(tokens, k)
             if measure is not None:
@@ -404,6 +354,7 @@ class FigureReader:
         k: int,
         clause_of: list[int],
         adjective: Tagged | None = None,
+        verb_from: int | None = None,
     ) -> None:
         """Set a noun phrase's category: equipment as is, people by their casualty verb."""
         noun = phrase.noun
@@ -423,6 +374,7 @@ class FigureReader:
             return
         # A person noun: the casualty verb after it, or an adjective before, decides.
         found = self._predicates_after(tokens, phrase.last, clause_of)
+        adjective = adjective or self._adjective_before(tokens, k)
         if adjective is not None:
             found.insert(0, adjective)
         if found:
@@ -435,7 +387,7 @@ class FigureReader:
                 phrase.category = "personnel"
                 phrase.rule_id = "pred.mixed"
             return
-        verb = self._verb_before(tokens, k, clause_of)
+        verb = self._verb_before(tokens, k if verb_from is None else verb_from, clause_of)
         if verb is not None and verb.value != "personnel":
             phrase.category = verb.value
             phrase.rule_id = verb.rule_id
@@ -443,6 +395,22 @@ class FigureReader:
             return
         phrase.category = "personnel"
         phrase.via_lose = verb is not None and verb.rule_id == "pred.personnel"
+
+    def _adjective_before(self, tokens: Sequence[Token], k: int) -> Tagged | None:
+        """ "dead Russian troops", "fallen soldiers": a casualty adjective before a person noun."""
+        back = k - 1
+        while back >= 0 and k - back <= 3:
+            side = self.lex.sides.match(tokens, back)
+            if side is not None and side[1] <= k:
+                back -= 1
+                continue
+            hit = self.lex.predicates.match(tokens, back)
+            if hit is not None and hit[1] == back + 1 and tokens[back].norm.isalpha():
+                previous = tokens[back - 1].norm if back > 0 else ""
+                if previous not in self.lex.grammar["auxiliaries"]:
+                    return hit[0]
+            return None
+        return None
 
     def _predicates_after(
         self, tokens: Sequence[Token], j: int, clause_of: list[int]
@@ -471,27 +439,58 @@ class FigureReader:
             if found and token.norm in (",", "or", "and", "/"):
                 k += 1
                 continue
-            if token.norm in PREDICATE_FILLERS or token.norm in ('"', "“", "”", "‘", "’", "'"):
+            if token.norm in self.lex.grammar["predicate_fillers"] or token.norm in (
+                '"',
+                "“",
+                "”",
+                "‘",
+                "’",
+                "'",
+            ):
                 k += 1
+                gap += 1
+                continue
+            if token.norm == "of" and not found:
+                k = self._skip_owner(tokens, k + 1)  # "one soldier of the armed forces of Ukraine"
                 gap += 1
                 continue
             break
         return found
 
+    def _skip_owner(self, tokens: Sequence[Token], k: int) -> int:
+        n = len(tokens)
+        start = k
+        while k < n and k - start < 6:
+            token = tokens[k]
+            side = self.lex.sides.match(tokens, k)
+            if side is not None:
+                k = side[1]
+                continue
+            if token.norm in self.lex.grammar["force_nouns"] or token.norm in (
+                "the",
+                "of",
+                "its",
+                "their",
+            ):
+                k += 1
+                continue
+            break
+        return k
+
     def _verb_before(self, tokens: Sequence[Token], k: int, clause_of: list[int]) -> Tagged | None:
         """The casualty verb governing a figure from the left: "killed 90,000 Russian troops"."""
         clause = clause_of[k]
-        for back in range(k - 1, max(-1, k - 8), -1):
-            if clause_of[back] != clause:
-                break
-            token = tokens[back]
-            if token.kind == "num" and back < k - 1:
-                break
-            hit = self.lex.predicates.match(tokens, back)
-            if hit is not None and hit[1] <= k:
+        back = k - 1
+        while back >= 0 and tokens[back].norm in self.lex.grammar["verb_gap"] and k - back < 4:
+            back -= 1
+        if back < 0 or clause_of[back] != clause:
+            return None
+        for start in range(max(0, back - 2), back + 1):
+            hit = self.lex.predicates.match(tokens, start)
+            if hit is not None and hit[1] == back + 1:
                 return hit[0]
-            cue = self.lex.loss_cues.match(tokens, back)
-            if cue is not None and cue[1] <= k and cue[0].value == "patient":
+            cue = self.lex.loss_cues.match(tokens, start)
+            if cue is not None and cue[1] == back + 1 and cue[0].value == "patient":
                 return Tagged("pred.personnel", "personnel")
         return None
 
@@ -521,6 +520,12 @@ class FigureReader:
         With ``nearest`` the closest noun wins even when it blocks a claim ("11,743
         civilians killed, and 24,614 injured"); otherwise blocking nouns are passed over.
         """
+        earlier = [f for f in result.figures if f.mention.first < before and f.noun_first >= 0]
+        if earlier:
+            previous = earlier[-1]
+            for phrase in result.phrases:
+                if phrase.first == previous.noun_first and phrase.noun.kind != "loss":
+                    return phrase
         best: NounPhrase | None = None
         for phrase in result.phrases:
             if phrase.first >= before or phrase.noun.kind == "loss":
@@ -565,7 +570,7 @@ class FigureReader:
         # Equipment participles: "79 damaged and 65 abandoned", "428 destroyed".
         k = m.last
         n = len(tokens)
-        while k < n and tokens[k].norm in PREDICATE_FILLERS:
+        while k < n and tokens[k].norm in self.lex.grammar["predicate_fillers"]:
             k += 1
         cue = self.lex.loss_cues.match(tokens, k) if k < n else None
         if cue is None or antecedent is None or antecedent.noun.kind == "block":
@@ -587,6 +592,8 @@ class FigureReader:
         if qualifier is not None:
             k = qualifier[1]
         link = lex.linking_words.match_ending(tokens, k)
+        if link is None and qualifier is not None and lex.linking_words.match(tokens, qualifier[1]):
+            link = (qualifier[0].value, qualifier[1])  # "losses exceed 750,000"
         if link is None:
             return None
         clause = clause_of[m.first]
@@ -598,6 +605,8 @@ class FigureReader:
                 return None
             placeholder = lex.placeholder_nouns.match(tokens, back)
             noun_hit = lex.nouns.match(tokens, back)
+            if (placeholder or noun_hit) and self._in_relative_clause(tokens, back, lo):
+                continue  # "losses, which include wounded, killed or missing, amount to …"
             if placeholder is not None or (noun_hit is not None and noun_hit[0].kind == "loss"):
                 end = placeholder[1] if placeholder is not None else back + 1
                 after = self._noun_after(tokens, end, clause_of, set())
@@ -611,6 +620,15 @@ class FigureReader:
                     if phrase.first == back:
                         return phrase
         return None
+
+    def _in_relative_clause(self, tokens: Sequence[Token], k: int, lo: int) -> bool:
+        relatives = self.lex.grammar["relatives"]
+        for back in range(k - 1, max(lo, k - 10) - 1, -1):
+            if tokens[back].norm in relatives:
+                return True
+            if tokens[back].norm in (".", ";") or self.lex.nouns.match(tokens, back):
+                return False
+        return False
 
     def _ellipsis(
         self,
@@ -629,11 +647,14 @@ class FigureReader:
         lead = prev is not None and prev.norm in ("with", "by", "and", ",", "another", "further")
         if not (month_after or (lead and (nxt is None or nxt.norm in (".", ",", ";", "and")))):
             return None
-        if any(f.mention.first < m.first for f in result.figures):
-            previous = [f for f in result.figures if f.mention.first < m.first][-1]
-            for phrase in result.phrases:
-                if phrase.first == previous.noun_first:
-                    return phrase
+        earlier = [f for f in result.figures if f.mention.first < m.first]
+        if earlier:
+            previous = earlier[-1]  # "359 losses in June, 300 in July": the same count again
+            noun = Noun(previous.rule_id.split(":")[0], "equipment", previous.category)
+            phrase = NounPhrase(noun, previous.noun_first, previous.noun_last)
+            phrase.category, phrase.rule_id = previous.category, noun.rule_id
+            phrase.side = previous.side_hint
+            return phrase
         return self._antecedent(result, m.first, topic)
 
     def _side_after(self, tokens: Sequence[Token], j: int, clause_of: list[int]) -> str | None:
@@ -673,18 +694,24 @@ class FigureReader:
             figure.qualifier_explicit = True
 
     def _rate(self, tokens: Sequence[Token], figure: Figure, j: int) -> None:
-        """ "100 soldiers per day", "824 casualties a day": a per-day average."""
+        """A per-day average right after a figure: "100 soldiers per day", "824 a day"."""
         k = j
         n = len(tokens)
         for _ in range(MAX_PREDICATE_GAP):
-            if k >= n:
+            if k >= n or tokens[k].kind == "num" or tokens[k].norm in (".", ";", ","):
                 return
             hit = self.lex.basis_figure.match(tokens, k)
             if hit is not None:
+                if tokens[k - 1].norm in ("in", "of", "within", "the", "for", "during"):
+                    return  # "in a day" is a day's losses, "within the space of a week" a span
                 figure.basis_hint = hit[0].value
                 figure.basis_rule = hit[0].rule_id
                 return
-            if tokens[k].kind == "num" or tokens[k].norm in (".", ";"):
+            if self.lex.predicates.match(tokens, k) is None and tokens[k].norm not in (
+                "as",
+                "in",
+                "action",
+            ):
                 return
             k += 1
 
@@ -824,8 +851,16 @@ class FigureReader:
         hi = figure.last
         while hi < len(tokens) and clause_of[hi] == clause:
             hi += 1
-        start = max(lo, figure.first - NON_CLAIM_WINDOW)
-        stop = min(hi, max(figure.last, figure.noun_last) + NON_CLAIM_WINDOW)
+        start = figure.first
+        while start > lo and figure.first - start < NON_CLAIM_WINDOW:
+            if tokens[start - 1].norm in (",", ";", ":"):
+                break
+            start -= 1
+        stop = max(figure.last, figure.noun_last)
+        while stop < hi and stop - max(figure.last, figure.noun_last) < NON_CLAIM_WINDOW:
+            if tokens[stop].norm in (",", ";", "and", "or", "while", "but"):
+                break  # "400,000 soldiers, and many more civilians": the next item is not this one
+            stop += 1
         for _, a, _end in lex.non_claims.find_all(tokens, start, stop):
             if not (figure.mention.first <= a < figure.mention.last):
                 return False

@@ -74,6 +74,7 @@ _SECTIONS: dict[str, type | tuple[type, ...]] = {
     "fraction_words": list,
     "headline_separators": list,
     "clause_breaks": list,
+    "grammar": dict,
 }
 _ROW_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
     # section: {key: allowed values (empty = free text)}
@@ -108,6 +109,24 @@ _CALENDAR_KEYS = {
     "month_context",
 }
 _WAR_AGE_KEYS = {"mark_words", "month_words", "day_words", "into_words", "war_nouns"}
+# Closed word classes the rules consult by name (docs/extraction.md, "Grammar words").
+GRAMMAR_KEYS = {
+    "predicate_fillers",
+    "force_nouns",
+    "verb_gap",
+    "auxiliaries",
+    "prepositions",
+    "country_words",
+    "possessives",
+    "determiners",
+    "loss_nouns",
+    "start_verbs",
+    "span_openers",
+    "span_marks",
+    "relatives",
+    "list_joiners",
+    "participle_before",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +201,7 @@ class Lexicon:
     fraction_words: frozenset[str]
     headline_separators: frozenset[str]
     clause_breaks: frozenset[str]
+    grammar: Mapping[str, frozenset[str]]
     rule_ids: frozenset[str]
 
 
@@ -295,7 +315,7 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
     for row in check.rows("sides", data["sides"]):
         sides.add_all(row["terms"], Tagged(row["id"], row["side"]))
 
-    claimants: PhraseTable[Tagged] = PhraseTable()
+    claimants: PhraseTable[Tagged] = PhraseTable(plural_last=True)
     for row in check.rows("claimants", data["claimants"]):
         value = row["claimant"]
         if value not in CLAIMANTS and value not in CLAIMANT_PLACEHOLDERS:
@@ -306,7 +326,7 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
             )
         claimants.add_all(row["terms"], Tagged(row["id"], value, row["kind"]))
 
-    anaphors: PhraseTable[Tagged] = PhraseTable()
+    anaphors: PhraseTable[Tagged] = PhraseTable(plural_last=True)
     for row in check.rows("anaphors", data["anaphors"]):
         anaphors.add_all(row["terms"], Tagged(row["id"], row["kind"]))
 
@@ -333,6 +353,7 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
         month_context=_words(calendar["month_context"]),
     )
     war_age = check.keys("war_age", data["war_age"], _WAR_AGE_KEYS)
+    grammar = check.keys("grammar", data["grammar"], GRAMMAR_KEYS)
     return Lexicon(
         language=data["language"],
         number_words=number_words,
@@ -373,6 +394,7 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
         fraction_words=_words(data["fraction_words"]),
         headline_separators=frozenset(data["headline_separators"]),
         clause_breaks=_words(data["clause_breaks"]),
+        grammar={key: _words(value) for key, value in grammar.items()},
         rule_ids=frozenset(check.ids),
     )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from attrition.extract.figures import FORCE_NOUNS, Figure
+from attrition.extract.figures import Figure
 from attrition.extract.rules import Lexicon
 from attrition.extract.tokens import Token
 
@@ -23,45 +23,10 @@ from attrition.extract.tokens import Token
 MAX_VERB_REACH = 12
 # A verb's subject comes within ten tokens before it ("the Russian military lost").
 MAX_SUBJECT_REACH = 10
-_PREPOSITIONS = frozenset(
-    [
-        "with",
-        "against",
-        "by",
-        "from",
-        "near",
-        "toward",
-        "towards",
-        "into",
-        "at",
-        "on",
-        "in",
-        "for",
-        "over",
-        "under",
-        "about",
-    ]
-)
-_COUNTRY_WORDS = frozenset(
-    [
-        "russia",
-        "ukraine",
-        "moscow",
-        "kyiv",
-        "kiev",
-        "kremlin",
-        "russia's",
-        "ukraine's",
-        "moscow's",
-        "kyiv's",
-        "kiev's",
-        "kremlin's",
-        "enemy",
-        "enemy's",
-    ]
-)
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "we", "we're", "we've", "us"})
 OPPOSITE = {"RU": "UA", "UA": "RU"}
+# "236 aircraft, 206 helicopters, … and 1,147 artillery units have been destroyed by its
+# armed forces": the agent of a list's passive verb comes after the whole list.
+MAX_PASSIVE_REACH = 40
 
 
 @dataclass(slots=True)
@@ -71,6 +36,8 @@ class ClauseSide:
     side: str | None  # RU, UA, ENEMY or SPEAKER
     role: str  # patient, agent, passive, noun or none
     rule_id: str
+    verb_at: int | None = None  # token index of the loss word the side was read from
+    subject_at: int | None = None  # token index of the side phrase it was read from
 
 
 class SideReader:
@@ -78,6 +45,7 @@ class SideReader:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self.grammar = lexicon.grammar
 
     def side_phrases(self, tokens: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """Side noun phrases in ``tokens[lo:hi]`` (start, end, side): "Russian forces", "Kyiv"."""
@@ -85,7 +53,11 @@ class SideReader:
         k = lo
         while k < hi:
             token = tokens[k]
-            if token.norm in _POSSESSIVES and k + 1 < hi and tokens[k + 1].norm in FORCE_NOUNS:
+            if (
+                token.norm in self.grammar["possessives"]
+                and k + 1 < hi
+                and tokens[k + 1].norm in self.grammar["force_nouns"]
+            ):
                 found.append((k, k + 2, "SPEAKER"))
                 k += 2
                 continue
@@ -94,21 +66,19 @@ class SideReader:
                 k += 1
                 continue
             tag, end = hit
-            if (
-                end < len(tokens)
-                and tokens[end].joined
-                and tokens[end].norm in self.lex.origin_suffixes
-            ):
+            after = tokens[end] if end < len(tokens) else None
+            if after is not None and after.joined and after.norm in self.lex.origin_suffixes:
                 k = end + 1
                 continue
-            nxt = tokens[end].norm if end < len(tokens) else ""
-            standalone = " ".join(t.norm for t in tokens[k:end]) in _COUNTRY_WORDS
+            nxt = after.norm if after is not None else ""
+            standalone = " ".join(t.norm for t in tokens[k:end]) in self.grammar["country_words"]
+            noun = self.lex.nouns.match(tokens, end) if after is not None else None
             if tag.value in ("RU", "UA", "ENEMY") and (
                 standalone
-                or nxt in FORCE_NOUNS
+                or nxt in self.grammar["force_nouns"]
                 or nxt in ("losses", "casualties", "military", "armed")
                 or tag.value == "ENEMY"
-                or (end < len(tokens) and self.lex.nouns.match(tokens, end) is not None)
+                or (noun is not None and noun[0].kind != "block")
             ):
                 found.append((k, end, tag.value))
             k = end
@@ -131,25 +101,55 @@ class SideReader:
         role = "none"
         for back in range(start - 1, lo - 1, -1):
             hit = lex.loss_cues.match(tokens, back)
+            if hit is not None and back > 0 and tokens[back - 1].kind == "num":
+                continue  # "79 damaged": a participle of the figure before, not this one's verb
             if hit is not None and hit[1] <= start:
                 verb_at, role = back, hit[0].value
-                if tokens[back].norm in ("destruction", "losses", "loss", "casualties", "toll"):
+                if tokens[back].norm in self.grammar["loss_nouns"]:
                     role = "noun"
                 break
+        if role == "noun" and verb_at is not None:
+            owner = self._owner_after(tokens, verb_at)  # "losses of the Russian forces"
+            if owner is not None:
+                return ClauseSide(owner, "noun", "side.losses_of", verb_at)
         anchor = verb_at if verb_at is not None else start
         subject_lo = max(0, anchor - MAX_SUBJECT_REACH)
         while subject_lo < anchor and clause_of[subject_lo] != clause:
             subject_lo += 1
         candidates = self.side_phrases(tokens, subject_lo, anchor)
-        for first, _, side in reversed(candidates):
-            if first > 0 and tokens[first - 1].norm in _PREPOSITIONS:
+        for first, end, side in reversed(candidates):
+            if self._after_preposition(tokens, first):
                 continue
+            nxt = tokens[end].norm if end < len(tokens) else ""
+            if nxt in self.grammar["loss_nouns"] or (
+                end + 1 < len(tokens) and tokens[end + 1].norm in self.grammar["loss_nouns"]
+            ):
+                return ClauseSide(
+                    side, "noun", "side.losses_owner", verb_at, first
+                )  # "Russia's losses"
             if verb_at is not None and role == "agent":
                 if side in OPPOSITE:
-                    return ClauseSide(OPPOSITE[side], "agent", "side.agent")
-                return ClauseSide(side, "agent", "side.agent")  # ENEMY/SPEAKER flipped later
-            return ClauseSide(side, role if verb_at is not None else "none", f"side.{role}")
-        return ClauseSide(None, role, "side.none")
+                    return ClauseSide(OPPOSITE[side], "agent", "side.agent", verb_at)
+                return ClauseSide(side, "agent", "side.agent", verb_at)  # ENEMY/SPEAKER: later
+            return ClauseSide(
+                side, role if verb_at is not None else "none", f"side.{role}", verb_at
+            )
+        return ClauseSide(None, role, "side.none", verb_at)
+
+    def _after_preposition(self, tokens: Sequence[Token], first: int) -> bool:
+        """ "in battles with Russia's Battlegroup Yug", "attacks by the Ukrainian army"."""
+        k = first - 1
+        while k >= 0 and tokens[k].norm in self.grammar["determiners"]:
+            k -= 1
+        return k >= 0 and tokens[k].norm in self.grammar["prepositions"]
+
+    def _owner_after(self, tokens: Sequence[Token], k: int) -> str | None:
+        j = k + 1
+        if j < len(tokens) and tokens[j].norm in ("among", "of"):
+            found = self.side_phrases(tokens, j + 1, min(len(tokens), j + 5))
+            if found and found[0][2] in OPPOSITE:
+                return found[0][2]
+        return None
 
     def _passive_agent(
         self, tokens: Sequence[Token], figure: Figure, clause_of: list[int]
@@ -157,15 +157,15 @@ class SideReader:
         """ "… have been destroyed by its armed forces", "captured by Ukrainian forces"."""
         n = len(tokens)
         end = max(figure.last, figure.noun_last)
-        for k in range(end, min(n - 1, end + 8)):
-            if clause_of[k] != figure.clause or tokens[k].kind == "num":
+        for k in range(end, min(n - 1, end + MAX_PASSIVE_REACH)):
+            if clause_of[k] != figure.clause or tokens[k].norm in (".", ";"):
                 return None
             if tokens[k].norm == "by" and k > 0 and tokens[k - 1].norm.endswith("ed"):
                 found = self.side_phrases(tokens, k + 1, min(n, k + 5))
                 if found:
                     side = found[0][2]
                     if side in OPPOSITE:
-                        return ClauseSide(OPPOSITE[side], "passive", "side.passive_agent")
-                    return ClauseSide(side, "agent", "side.passive_agent")
+                        return ClauseSide(OPPOSITE[side], "passive", "side.passive_agent", k, k)
+                    return ClauseSide(side, "agent", "side.passive_agent", k, k)
                 return None
         return None

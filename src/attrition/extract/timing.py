@@ -27,23 +27,6 @@ OTHER_CLAUSE_PENALTY = 6
 # 37,355 … during offensive in Kursk area" (period) without disturbing other sentences.
 SPECIFIC_CUE_BONUS = 2
 _PRIORITY = {"rate": 0, "daily": 1, "period": 2, "cumulative": 3}
-_START_VERBS = frozenset(
-    [
-        "began",
-        "begun",
-        "started",
-        "start",
-        "launched",
-        "launch",
-        "invaded",
-        "invasion",
-        "invading",
-        "attack",
-        "attacked",
-    ]
-)
-_SPAN_OPENERS = frozenset({"in", "over", "during", "within", "for", "throughout"})
-_SPAN_MARKS = frozenset({"past", "last", "first", "previous", "just", "the", "its", "those"})
 
 
 @dataclass(slots=True)
@@ -61,11 +44,14 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
     cues = [
         Cue(tag.value, a, b, tag.rule_id)
         for tag, a, b in lex.basis_clause.find_all(tokens)
-        if not _said_when(tokens, a, lex)
+        if not (tag.value == "period" and _said_when(tokens, a, lex))
     ]
     for date in found.dates:
         prev = tokens[date.first - 1].norm if date.first > 0 else ""
         prev2 = tokens[date.first - 2].norm if date.first > 1 else ""
+        follows = tokens[date.last : date.last + 2]
+        if [t.norm for t in follows] == [",", "when"]:
+            continue  # "the highest since October 19, when it said …": a comparison, not a span
         if prev == "since" or prev2 == "since":
             is_start = date.month == CONFLICT_START.month and date.day in (CONFLICT_START.day, None)
             is_start = is_start and date.year in (None, CONFLICT_START.year)
@@ -74,14 +60,10 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
             continue
         if date.kind not in ("month", "year"):
             continue
-        if (
-            prev in _START_VERBS
-            or prev2 in _START_VERBS
-            or lex.report_verbs.match(tokens, date.first - 2)
-        ):
-            continue
-        if lex.report_verbs.match(tokens, max(0, date.first - 1)) or prev in ("as",):
-            continue
+        if prev in lex.grammar["start_verbs"] or prev2 in lex.grammar["start_verbs"]:
+            continue  # "since the conflict began in February 2022"
+        if _reported_near(tokens, date.first, lex) or prev == "as":
+            continue  # "reported in February 2023", "One report at the end of April"
         if (
             (
                 prev in lex.date_words.month_context
@@ -95,6 +77,14 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
     cues.extend(_span_cues(tokens, lex))
     cues.extend(_since_war_cues(tokens, lex))
     return cues
+
+
+def _reported_near(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """A statement verb or report noun just before a date: the date is when it was said."""
+    for back in range(max(0, k - 5), k):
+        if lex.report_verbs.match(tokens, back) or lex.source_nouns.match(tokens, back):
+            return True
+    return False
 
 
 def _said_when(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
@@ -116,9 +106,9 @@ def _span_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
         if tokens[j].kind != "num" and tokens[j].norm not in lex.number_words.units:
             continue
         start = j
-        while start > 0 and tokens[start - 1].norm in _SPAN_MARKS and k - start < 5:
+        while start > 0 and tokens[start - 1].norm in lex.grammar["span_marks"] and k - start < 5:
             start -= 1
-        if start == 0 or tokens[start - 1].norm not in _SPAN_OPENERS:
+        if start == 0 or tokens[start - 1].norm not in lex.grammar["span_openers"]:
             continue
         tail = k + 1
         if tail < n and tokens[tail].norm == "of":
@@ -140,7 +130,7 @@ def _since_war_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
         if token.norm != "since":
             continue
         for j in range(k + 1, min(k + 7, len(tokens))):
-            if tokens[j].norm in _START_VERBS or lex.war_nouns.match(tokens, j):
+            if tokens[j].norm in lex.grammar["start_verbs"] or lex.war_nouns.match(tokens, j):
                 cues.append(Cue("cumulative", k, j + 1, "basis.since_war"))
                 break
             if tokens[j].norm in (",", ".", ";"):

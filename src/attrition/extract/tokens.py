@@ -20,7 +20,8 @@ T = TypeVar("T")
 # - word: letters with inner apostrophes (Russia's, Kyiv’s);
 # - any other non-space character is a punctuation token.
 _TOKEN_RE = re.compile(
-    r"(?P<model>\d{1,4}[A-Za-z]{1,3}\d[\dA-Za-z]{0,6}"
+    r"(?P<url>(?:https?://|www\.)[^\s<>\"]{1,2000})"
+    r"|(?P<model>\d{1,4}[A-Za-z]{1,3}\d[\dA-Za-z]{0,6}"
     r"|[A-Za-z]{1,4}-?\d{1,5}(?![\d,.]\d)[A-Za-z\d]{0,6}(?:-\d{1,3}[A-Za-z]{0,3})?(?![\w]))"
     r"|(?P<num>\d{1,3}(?:[\u00a0\u202f\u2009\u2007 ]\d{3}(?!\d))+"
     r"|\d{1,12}(?:[,.'’]\d{1,3}(?!\d)){0,6})"
@@ -39,7 +40,7 @@ class Token:
     norm: str
     start: int
     end: int
-    kind: str  # "num", "word", "model" or "punct"
+    kind: str  # "num", "word", "model", "url" or "punct"
     joined: bool = False  # glued to the previous token by a hyphen ("four-month")
 
     @property
@@ -130,10 +131,28 @@ class PhraseTable(Generic[T]):
         best: tuple[T, int] | None = None
         for length in range(1, min(self.max_len, end) + 1):
             start = end - length
-            found = self.match(tokens, start)
-            if found is not None and found[1] == end:
-                best = (found[0], start)
+            found = self.span(tokens, start, end)
+            if found is not None:
+                best = (found, start)
         return best
+
+    def span(self, tokens: Sequence[Token], start: int, end: int) -> T | None:
+        """The payload of a phrase covering exactly ``tokens[start:end]``, if there is one."""
+        if start < 0 or end > len(tokens) or start >= end:
+            return None
+        entries = self._by_first.get(tokens[start].norm)
+        if entries is None and self._plural_last:
+            entries = self._by_first.get(_singular(tokens[start].norm))
+        length = end - start
+        for key, payload in entries or ():
+            if len(key) != length:
+                continue
+            if all(
+                _same(tokens[start + k].norm, key[k], last=(k == length - 1) and self._plural_last)
+                for k in range(length)
+            ):
+                return payload
+        return None
 
     def find_all(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list:
         """Every non-overlapping longest match in ``tokens[lo:hi]`` as (payload, start, end)."""
