@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from web_data import load_series, revise_tanks, store_verdicts
+from web_data import load_second_transcription, load_series, revise_tanks, store_verdicts
 
 from attrition.ledger import Ledger, ensure_source
 from attrition.settings import Settings
@@ -104,12 +104,12 @@ def test_series_gives_each_day_with_its_change_from_the_day_before(
     body = series_client.get("/api/series?category=tanks&from=2022-06-24&to=2022-06-26").json()
     assert body["total"] == 3
     assert body["items"] == [
-        {"date": "2022-06-24", "value": 1507, "change": 3, "qualifier": "exact",
-         "source": "gs-petroivaniuk", "revision": 1},
-        {"date": "2022-06-25", "value": 1511, "change": 4, "qualifier": "exact",
-         "source": "gs-petroivaniuk", "revision": 1},
-        {"date": "2022-06-26", "value": 1532, "change": 21, "qualifier": "exact",
-         "source": "gs-petroivaniuk", "revision": 1},
+        {"date": "2022-06-24", "value": 1507, "change": 3, "source": "gs-petroivaniuk",
+         "qualifier": "exact", "note": ""},
+        {"date": "2022-06-25", "value": 1511, "change": 4, "source": "gs-petroivaniuk",
+         "qualifier": "exact", "note": ""},
+        {"date": "2022-06-26", "value": 1532, "change": 21, "source": "gs-petroivaniuk",
+         "qualifier": "exact", "note": ""},
     ]  # fmt: skip
 
 
@@ -120,12 +120,12 @@ def test_series_by_default_is_the_whole_series_in_one_page(series_client: TestCl
     assert body["items"][-1]["change"] == -2
 
 
-def test_daily_series_gives_increments_as_values(series_client: TestClient) -> None:
+def test_daily_series_gives_increments_and_their_change(series_client: TestClient) -> None:
     body = series_client.get("/api/series?category=tanks&daily=true&from=2022-06-25").json()
     assert [(i["date"], i["value"], i["change"]) for i in body["items"]] == [
-        ("2022-06-25", 4, None),
-        ("2022-06-26", 21, None),
-        ("2022-06-27", -2, None),
+        ("2022-06-25", 4, 1),
+        ("2022-06-26", 21, 17),
+        ("2022-06-27", -2, -23),
     ]
 
 
@@ -137,9 +137,9 @@ def test_series_keeps_the_personnel_qualifier(series_client: TestClient) -> None
 def test_series_as_csv_has_one_row_per_day(series_client: TestClient) -> None:
     text = series_client.get("/api/series?category=tanks&format=csv&from=2022-06-26").text
     assert text.splitlines() == [
-        "date,value,change,qualifier,source,revision",
-        "2022-06-26,1532,21,exact,gs-petroivaniuk,1",
-        "2022-06-27,1530,-2,exact,gs-petroivaniuk,1",
+        "date,value,change,source,qualifier,note",
+        "2022-06-26,1532,21,gs-petroivaniuk,exact,",
+        "2022-06-27,1530,-2,gs-petroivaniuk,exact,",
     ]
 
 
@@ -148,7 +148,7 @@ def test_series_as_known_on_a_day_shows_the_figure_held_then(ledger: Ledger) -> 
     revise_tanks(ledger, dt.date(2022, 6, 26), 1533)
     with TestClient(create_app(ledger, settings=Settings())) as client:
         now = client.get("/api/series?category=tanks&from=2022-06-26&to=2022-06-26").json()
-        assert [(i["value"], i["revision"]) for i in now["items"]] == [(1533, 2)]
+        assert [i["value"] for i in now["items"]] == [1533]
         before = client.get(
             "/api/series?category=tanks&from=2022-06-26&to=2022-06-26&as_known_on=2000-01-01"
         ).json()
@@ -220,3 +220,19 @@ def test_claims_as_csv_carry_the_verdict_columns(claims_client: TestClient) -> N
         ("75 artillery systems", "contradicts", "755"),
         ("1,507 tanks", "match", "1507"),
     ]
+
+
+def test_reconcile_reports_the_disagreement_in_the_cli_shape(ledger: Ledger) -> None:
+    load_series(ledger)
+    load_second_transcription(ledger)
+    with TestClient(create_app(ledger, settings=Settings())) as client:
+        report = client.get("/api/reconcile").json()
+        csv_text = client.get("/api/reconcile?format=csv").text
+    assert set(report) == {"compared", "disagreements", "decreases", "outliers"}
+    assert report["compared"] == 5
+    assert [
+        (d["date"], d["category"], d["values"], d["resolved"]) for d in report["disagreements"]
+    ] == [("2022-06-25", "tanks", {"gs-minfin": 1151, "gs-petroivaniuk": 1511}, 1511)]
+    assert [(d["date"], d["change"]) for d in report["decreases"]] == [("2022-06-27", -2)]
+    assert csv_text.splitlines()[0] == "date,category,values,resolved,reason"
+    assert csv_text.splitlines()[1].startswith('2022-06-25,tanks,"{""gs-minfin"":1151')

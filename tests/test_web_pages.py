@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from web_data import load_series
+from web_data import load_second_transcription, load_series, revise_tanks
 
 from attrition.ledger import Ledger
 from attrition.settings import Settings
@@ -59,7 +60,7 @@ def test_overview_shows_each_category_latest_figure_and_change(client: TestClien
     )
     assert cards["personnel"]["qualifier"] == "about"
     assert data["latest"]["date"] == "2022-06-27"
-    assert data["latest"]["source"] == "gs-petroivaniuk"
+    assert data["latest"]["sources"] == ["gs-petroivaniuk"]
     sparkline = cards["tanks"]["sparkline"]
     assert [p["value"] for p in sparkline["datasets"]["points"]] == [1504, 1507, 1511, 1532, 1530]
 
@@ -106,3 +107,44 @@ def test_an_unknown_category_page_is_a_404_page(client: TestClient) -> None:
     page = client.get("/category/tank")
     assert page.status_code == 404
     assert "unknown category" in page.text and "tanks" in page.text
+
+
+def test_category_page_marks_a_transcription_disagreement_and_a_revision(
+    ledger: Ledger,
+) -> None:
+    load_series(ledger)
+    load_second_transcription(ledger)
+    revise_tanks(ledger, dt.date(2022, 6, 24), 1507)  # unchanged: no revision
+    revise_tanks(ledger, dt.date(2022, 6, 23), 1505)
+    with TestClient(create_app(ledger, settings=Settings())) as client:
+        rows = {r["date"]: r for r in client.get("/category/tanks?format=json").json()["rows"]}
+        series = client.get("/api/series?category=tanks&from=2022-06-25&to=2022-06-25").json()
+    disagreement = rows["2022-06-25"]["flags"]
+    assert [f["kind"] for f in disagreement] == ["disagreement"]
+    assert "gs-minfin 1,151, gs-petroivaniuk 1,511" in disagreement[0]["note"]
+    assert "kept 1,511" in disagreement[0]["note"]
+    assert rows["2022-06-25"]["value"] == 1511
+    # the revised figure now also disagrees with the other transcription
+    assert [f["kind"] for f in rows["2022-06-23"]["flags"]] == ["disagreement", "revision"]
+    assert "gs-petroivaniuk revised" in rows["2022-06-23"]["flags"][1]["note"]
+    assert rows["2022-06-24"]["flags"] == []
+    assert series["items"][0]["value"] == 1511
+    assert series["items"][0]["source"] == "gs-petroivaniuk"
+    assert "1,151" in series["items"][0]["note"]
+
+
+def test_quality_page_lists_disagreements_and_decreases(ledger: Ledger) -> None:
+    load_series(ledger)
+    load_second_transcription(ledger)
+    with TestClient(create_app(ledger, settings=Settings())) as client:
+        data = client.get("/quality?format=json").json()
+        page = client.get("/quality").text
+    assert data["resolved"] == 1
+    assert data["report"]["compared"] == 5
+    assert "gs-minfin: 1,151" in page and "gs-petroivaniuk: 1,511" in page
+    assert "2022-06-27" in page  # the decrease
+    assert_no_inline_script(page)
+
+
+def test_quality_page_of_an_empty_ledger_says_what_to_import(empty_client: TestClient) -> None:
+    assert "attrition import --bundled" in empty_client.get("/quality").text

@@ -59,3 +59,13 @@ def store_verdicts(ledger: Ledger) -> None:
     ]  # fmt: skip
     with ledger.transaction() as connection:
         store_checked_claims(connection, document_id=None, version_id=None, verdicts=verdicts)
+
+
+def load_second_transcription(ledger: Ledger) -> None:
+    """The CSV transcription of the same tank days, with 1511 mistyped as 1151 on 06-25."""
+    records = [
+        ObservationRecord("RU", "tanks", day, 1151 if day == dt.date(2022, 6, 25) else value)
+        for day, value in TANKS.items()
+    ]
+    with ledger.transaction() as connection:
+        upsert_observations(connection, ensure_source(connection, "gs-minfin"), records)

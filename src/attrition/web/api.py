@@ -122,7 +122,7 @@ async def get_sources(
     )
 
 
-SERIES_COLUMNS = ("date", "value", "change", "qualifier", "source", "revision")
+SERIES_COLUMNS = views.API_SERIES_FIELDS
 
 
 @router.get("/series", summary="A claimed series, day by day")
@@ -130,7 +130,8 @@ async def get_series(
     request: Request,
     category: Annotated[str, Query(description="Canonical category, e.g. tanks.")],
     source: Annotated[
-        str | None, Query(description="Source key (default: the General Staff JSON transcription).")
+        str | None,
+        Query(description="One transcription (e.g. gs-minfin) instead of the reconciled view."),
     ] = None,
     date_from: Annotated[dt.date | None, Query(alias="from", description="First day.")] = None,
     date_to: Annotated[dt.date | None, Query(alias="to", description="Last day.")] = None,
@@ -145,10 +146,13 @@ async def get_series(
     offset: Offset = 0,
     list_format: ListFormat = "json",
 ) -> Response:
-    """Rows `{date, value, change, qualifier, source, revision}`, oldest first.
+    """Rows `{date, value, change, source, qualifier, note}`, oldest first.
 
-    `change` is the difference from the previous reported day. The default page
-    holds a whole series.
+    Without `source`: the General Staff's reconciled view (both transcriptions,
+    disagreements settled; `source` names those that gave the value, `note`
+    any disagreement). `change` is the difference from the previous reported
+    day. With `daily`, `value` is the day's increment and `change` its
+    difference from the previous day's. The default page holds a whole series.
     """
     return await respond_list(
         request,
@@ -221,3 +225,34 @@ async def get_claims(
         offset=offset,
         list_format=list_format,
     )
+
+
+DISAGREEMENT_COLUMNS = ("date", "category", "values", "resolved", "reason")
+
+
+@router.get("/reconcile", summary="The two General Staff transcriptions compared value by value")
+async def get_reconcile(
+    request: Request,
+    list_format: Annotated[
+        Literal["json", "csv"],
+        Query(alias="format", description="json: the whole report; csv: the disagreements."),
+    ] = "json",
+) -> Response:
+    """`{compared, disagreements, decreases, outliers}`, the shape of `attrition reconcile --json`.
+
+    Each disagreement is `{date, category, values: {transcription: value}, resolved, reason}`.
+    """
+    ledger = request.app.state.ledger
+
+    def build_body() -> CachedBody:
+        with ledger.connect() as connection:
+            report = views.build_reconcile(connection)
+        if list_format == "csv":
+            return CachedBody(
+                dump_csv(report["disagreements"], DISAGREEMENT_COLUMNS), "text/csv; charset=utf-8"
+            )
+        return CachedBody(dump_json(report), "application/json")
+
+    body = await request.app.state.cache.get_or_build(("reconcile", list_format), build_body)
+    setattr(request.state, CACHEABLE_FLAG, True)
+    return Response(body.content, media_type=body.media_type)

@@ -73,3 +73,16 @@ async def category_page(
         page_format=page_format,
         context={"nav": "overview"},
     )
+
+
+@router.get("/quality", response_class=HTMLResponse)
+async def quality_page(request: Request, page_format: PageFormat = "html") -> Response:
+    """Data quality: transcription disagreements and their resolution, decreases, outliers."""
+    return await render_page(
+        request,
+        template="quality.html",
+        key="quality",
+        build=views.build_quality,
+        page_format=page_format,
+        context={"nav": "quality"},
+    )

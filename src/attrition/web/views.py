@@ -17,23 +17,34 @@ from attrition.charts import (
     build_daily_increments_spec,
     build_sparkline_spec,
 )
+from attrition.cli.series_cmd import SERIES_FIELDS, series_rows
 from attrition.errors import InputError, NotFound
-from attrition.ledger import list_series, list_sources, read_series
+from attrition.ledger import Observation, list_sources, read_series
 from attrition.ledger.claims import StoredClaim, read_claims
+from attrition.reconcile import (
+    DEFAULT_CLAIMANT,
+    Disagreement,
+    SeriesPoint,
+    load_reconciled_ledger,
+    load_reconciled_series,
+)
 from attrition.taxonomy import CATEGORIES, EXTRA_CATEGORIES, SOURCES, is_category
 from attrition.verify.verdicts import VERDICTS
 
-# The General Staff transcription read when a request names no source: the JSON
-# one covers every category (the CSV lacks ground robots) from the first report.
-DEFAULT_SERIES_SOURCE = "gs-petroivaniuk"
-OFFICIAL_CLAIMANT = "UA_GENERAL_STAFF"
+OFFICIAL_CLAIMANT = DEFAULT_CLAIMANT
+# `attrition series --json`'s fields, then the qualifier ("about") and the
+# disagreement note that the CLI shows only in its table.
+API_SERIES_FIELDS = (*SERIES_FIELDS, "qualifier", "note")
+SUBJECT = "RU"
+# The transcriptions of the General Staff's report whose revisions a category page marks.
+GENERAL_STAFF_SOURCES = tuple(
+    key for key, row in SOURCES.items() if row["claimant"] == OFFICIAL_CLAIMANT
+)
 # Days shown in an overview sparkline: one season, enough to see a trend turn.
 SPARKLINE_DAYS = 90
 # Window of the moving average beside daily increments (a week evens out the
 # weekly rhythm of reporting).
 AVERAGE_DAYS = 7
-# How far before a requested first day to look for the previous report.
-LOOKBACK = dt.timedelta(days=14)
 
 
 def build_sources(connection: sa.Connection) -> list[dict[str, Any]]:
@@ -49,13 +60,31 @@ def require_category(category: str) -> str:
     return category
 
 
-def require_series_source(source: str | None) -> str:
-    """The source key a series request reads (default: the General Staff JSON transcription)."""
-    if source is None:
-        return DEFAULT_SERIES_SOURCE
-    if source not in SOURCES:
+def require_series_source(source: str | None) -> str | None:
+    """``source`` if attrition knows it (None means the reconciled view), else ``NotFound``."""
+    if source is not None and source not in SOURCES:
         raise NotFound(f"unknown source {source!r}", hint=f"known sources: {', '.join(SOURCES)}")
     return source
+
+
+def disagreement_note(disagreement: Disagreement | None) -> str:
+    """How transcriptions disagreed on a day and what the reconciled view kept, in words."""
+    if disagreement is None:
+        return ""
+    values = ", ".join(f"{key} {value:,}" for key, value in sorted(disagreement.values.items()))
+    if disagreement.resolved is None:
+        return f"transcriptions disagree ({values}), unresolved: {disagreement.reason}"
+    return (
+        f"transcriptions disagree ({values}); kept {disagreement.resolved:,}: {disagreement.reason}"
+    )
+
+
+def _reconciled_tuples(points: Sequence[SeriesPoint]) -> list[tuple[dt.date, int, str, str, str]]:
+    """Reconciled points as the (date, value, source, qualifier, note) tuples of ``series_rows``."""
+    return [
+        (p.date, p.value, "+".join(p.sources), p.qualifier, disagreement_note(p.disagreement))
+        for p in points
+    ]
 
 
 def build_series(
@@ -68,58 +97,31 @@ def build_series(
     daily: bool = False,
     as_known_on: dt.date | None = None,
 ) -> list[dict[str, Any]]:
-    """One claimed series as rows ``{date, value, change, qualifier, source}``, oldest first.
+    """One claimed series as rows ``{date, value, change, source, qualifier, note}``, by date.
 
-    ``change`` is the difference from the previous reported day (also when that
-    day is before ``date_from``). With ``daily`` the value is the day's
-    increment and ``change`` is None.
+    Without ``source`` it is the General Staff's reconciled view (``source`` then
+    names the transcriptions that gave the value, ``note`` any disagreement);
+    with one it is that transcription as stored. The rows are the ones
+    ``attrition series --json`` prints (see its ``series_rows``).
     """
     require_category(category)
-    key = require_series_source(source)
+    require_series_source(source)
     if date_from is not None and date_to is not None and date_from > date_to:
         raise InputError(
             f"'from' ({date_from}) is after 'to' ({date_to})", hint="swap the two dates"
         )
-    # Read a little before `date_from` so the first row's change is known; the
-    # General Staff never skipped more than a few days, and if the window holds
-    # no earlier day the whole series is read instead.
-    read_from = None if date_from is None else date_from - LOOKBACK
-    observations = read_series(
-        connection,
-        category=category,
-        source=key,
-        date_from=read_from,
-        date_to=date_to,
-        as_known_on=as_known_on,
-    )
-    found_earlier = (
-        bool(observations) and date_from is not None and observations[0].as_of < date_from
-    )
-    if read_from is not None and not found_earlier:
-        observations = read_series(
-            connection, category=category, source=key, date_to=date_to, as_known_on=as_known_on
+    if source is None:
+        points = load_reconciled_series(
+            connection, category=category, subject=SUBJECT, as_known_on=as_known_on
         )
-    rows: list[dict[str, Any]] = []
-    previous: int | None = None
-    for observation in observations:
-        change = None
-        if previous is not None and observation.value is not None:
-            change = observation.value - previous
-        if observation.value is not None:
-            previous = observation.value
-        if date_from is not None and observation.as_of < date_from:
-            continue
-        rows.append(
-            {
-                "date": observation.as_of,
-                "value": change if daily else observation.value,
-                "change": None if daily else change,
-                "qualifier": observation.qualifier,
-                "source": observation.source,
-                "revision": observation.revision,
-            }
+        tuples = _reconciled_tuples(points)
+    else:
+        stored = read_series(
+            connection, category=category, source=source, subject=SUBJECT, as_known_on=as_known_on
         )
-    return rows
+        tuples = [(o.as_of, o.value or 0, source, o.qualifier, "") for o in stored]
+    rows = series_rows(tuples, daily=daily, date_from=date_from, date_to=date_to)
+    return [{name: row[name] for name in API_SERIES_FIELDS} for row in rows]
 
 
 def trailing_average(
@@ -133,45 +135,47 @@ def trailing_average(
     return averages
 
 
-def official_categories(connection: sa.Connection) -> dict[str, dt.date]:
-    """Categories the default source holds a cumulative series for, with their last day."""
-    held = {
-        row["category"]: row["last"]
-        for row in list_series(connection, claimant=OFFICIAL_CLAIMANT)
-        if row["source"] == DEFAULT_SERIES_SOURCE and row["basis"] == "cumulative"
-    }
-    return {c: held[c] for c in (*CATEGORIES, *EXTRA_CATEGORIES) if c in held}
+def _confirmed_points(connection: sa.Connection, category: str) -> list[Observation]:
+    """Oryx's stated totals for ``category`` (empty when Oryx has no counterpart)."""
+    return []
 
 
 def build_overview(connection: sa.Connection) -> dict[str, Any]:
     """The overview: per category the latest official figure, confirmed count and ratio."""
+    reconciled = load_reconciled_ledger(connection, subject=SUBJECT, anomalies=False)
     cards = []
     latest_day: dt.date | None = None
-    for category, last_day in official_categories(connection).items():
-        first_day = last_day - dt.timedelta(days=SPARKLINE_DAYS - 1)
-        rows = build_series(connection, category=category, date_from=first_day)
-        if not rows:
+    for category in (*CATEGORIES, *EXTRA_CATEGORIES):
+        points = reconciled.series.get((SUBJECT, category))
+        if not points:
             continue
-        last = rows[-1]
-        latest_day = max(latest_day or last["date"], last["date"])
-        confirmed = None
+        last = points[-1]
+        latest_day = max(latest_day or last.date, last.date)
+        match: Any = None
         cards.append(
             {
                 "category": category,
-                "date": last["date"],
-                "value": last["value"],
-                "change": last["change"],
-                "qualifier": last["qualifier"],
-                "source": last["source"],
-                "confirmed": confirmed,
-                "ratio": None,
-                "sparkline": build_sparkline_spec(rows),
+                "date": last.date,
+                "value": last.value,
+                "change": last.change,
+                "qualifier": last.qualifier,
+                "sources": list(last.sources),
+                "confirmed": match.confirmed if match else None,
+                "confirmed_date": match.confirmed_date if match else None,
+                "ratio": match.ratio if match else None,
+                "sparkline": build_sparkline_spec(
+                    [{"date": p.date, "value": p.value} for p in points[-SPARKLINE_DAYS:]]
+                ),
             }
         )
     latest = None
     if latest_day is not None:
-        name = SOURCES[DEFAULT_SERIES_SOURCE]["name"]
-        latest = {"date": latest_day, "source": DEFAULT_SERIES_SOURCE, "source_name": name}
+        latest = {
+            "date": latest_day,
+            "claimant": OFFICIAL_CLAIMANT,
+            "sources": reconciled.sources,
+            "source_names": [str(SOURCES[key]["name"]) for key in reconciled.sources],
+        }
     return {
         "latest": latest,
         "categories": cards,
@@ -180,52 +184,82 @@ def build_overview(connection: sa.Connection) -> dict[str, Any]:
     }
 
 
-def flag_series_days(rows: Sequence[dict[str, Any]]) -> dict[dt.date, list[dict[str, Any]]]:
-    """Days worth marking on a series chart: decreases and revised figures, by date."""
+def _revision_flags(
+    connection: sa.Connection, category: str
+) -> dict[dt.date, list[dict[str, Any]]]:
+    """Days whose figure a transcription revised after first recording it."""
     flags: dict[dt.date, list[dict[str, Any]]] = {}
-    for row in rows:
-        if row["change"] is not None and row["change"] < 0:
-            note = f"the total fell by {-row['change']:,} (an official correction)"
-            flags.setdefault(row["date"], []).append({"kind": "decrease", "note": note})
-        if row.get("revision", 1) > 1:
-            note = f"revision {row['revision']}: the ledger first held another figure"
-            flags.setdefault(row["date"], []).append({"kind": "revision", "note": note})
+    for source in GENERAL_STAFF_SOURCES:
+        for observation in read_series(
+            connection, category=category, source=source, subject=SUBJECT
+        ):
+            if observation.revision > 1:
+                note = f"{source} revised this day's figure (revision {observation.revision})"
+                flags.setdefault(observation.as_of, []).append({"kind": "revision", "note": note})
+    return flags
+
+
+def flag_series_days(
+    points: Sequence[SeriesPoint], revisions: dict[dt.date, list[dict[str, Any]]]
+) -> dict[dt.date, list[dict[str, Any]]]:
+    """Days worth marking on a series chart: disagreements, decreases and revisions."""
+    flags: dict[dt.date, list[dict[str, Any]]] = {}
+    for point in points:
+        marks = flags.setdefault(point.date, [])
+        if point.disagreement is not None:
+            marks.append({"kind": "disagreement", "note": disagreement_note(point.disagreement)})
+        if point.change is not None and point.change < 0:
+            note = f"the total fell by {-point.change:,} (an official correction)"
+            marks.append({"kind": "decrease", "note": note})
+        marks.extend(revisions.get(point.date, []))
+        if not marks:
+            del flags[point.date]
     return flags
 
 
 def build_category(connection: sa.Connection, *, category: str) -> dict[str, Any]:
     """A category page: claimed and confirmed series, daily increments, marked days, table."""
-    rows = build_series(connection, category=category)
-    averages = trailing_average([row["change"] for row in rows])
-    flags = flag_series_days(rows)
-    confirmed: list[dict[str, Any]] = []
-    confirmed_by_day = {row["date"]: row["value"] for row in confirmed}
-    table = [
-        {
-            **row,
-            "average": average,
-            "confirmed": confirmed_by_day.get(row["date"]),
-            "flags": flags.get(row["date"], []),
-        }
-        for row, average in zip(rows, averages, strict=True)
-    ]
+    require_category(category)
+    points = load_reconciled_series(connection, category=category, subject=SUBJECT)
+    confirmed = _confirmed_points(connection, category)
+    compared: dict[dt.date, Any] = {}
+    averages = trailing_average([p.change for p in points])
+    flags = flag_series_days(points, _revision_flags(connection, category))
+    table = []
+    for point, average in zip(points, averages, strict=True):
+        pair = compared.get(point.date)
+        table.append(
+            {
+                "date": point.date,
+                "value": point.value,
+                "change": point.change,
+                "qualifier": point.qualifier,
+                "sources": list(point.sources),
+                "average": average,
+                "confirmed": pair.confirmed if pair else None,
+                "ratio": pair.ratio if pair else None,
+                "flags": flags.get(point.date, []),
+            }
+        )
     flag_points = [
-        {"date": row["date"], "value": row["value"], **flag}
-        for row in rows
-        for flag in flags.get(row["date"], [])
+        {"date": p.date, "value": p.value, **flag} for p in points for flag in flags.get(p.date, [])
     ]
-    latest = rows[-1] if rows else None
-    confirmed_latest = confirmed[-1] if confirmed else None
+    latest: dict[str, Any] | None = table[-1] if table else None
+    confirmed_latest: dict[str, Any] | None = None
+    if confirmed:
+        confirmed_latest = {"date": confirmed[-1].as_of, "value": confirmed[-1].value}
     ratio = None
     if latest and confirmed_latest and confirmed_latest["value"]:
-        ratio = latest["value"] / confirmed_latest["value"]
+        ratio = round(int(latest["value"]) / int(confirmed_latest["value"]), 3)
+    claimed_line = [{"date": p.date, "value": p.value} for p in points]
+    confirmed_line = [{"date": o.as_of, "value": o.value} for o in confirmed]
     return {
         "category": category,
         "latest": latest,
         "confirmed_latest": confirmed_latest,
         "ratio": ratio,
         "rows": table[::-1],
-        "chart": build_claimed_confirmed_spec(rows, confirmed, flag_points),
+        "chart": build_claimed_confirmed_spec(claimed_line, confirmed_line, flag_points),
         "daily_chart": build_daily_increments_spec(
             [{"date": r["date"], "change": r["change"], "average": r["average"]} for r in table]
         ),
@@ -289,3 +323,24 @@ def build_claims(
     ]
     rows.sort(key=lambda row: (-(row["document_id"] or 0), row["start"]))
     return rows
+
+
+def build_reconcile(connection: sa.Connection) -> dict[str, Any]:
+    """The reconcile report (``attrition reconcile --json``'s shape) of the General Staff series."""
+    return load_reconciled_ledger(connection, claimant=OFFICIAL_CLAIMANT).as_json()
+
+
+DECREASE_COLUMNS = ("date", "category", "previous", "value", "change", "correction", "note")
+OUTLIER_COLUMNS = ("date", "category", "change", "median", "mad", "z", "note")
+
+
+def build_quality(connection: sa.Connection) -> dict[str, Any]:
+    """The data-quality page: the reconcile report with counts a reader looks for first."""
+    report = build_reconcile(connection)
+    has_data = bool(report["compared"] or report["decreases"] or report["outliers"])
+    return {
+        "report": report if has_data else None,
+        "resolved": sum(1 for d in report["disagreements"] if d["resolved"] is not None),
+        "decrease_columns": DECREASE_COLUMNS,
+        "outlier_columns": OUTLIER_COLUMNS,
+    }
