@@ -113,3 +113,36 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     reasons = {str(report.longrepr[2]) for report in skipped if isinstance(report.longrepr, tuple)}
     for reason in sorted(r for r in reasons if "PostgreSQL" in r or "browser" in r):
         terminalreporter.write_line(f"NOTE: {reason.removeprefix('Skipped: ')}", yellow=True)
+
+
+# The bundled inputs that are series (what checking holds claims against); the
+# Oryx pages' evidence items are left out: they take three times as long.
+BUNDLED_SERIES_INPUTS = ("general-staff-json", "general-staff-csv", "oryx-daily-totals")
+
+
+@pytest.fixture(scope="session")
+def bundled_series_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite ledger with the bundled series imported, built once per session."""
+    import importlib
+
+    from attrition.sources.bundled import BUNDLED_IMPORTS
+    from attrition.sources.loaders import BUNDLED_MODULES
+
+    for module in BUNDLED_MODULES:
+        importlib.import_module(module)
+    path = tmp_path_factory.mktemp("bundled-series") / "ledger.db"
+    ledger = Ledger.open(f"sqlite:///{path}")
+    for item in BUNDLED_IMPORTS:
+        if item.name in BUNDLED_SERIES_INPUTS:
+            with ledger.transaction() as connection:
+                item.run(connection)
+    ledger.dispose()
+    return path
+
+
+@pytest.fixture
+def series_ledger_url(tmp_path: Path, bundled_series_file: Path) -> str:
+    """A fresh copy of the bundled-series ledger (tests may write to it)."""
+    path = tmp_path / "series.db"
+    shutil.copy(bundled_series_file, path)
+    return f"sqlite:///{path}"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from attrition.errors import InputError
 from attrition.ledger import Ledger
 from attrition.settings import DATA_DIR
-from attrition.sources.loaders import import_all_bundled
 from attrition.verify import Verdict, VerifyContext, check, context_for, evaluate_claims
 
 ARTICLE = DATA_DIR / "articles" / "express-2022-06-putins-losses-exposed.txt"
@@ -51,11 +51,9 @@ GOLD = [
 
 
 @pytest.fixture(scope="session")
-def bundled_ledger(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ledger]:
-    """The bundled snapshot imported once per session into a SQLite file."""
-    path = tmp_path_factory.mktemp("bundled") / "ledger.db"
-    ledger = Ledger.open(f"sqlite:///{path}")
-    import_all_bundled(ledger, progress=False)
+def bundled_ledger(bundled_series_file: Path) -> Iterator[Ledger]:
+    """The bundled series, imported once per session (read only here)."""
+    ledger = Ledger.open(f"sqlite:///{bundled_series_file}")
     yield ledger
     ledger.dispose()
 
@@ -124,6 +122,11 @@ def test_every_verdict_carries_its_evidence(context: VerifyContext) -> None:
     ]
     artillery = verdicts[("artillery", 75)]
     assert (dt.date(2022, 6, 24), 759) in [(f.as_of, f.value) for f in artillery.held_against]
+    # Oryx's confirmed count beside the claim, on the report's day or the last change before.
+    confirmed = tanks.evidence.confirmed
+    assert confirmed is not None and tanks.evidence.confirmed_date is not None
+    assert tanks.evidence.confirmed_date <= REPORT
+    assert tanks.evidence.ratio == round(1_500 / confirmed, 3)
 
 
 def test_checking_the_article_text_gives_the_accepted_verdicts(bundled_ledger: Ledger) -> None:

@@ -57,7 +57,7 @@ def context() -> VerifyContext:
             (GS, "RU", "tanks"): run([1_496, 1_507, 1_511, 1_532], end=day(1)),
             (GS, "RU", "mlrs"): run([239, 241, 241, 243], end=day(1)),
             (GS, "RU", "aircraft"): run([216, 216, 217, 217], end=day(1)),
-            ("ORYX", "RU", "tanks"): {day(-40): 700, day(-3): 800},
+            ("ORYX", "RU", "tanks"): {day(-40): 700, day(-3): 800, day(5): 900},
         }
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from attrition.cli import (  # noqa: F401  (registers commands)
+    check_cmd,
     evidence_cmd,
     extract_cmd,
     general_staff_cmd,

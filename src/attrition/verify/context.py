@@ -30,12 +30,9 @@ CONFIRMED_CLAIMANT: Final = "ORYX"
 
 # Claimants whose figures change only on some days; a day without a figure
 # keeps the last one (Oryx's page is edited when new proof appears, and the
-# daily-totals history has a row only for days it changed).
+# daily-totals history has a row only for days it changed). As in
+# ``compare.py``, nothing is carried past the series' last day.
 STEP_CLAIMANTS: Final = frozenset({CONFIRMED_CLAIMANT})
-# How long after its last change a step series still holds its figure: the
-# longest gap between two changes of Oryx's page in its daily-totals history is
-# 18 days (2025-03); past three weeks the ledger cannot say what the page showed.
-STEP_HOLD_DAYS: Final = 21
 
 # A claim's category → the series category that holds it, per claimant. The
 # General Staff reports one personnel figure ("ліквідовано", eliminated) that
@@ -77,7 +74,7 @@ class Series:
             return day
         if not self.step or not self._days:
             return None
-        if not self._days[0] <= day <= self._days[-1] + dt.timedelta(days=STEP_HOLD_DAYS):
+        if not self._days[0] <= day <= self._days[-1]:
             return None
         return self._days[bisect.bisect_right(self._days, day) - 1]
 

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from attrition.compare import RATIO_DIGITS
 from attrition.taxonomy import CLAIMANT_SIDES
 from attrition.verify.context import CONFIRMED_CLAIMANT, Series, VerifyContext
 from attrition.verify.dates import report_days, report_window, resolve_report_dates
@@ -203,7 +204,7 @@ def _evidence(
         confirmed = oryx.on(day)
         figure = claim.value if claim.value is not None else claim.high
         if confirmed and figure is not None and claim.basis == "cumulative":
-            ratio = round(figure / confirmed, 2)
+            ratio = round(figure / confirmed, RATIO_DIGITS)
     others = []
     for claimant in context.claimants_for(claim.subject, claim.category):
         if claimant in (exclude, CONFIRMED_CLAIMANT):
@@ -289,7 +290,7 @@ def _judge(
                 explanation,
                 expected=value,
                 matched_date=day,
-                **common,
+                **{**common, "evidence": _evidence(claim, context, day, claimant)},
             )
 
     if claim.as_of is not None and claim.value is not None:
@@ -490,7 +491,11 @@ def _contradicts(
         expected=expected,
         matched_date=None,
         error_model=model,
-        **{**common, "held_against": (*held, *(f for f in extra if f not in held))},
+        **{
+            **common,
+            "held_against": (*held, *(f for f in extra if f not in held)),
+            "evidence": _evidence(claim, context, expected_day, claimant),
+        },
     )
 
 

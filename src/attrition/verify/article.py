@@ -1,0 +1,216 @@
+"""The article behind ``attrition check``: read from a file, stdin or a URL, checked, stored.
+
+Reading refuses what is not an article before anything is stored: an empty
+input, binary data, a URL that is refused or cannot be fetched, an HTML page
+with no main text. HTML is reduced to its main text by the news pipeline's
+reader (trafilatura); plain text is taken as it is. A checked article is stored
+like an ingested one (document, version, claims, verdicts) in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+import sqlalchemy as sa
+
+from attrition.errors import InputError
+from attrition.extract import EXTRACTOR_VERSION
+from attrition.fetch import Fetcher
+from attrition.ledger import Ledger
+from attrition.ledger.claims import StoreStats, store_checked_claims
+from attrition.news.pages import Page, decode_html, parse_html, parse_page
+from attrition.settings import CHECK_MAX_BYTES
+from attrition.verify.context import VerifyContext, context_for
+from attrition.verify.pipeline import check, check_text
+from attrition.verify.verdicts import Verdict, count_verdicts
+
+HTML_SUFFIXES: Final = (".html", ".htm", ".xhtml", ".shtml")
+HTML_STARTS: Final = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
+URL_SCHEMES: Final = ("http://", "https://")
+# Bytes sniffed to tell text from binary data. Text never holds NUL bytes; and
+# when more than 5 % of the sniffed characters do not decode, the input is not
+# text in any encoding attrition reads (a PDF or an image, renamed).
+SNIFF_BYTES: Final = 8192
+MAX_UNDECODABLE_SHARE: Final = 0.05
+PAGE_ACCEPT: Final = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8"
+
+
+@dataclass
+class CheckedArticle:
+    """An article, the verdict on each of its figures, and where it was stored."""
+
+    page: Page
+    verdicts: list[Verdict]
+    published: dt.date | None
+    document_id: int | None = None
+    stored: StoreStats | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _refuse_binary(content: bytes, name: str) -> None:
+    head = content[:SNIFF_BYTES]
+    undecodable = head.decode("utf-8", errors="replace").count("\ufffd")
+    if b"\x00" in head or undecodable > MAX_UNDECODABLE_SHARE * max(len(head), 1):
+        raise InputError(
+            f"{name}: not text (binary data)",
+            hint="give an article as a UTF-8 text or HTML file, a URL, or - for stdin",
+        )
+
+
+def _looks_like_html(name: str, content: bytes) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES) or content[:1024].lstrip().lower().startswith(
+        HTML_STARTS
+    )
+
+
+def text_page(text: str, *, url: str, title: str | None = None) -> Page:
+    """A plain-text article as a page; its first line is the headline when it reads like one."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if title is None and lines and len(lines[0]) <= 200 and lines[0][-1] not in '.!?"':
+        title = lines[0] if len(lines) > 1 else None
+    return Page(url=url, canonical_url=url, text="\n".join(lines), title=title)
+
+
+def page_from_bytes(content: bytes, *, name: str, url: str) -> Page:
+    """An article's page from raw bytes: HTML reduced to its main text, else plain text."""
+    if not content.strip():
+        raise InputError(f"{name}: the input is empty", hint="give an article's text, file or URL")
+    if len(content) > CHECK_MAX_BYTES:
+        raise InputError(
+            f"{name}: {len(content):,} bytes is over the {CHECK_MAX_BYTES:,}-byte limit",
+            hint="check one article at a time",
+        )
+    _refuse_binary(content, name)
+    if _looks_like_html(name, content):
+        return parse_html(decode_html(content), url=url)
+    return text_page(decode_html(content), url=url)
+
+
+def content_address(content: bytes) -> str:
+    """A stable address for a text with no URL (stdin): the hash of its bytes."""
+    return f"urn:sha256:{hashlib.sha256(content).hexdigest()}"
+
+
+def read_article(source: str, *, url: str | None = None, fetcher: Fetcher | None = None) -> Page:
+    """Read an article from a file path, ``-`` (stdin) or an http(s) URL.
+
+    Args:
+        source: where to read the article.
+        url: where a file or stdin text was published (its identity when stored).
+        fetcher: the HTTP client for URLs (default: a new guarded client).
+
+    Raises:
+        InputError: empty, binary, unreadable or oversized input.
+        FetchRefused, FetchFailed: the URL was refused or could not be fetched.
+        SourceFormatError: the page is not HTML or text, or has no main text.
+    """
+    if source.lower().startswith(URL_SCHEMES):
+        own = fetcher is None
+        client = fetcher or Fetcher(max_bytes=CHECK_MAX_BYTES)
+        try:
+            result = client.fetch(source, headers={"Accept": PAGE_ACCEPT})
+        finally:
+            if own:
+                client.close()
+        if not result.content.strip():
+            raise InputError(f"{result.final_url}: the page is empty")
+        _refuse_binary(result.content, result.final_url)
+        return parse_page(
+            result.content,
+            url=result.final_url,
+            content_type=result.headers.get("content-type", "text/html"),
+            charset=result.charset,
+        )
+    if source == "-":
+        content = sys.stdin.buffer.read()
+        return page_from_bytes(content, name="<stdin>", url=url or content_address(content))
+    path = Path(source)
+    try:
+        content = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(
+            f"{source}: no such file", hint="give a file, a URL, or - for stdin"
+        ) from None
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a directory; expected a text or HTML file") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    return page_from_bytes(content, name=source, url=url or path.resolve().as_uri())
+
+
+def check_article(
+    ledger: Ledger,
+    page: Page,
+    *,
+    published: dt.date | None = None,
+    lang: str | None = None,
+    store: bool = True,
+    context: VerifyContext | None = None,
+) -> CheckedArticle:
+    """Check a page's figures against the ledger and store the document, claims and verdicts.
+
+    ``published`` wins over the page's own date. Nothing is stored when
+    ``store`` is false or when checking fails.
+    """
+    day = published or (page.published.date() if page.published else None)
+    context = context or context_for(ledger)
+    verdicts = check(check_text(page.text), published=day, ledger=context, lang=lang or "en")
+    article = CheckedArticle(page, verdicts, day, counts=count_verdicts(verdicts))
+    if store:
+        article.document_id, article.stored = _store(ledger, page, verdicts, day)
+    return article
+
+
+class _KnownVerdicts:
+    """A news-pipeline claim stage that stores verdicts already reached (no second check)."""
+
+    def __init__(self, verdicts: Sequence[Verdict]) -> None:
+        self.verdicts = list(verdicts)
+        self.stats: StoreStats | None = None
+
+    def extract(self, text: str, *, published: dt.date | None, language: str | None) -> list[Any]:
+        return list(self.verdicts)
+
+    def store(
+        self, connection: sa.Connection, *, document_id: int, version_id: int, claims: Sequence[Any]
+    ) -> Any:
+        from attrition.news.ingest import ClaimSummary
+
+        self.stats = store_checked_claims(
+            connection,
+            document_id=document_id,
+            version_id=version_id,
+            verdicts=self.verdicts,
+            extractor_version=EXTRACTOR_VERSION,
+        )
+        return ClaimSummary(len(self.verdicts), count_verdicts(self.verdicts))
+
+
+def _store(
+    ledger: Ledger, page: Page, verdicts: Sequence[Verdict], published: dt.date | None
+) -> tuple[int | None, StoreStats | None]:
+    """Store the page as a document (the news pipeline) with its claims and verdicts."""
+    from attrition.ledger.documents import current_version_id
+    from attrition.news.ingest import Ingestor, PageHints
+
+    stage = _KnownVerdicts(verdicts)
+    when = dt.datetime.combine(published, dt.time(), tzinfo=dt.UTC) if published else None
+    with Ingestor(ledger, claim_stage=stage) as ingestor:
+        result = ingestor.ingest_page(page, hints=PageHints(published=when, override=True))
+    if stage.stats is None and result.document_id is not None:
+        # The same text was stored before: the pipeline leaves it alone, the new check is kept.
+        with ledger.transaction() as connection:
+            stage.stats = store_checked_claims(
+                connection,
+                document_id=result.document_id,
+                version_id=current_version_id(connection, result.document_id),
+                verdicts=verdicts,
+                extractor_version=EXTRACTOR_VERSION,
+            )
+    return result.document_id, stage.stats
