@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.progress import Progress
 
 from attrition.cli.app import app, stderr
 from attrition.cli.import_cmd import import_app
+from attrition.cli.import_report import print_import_stats
 from attrition.cli.options import DatabaseOption, JsonOption, ledger_for
-from attrition.cli.output import console, print_json
 from attrition.errors import InputError
 from attrition.sources.general_staff import (
     JSON_ROLES,
@@ -28,31 +28,6 @@ LenientOption = Annotated[
         "--lenient", help="Skip bad rows (each is reported) instead of refusing the file."
     ),
 ]
-
-
-def print_import_stats(results: dict[str, dict[str, Any]], *, as_json: bool) -> None:
-    """Report what each input of an import did; skipped rows go to stderr."""
-    if as_json:
-        print_json(results)
-        return
-    for stats in results.values():
-        name = stats.get("input", "?")
-        if stats.get("status") != "imported":
-            console.print(
-                f"[bold]{name}[/]: {stats.get('status')} ({stats.get('records', 0):,} records)"
-            )
-            continue
-        console.print(
-            f"[bold]{name}[/]: {stats['records']:,} records — {stats['inserted']:,} new, "
-            f"{stats['revised']:,} revised, {stats['unchanged']:,} unchanged"
-        )
-        for revision in stats.get("revisions", []):
-            console.print(
-                f"  revised {revision['category']} {revision['as_of']}: "
-                f"{revision['old']:,} → {revision['new']:,} (revision {revision['revision']})"
-            )
-        for message in stats.get("skipped", []):
-            stderr.print(f"[yellow]skipped[/] {message}", soft_wrap=True, markup=True)
 
 
 @import_app.command("general-staff-json")

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from attrition.cli.app import app
+from attrition.cli.import_report import is_series_import, print_import_stats
 from attrition.cli.options import DatabaseOption, JsonOption, open_ledger
 from attrition.cli.output import console, print_json
 
@@ -44,4 +45,8 @@ def import_bundled(
         print_json(results)
         return
     for name, stats in results.items():
-        console.print(f"[bold]{name}[/]: {stats}")
+        if is_series_import(stats):
+            by_role = stats if "status" not in stats else {name: stats}
+            print_import_stats(by_role, as_json=False)
+        else:
+            console.print(f"[bold]{name}[/]: {stats}")
