@@ -25,6 +25,31 @@ MAX_DATE_REACH = 10
 GENERIC = frozenset({"UA_GENERIC", "RU_GENERIC", "MINISTRY"})
 MINISTRIES = frozenset({"RU_MOD", "UA_GENERAL_STAFF", "UK_MOD"})
 _STOP_SUBJECT = frozenset({".", ";", "that", "which", "who", "whom"})
+# Titles between an organisation and a person's name: "Navy spokesperson Dmytro Pletenchuk".
+_TITLES = frozenset(
+    {
+        "commander",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "chief",
+        "head",
+        "minister",
+        "adviser",
+        "advisor",
+        "general",
+        "colonel",
+        "lieutenant",
+        "major",
+        "captain",
+        "admiral",
+        "secretary",
+        "director",
+        "deputy",
+        "official",
+        "representative",
+    }
+)
 _SOURCE_GUESS = {"UA": "UA_GENERIC", "RU": "RU_GENERIC"}
 
 
@@ -50,6 +75,7 @@ class Attribution:
     entity: Entity | None = None
     date: DateMention | None = None
     kind: str = "org"
+    anaphor: str | None = None  # "source" for "the report said", "person" for "he said" …
 
 
 @dataclass
@@ -85,6 +111,7 @@ class AttributionReader:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self._sentence_entities: list[Entity] = []
 
     def entities(self, tokens: Sequence[Token], memory: Memory) -> list[Entity]:
         """Lexicon entities, anaphors and unknown proper names, in order."""
@@ -164,9 +191,14 @@ class AttributionReader:
         lex = self.lex
         found: list[Attribution] = []
         n = len(tokens)
+        self._sentence_entities = entities
         by_first = {e.first: e for e in entities}
+        inside_entity = {j for e in entities for j in range(e.first + 1, e.last)}
         k = 0
         while k < n:
+            if k in inside_entity:
+                k += 1  # "according to the report": a noun inside a name, not a verb
+                continue
             before = lex.attribution_before.match(tokens, k)
             if before is not None:
                 entity = self._entity_after(tokens, before[1], entities, by_first)
@@ -175,6 +207,12 @@ class AttributionReader:
                     k = before[1]
                     continue
             verb = lex.report_verbs.match(tokens, k)
+            if (
+                verb is not None
+                and k > 0
+                and tokens[k - 1].norm in ("the", "a", "an", "its", "their")
+            ):
+                verb = None  # "the report", "a claim": nouns
             if verb is not None and tokens[k].norm.endswith("ing") and found:
                 k = verb[1]  # ", stating that …": the participle shares the main clause's speaker
                 continue
@@ -247,14 +285,18 @@ class AttributionReader:
         if any(t.norm in copula for t in tokens[max(0, k - 3) : k]):
             return None  # "Russia is visually confirmed to have lost": a passive, not a speaker
         preceded_by_comma = k > 0 and tokens[k - 1].norm in (",", "”", '"', "’", "'")
-        after = [e for e in entities if verb_end <= e.first <= verb_end + 2]
+        after = [
+            e
+            for e in entities
+            if verb_end <= e.first <= verb_end + 2 and self._ends_clause(tokens, e.last)
+        ]
         if (preceded_by_comma or k == 0) and after:
             return after[0]
         best: Entity | None = None
         for entity in entities:
             if entity.last <= k and k - entity.last <= MAX_SUBJECT_REACH:
                 between = tokens[entity.last : k]
-                if any(t.norm in _STOP_SUBJECT for t in between):
+                if any(t.norm in _STOP_SUBJECT for t in between) and not _parenthetical(between):
                     continue
                 if self.lex.report_verbs.find_all(tokens, entity.last, k):
                     continue
@@ -264,6 +306,12 @@ class AttributionReader:
         if after:
             return after[0]
         return None
+
+    def _ends_clause(self, tokens: Sequence[Token], k: int) -> bool:
+        """ ", said the ministry." — a postposed speaker ends its clause (no verb follows)."""
+        if k >= len(tokens) or tokens[k].norm in (".", ",", ";", "on", "in", "late", "early", "'"):
+            return True
+        return tokens[k].norm in ('"', "”", "’", "(", "today", "yesterday", "earlier")
 
     def _owner_of(self, tokens: Sequence[Token], k: int, entities: list[Entity]) -> Entity | None:
         """ "the General Staff's latest report", "its update", "Ukraine's tally"."""
@@ -285,9 +333,13 @@ class AttributionReader:
         return None
 
     def _headline_source(self, tokens: Sequence[Token], entities: list[Entity]) -> Entity | None:
-        """ "…: Kyiv", "… - MoD", "…, UK spy chief says": the source at a headline's end."""
+        """A headline's source: "…: Kyiv", "… - MoD", "…, UK spy chief says", "Air Force: …"."""
         if not entities:
             return None
+        first = entities[0]
+        if first.first == 0 and first.last < len(tokens) and tokens[first.last].norm == ":":
+            if not first.kind.startswith("ref:"):
+                return first
         last = entities[-1]
         if last.kind.startswith("ref:"):
             return None
@@ -315,13 +367,13 @@ class AttributionReader:
         claimant = entity.claimant
         speaker = entity
         if kind.startswith("ref:"):
-            referent = memory.resolve(kind[4:])
+            referent = self._earlier_in_sentence(entity, kind[4:]) or memory.resolve(kind[4:])
             claimant = referent.claimant if referent is not None else None
             kind = referent.kind if referent is not None else kind[4:]
             if referent is not None and referent.entity is not None:
                 speaker = referent.entity
         elif claimant is None and kind == "person":
-            claimant = self._role_of(tokens, entity) or "OTHER"
+            claimant = self._title_of(tokens, entity) or self._role_of(tokens, entity) or "OTHER"
             memory.names[entity.name] = claimant
             memory.names[tokens[entity.last - 1].norm] = claimant
         elif kind == "person" and entity.name:
@@ -331,9 +383,37 @@ class AttributionReader:
             claimant = memory.last_ministry  # "the ministry said": the ministry named before
         date = self._statement_date(tokens, cue, cue_end or cue + 1, entity, dates)
         attribution = Attribution(claimant, cue, rule_id, speaker, date, kind)
+        if entity.kind.startswith("ref:"):
+            attribution.anaphor = entity.kind[4:]
         if claimant in MINISTRIES:
             memory.last_ministry = claimant
         return attribution
+
+    def _earlier_in_sentence(self, anaphor: Entity, kind: str) -> Attribution | None:
+        """ "Mediazona … confirmed …, the outlets said": a referent named earlier in the sentence."""
+        for entity in reversed(self._sentence_entities):
+            if entity.last > anaphor.first or entity.kind.startswith("ref:"):
+                continue
+            if entity.claimant in (None, "RELAY", *GENERIC):
+                continue
+            if kind == "source" or (kind == "person") == (entity.kind == "person"):
+                return Attribution(
+                    entity.claimant, entity.first, entity.rule_id, entity, None, entity.kind
+                )
+        return None
+
+    def _title_of(self, tokens: Sequence[Token], entity: Entity) -> str | None:
+        """ "Air Force commander Mykola Oleshchuk": the body named just before a new name."""
+        for start in range(max(0, entity.first - 5), entity.first):
+            hit = self.lex.claimants.match(tokens, start)
+            if hit is None or hit[0].value == "RELAY":
+                continue
+            gap = tokens[hit[1] : entity.first]
+            if len(gap) <= 2 and all(
+                (t.is_word and not t.is_capitalised) or t.norm in _TITLES for t in gap
+            ):
+                return hit[0].value
+        return None
 
     def _role_of(self, tokens: Sequence[Token], entity: Entity) -> str | None:
         """An unknown name's role from its apposition: "Jakub Janovsky, a military analyst"."""
@@ -382,6 +462,11 @@ class AttributionReader:
                 if fronted and not any(t.kind == "num" for t in between):
                     return date  # "On September 3, the team of researchers … said"
         return None
+
+
+def _parenthetical(between: Sequence[Token]) -> bool:
+    """ ", who count only losses backed by photographs or video," between subject and verb."""
+    return len(between) >= 3 and between[0].norm == "," and between[-1].norm == ","
 
 
 def speaker_key(attribution: Attribution) -> str:

@@ -11,7 +11,7 @@ Pure text work: no database, no network.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from attrition.extract.claimants import (
@@ -183,6 +183,8 @@ class _Extraction:
         self.last_basis: dict[str | None, str] = {}
         self.gs_day: dt.date | None = None
         self.last_said: Attribution | None = None
+        self.had_figures = False
+        self._paragraph_attribution: Attribution | None = None
         self._paragraph_index = 0
 
     # -- the walk ------------------------------------------------------------------------------
@@ -219,13 +221,15 @@ class _Extraction:
     ) -> Attribution | None:
         """Process one paragraph; return the speaker its trailing quote or colon hands on."""
         carried: Attribution | None = None
+        self._paragraph_attribution = None
         last_speaker: Attribution | None = None
         opening_speaker = pending if paragraph.opens_with_quote else None
         for start, end in split_sentences(self.text, paragraph.start, paragraph.end):
             tokens = tokenize(self.text, start, end)
             if not tokens:
                 continue
-            found = self.figures.read(tokens, self.topic)
+            found = self.figures.read(tokens, self.topic, after_losses=self.had_figures)
+            self.had_figures = bool(found.figures or self.lex.loss_cues.find_all(tokens))
             entities = self.attributions.entities(tokens, self.memory)
             attributions = self.attributions.attributions(
                 tokens, entities, found.dates, self.memory, headline=paragraph.headline
@@ -236,7 +240,7 @@ class _Extraction:
                 speaker = self._quote_speaker(paragraph, tokens, figure, opening_speaker)
                 if speaker is not None:
                     last_speaker = speaker
-                attribution = speaker or self._nearest(attributions, figure)
+                attribution = speaker or _dated(self._nearest(attributions, figure), attributions)
                 if attribution is None and not paragraph.headline:
                     attribution = carried or self.last_said  # a headline takes the body's, later
                 draft = self._draft(
@@ -248,12 +252,33 @@ class _Extraction:
                     self.last_said = attribution
             if (attributions and not found.figures) or (attributions and carried is None):
                 carried = attributions[-1]
+            if attributions and self._paragraph_attribution is None:
+                self._paragraph_attribution = attributions[0]
             self._update_topics(found, tokens)
+        self._carry_forward(index)
         if paragraph.ends_with_colon:
             return carried
         if paragraph.opens_with_quote and (last_speaker or opening_speaker):
             return last_speaker or opening_speaker
         return None
+
+    def _carry_forward(self, index: int) -> None:
+        """ "… 263 (+2). The data are being updated, the General Staff reported": the attribution
+        after a paragraph's figures covers those before it that had none."""
+        drafts = [d for d in self.drafts if d.paragraph == index]
+        later = next((d.attribution for d in drafts if d.attribution is not None), None)
+        if later is None:
+            later = self._paragraph_attribution
+        if later is None or later.claimant is None:
+            return
+        for draft in drafts:
+            if draft.attribution is None and not draft.headline:
+                draft.attribution = later
+                draft.claimant_raw = later.claimant
+                draft.claimant = resolve_generic(
+                    later.claimant, draft.subject, self.memory.last_ministry
+                )
+                self.last_said = later
 
     def _remember(self, entities: list, attributions: list[Attribution]) -> None:
         for entity in entities:
@@ -457,16 +482,59 @@ class _Extraction:
             draft.basis = cue.basis
             draft.basis_explicit = True
             return
+        if self._event_on_a_day(tokens, found, figure, draft):
+            draft.basis, draft.basis_explicit = "daily", True  # "one tank was destroyed on Tuesday"
+            return
         last = self.last_basis.get(draft.claimant)
-        continues = any(t.norm in ("also", "same") for t in tokens) or (
-            draft.attribution is not None and draft.attribution.rule_id == "attr.source"
-        )
-        if last is not None and last[0] == "daily":
+        said = draft.attribution
+        continues = any(t.norm == "same" for t in tokens) or (
+            said is not None and said.anaphor == "source" and said.rule_id == "attr.verb"
+        )  # "The report … also claimed": the same report goes on
+        # "Russia has lost 7,885 tanks" is a running total even after a day's figures, except
+        # in the Russian MoD's per-front reports, whose "has lost" is the day's (SCHEMA.md).
+        total = self._perfect_tense(tokens, draft.figure) and draft.claimant != "RU_MOD"
+        if last is not None and last[0] == "daily" and not total:
             same_paragraph = last[1] == draft.paragraph
             if same_paragraph or continues or draft.claimant == "RU_MOD":
                 draft.basis = "daily"
                 return
         draft.basis = "cumulative"
+
+    def _event_on_a_day(
+        self, tokens: list[Token], found: SentenceFigures, figure: Figure, draft: _Draft
+    ) -> bool:
+        """A loss verb in the simple past with a day of its own: the losses of that day."""
+        day = loss_day(tokens, figure, found, self.lex)
+        statement = draft.attribution.date if draft.attribution is not None else None
+        if day is None or day is statement or as_of_cue(tokens, found, self.lex) is not None:
+            return False
+        lo = figure.first
+        hi = max(figure.last, figure.noun_last)
+        clause = found.clause_of
+        for k in range(max(0, lo - 6), min(len(tokens), hi + 20)):
+            if clause[k] != figure.clause:
+                continue
+            cue = self.lex.loss_cues.match(tokens, k)
+            if cue is None or (
+                cue[0].value == "noun" and tokens[k].norm in self.lex.grammar["loss_nouns"]
+            ):
+                continue
+            window = tokens[max(0, k - 3) : k]
+            if cue[0].value in ("agent", "patient", "noun") and not any(
+                t.norm in ("has", "have", "had") for t in window
+            ):
+                return True
+        return False
+
+    def _perfect_tense(self, tokens: list[Token], figure: Figure) -> bool:
+        """ "has (also) lost", "have destroyed": the perfect of the verb governing a figure."""
+        auxiliaries = ("has", "have", "had")
+        for back in range(figure.first - 1, max(-1, figure.first - 8), -1):
+            cue = self.lex.loss_cues.match(tokens, back)
+            if cue is not None and cue[1] <= figure.first:
+                window = tokens[max(0, back - 3) : back]
+                return any(t.norm in auxiliaries for t in window)
+        return False
 
     def _day(self, draft: _Draft, tokens: list[Token], found: SentenceFigures) -> None:
         figure = draft.figure
@@ -558,6 +626,16 @@ class _Extraction:
             quote=quote,
             rule_id=figure.rule_id,
         )
+
+
+def _dated(chosen: Attribution | None, others: list[Attribution]) -> Attribution | None:
+    """ "Mediazona has confirmed …, the outlets said on Friday": one speaker, one day."""
+    if chosen is None or chosen.date is not None:
+        return chosen
+    for other in others:
+        if other.date is not None and other.claimant == chosen.claimant:
+            return replace(chosen, date=other.date)
+    return chosen
 
 
 def _same_figure(a: _Draft, b: _Draft) -> bool:

@@ -90,8 +90,15 @@ class FigureReader:
 
     # -- entry point -------------------------------------------------------------------
 
-    def read(self, tokens: list[Token], topic: NounPhrase | None) -> SentenceFigures:
-        """Every loss figure of the sentence, in order."""
+    def read(
+        self, tokens: list[Token], topic: NounPhrase | None, *, after_losses: bool = False
+    ) -> SentenceFigures:
+        """Every loss figure of the sentence, in order.
+
+        ``after_losses`` says the sentence before counted losses, so "the tally includes
+        9,700 former prisoners" continues that count without a loss word of its own.
+        """
+        self._after_losses = after_losses
         dates = find_dates(tokens, self.lex.date_words)
         skip = frozenset(
             k for d in dates if d.kind in ("day", "year") for k in range(d.first, d.last)
@@ -591,6 +598,8 @@ class FigureReader:
         qualifier = lex.qualifiers_before.match_ending(tokens, k)
         if qualifier is not None:
             k = qualifier[1]
+        if m.spelled and (m.value or 0) < 10:
+            return None  # "the official tally is one thing"
         link = lex.linking_words.match_ending(tokens, k)
         if link is None and qualifier is not None and lex.linking_words.match(tokens, qualifier[1]):
             link = (qualifier[0].value, qualifier[1])  # "losses exceed 750,000"
@@ -605,6 +614,9 @@ class FigureReader:
                 return None
             placeholder = lex.placeholder_nouns.match(tokens, back)
             noun_hit = lex.nouns.match(tokens, back)
+            ending = lex.nouns.match_ending(tokens, back + 1)
+            if ending is not None and ending[1] < back:
+                continue  # "cruise missiles – 907": read the whole phrase from its first word
             if (placeholder or noun_hit) and self._in_relative_clause(tokens, back, lo):
                 continue  # "losses, which include wounded, killed or missing, amount to …"
             if placeholder is not None or (noun_hit is not None and noun_hit[0].kind == "loss"):
@@ -624,9 +636,9 @@ class FigureReader:
     def _in_relative_clause(self, tokens: Sequence[Token], k: int, lo: int) -> bool:
         relatives = self.lex.grammar["relatives"]
         for back in range(k - 1, max(lo, k - 10) - 1, -1):
-            if tokens[back].norm in relatives:
-                return True
-            if tokens[back].norm in (".", ";") or self.lex.nouns.match(tokens, back):
+            if tokens[back].norm in relatives and back > 0 and tokens[back - 1].norm == ",":
+                return True  # ", which include wounded, killed or missing,"
+            if tokens[back].norm in (".", ";"):
                 return False
         return False
 
@@ -808,9 +820,13 @@ class FigureReader:
             colon = head.first < len(tokens) and any(
                 tokens[k].norm == ":" for k in range(head.first, head.mention.first)
             )
-            distributive = head.qualifier == "about" or colon
+            # "tanks – about 3,541" qualifies its own item only; so does a bound before a range.
+            in_list = ":complement" not in head.rule_id
+            distributive = (head.qualifier == "about" or colon) and in_list
             for follower in figures[index + 1 :]:
                 if follower.clause != head.clause or follower.qualifier_explicit:
+                    break
+                if follower.low is not None or ":increment" in follower.rule_id:
                     break
                 if distributive:
                     follower.qualifier = head.qualifier
@@ -868,7 +884,9 @@ class FigureReader:
             ("noun.casualties", "noun.deaths")
         ):
             return True
-        return bool(lex.loss_cues.find_all(tokens, lo, hi))
+        if lex.loss_cues.find_all(tokens, lo, hi):
+            return True
+        return self._after_losses and bool(lex.placeholder_nouns.find_all(tokens))
 
     def _increments(self, result: SentenceFigures) -> None:
         """``1,511 (+4)``: the bracketed increment is the same category's daily figure."""

@@ -71,7 +71,12 @@ class SideReader:
                 k = end + 1
                 continue
             nxt = after.norm if after is not None else ""
-            standalone = " ".join(t.norm for t in tokens[k:end]) in self.grammar["country_words"]
+            standalone = (
+                end - k > 1
+                or (  # "the Black Sea Fleet", "Armed Forces of Ukraine"
+                    " ".join(t.norm for t in tokens[k:end]) in self.grammar["country_words"]
+                )
+            )
             noun = self.lex.nouns.match(tokens, end) if after is not None else None
             if tag.value in ("RU", "UA", "ENEMY") and (
                 standalone
@@ -160,7 +165,12 @@ class SideReader:
         for k in range(end, min(n - 1, end + MAX_PASSIVE_REACH)):
             if clause_of[k] != figure.clause or tokens[k].norm in (".", ";"):
                 return None
-            if tokens[k].norm == "by" and k > 0 and tokens[k - 1].norm.endswith("ed"):
+            if (
+                tokens[k].norm == "by"
+                and k > 0
+                and tokens[k - 1].norm.endswith("ed")
+                and self.lex.loss_cues.match(tokens, k - 1) is not None
+            ):  # "destroyed by …", not "launched by Russia"
                 found = self.side_phrases(tokens, k + 1, min(n, k + 5))
                 if found:
                     side = found[0][2]

@@ -45,14 +45,16 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
         Cue(tag.value, a, b, tag.rule_id)
         for tag, a, b in lex.basis_clause.find_all(tokens)
         if not (tag.value == "period" and _said_when(tokens, a, lex))
+        and not _a_total_of(tokens, a, b)
     ]
     for date in found.dates:
         prev = tokens[date.first - 1].norm if date.first > 0 else ""
         prev2 = tokens[date.first - 2].norm if date.first > 1 else ""
+        opened = _since_before(tokens, date.first)
         follows = tokens[date.last : date.last + 2]
         if [t.norm for t in follows] == [",", "when"]:
             continue  # "the highest since October 19, when it said …": a comparison, not a span
-        if prev == "since" or prev2 == "since":
+        if prev == "since" or prev2 == "since" or opened:
             is_start = date.month == CONFLICT_START.month and date.day in (CONFLICT_START.day, None)
             is_start = is_start and date.year in (None, CONFLICT_START.year)
             basis = "cumulative" if is_start and date.kind == "day" else "period"
@@ -79,6 +81,31 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
     return cues
 
 
+def _said_on(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    for back in range(k - 1, max(-1, k - 4), -1):
+        if tokens[back].norm in (",", ";", "."):
+            return False
+        if lex.report_verbs.match(tokens, back) is not None:
+            return True
+    return False
+
+
+def _a_total_of(tokens: Sequence[Token], a: int, b: int) -> bool:
+    """ "a total of 1,184 names": a way of giving a number, not a running total."""
+    return a > 0 and tokens[a - 1].norm == "a" and b < len(tokens) and tokens[b].norm == "of"
+
+
+def _since_before(tokens: Sequence[Token], k: int) -> bool:
+    """ "Since the media's latest update on May 19": a span opened a few words before its date."""
+    for back in range(k - 1, max(-1, k - 8), -1):
+        norm = tokens[back].norm
+        if norm in (",", ";", ".") or tokens[back].kind == "num":
+            return False
+        if norm == "since":
+            return True
+    return False
+
+
 def _reported_near(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     """A statement verb or report noun just before a date: the date is when it was said."""
     for back in range(max(0, k - 5), k):
@@ -88,11 +115,13 @@ def _reported_near(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
 
 
 def _said_when(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
-    """ "said this week", "reported earlier this month": when a statement was made, not a span."""
-    j = k
-    while j > 0 and tokens[j - 1].norm in ("earlier", "late", "early", "on"):
-        j -= 1
-    return j > 0 and lex.report_verbs.match_ending(tokens, j) is not None
+    """When a statement was made, not a span: "said this week", "reported by the Times last summer"."""
+    for back in range(k - 1, max(-1, k - 7), -1):
+        if tokens[back].norm in (",", ";", ".") or tokens[back].kind == "num":
+            return False
+        if lex.report_verbs.match(tokens, back) is not None:
+            return True
+    return False
 
 
 def _span_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
@@ -130,7 +159,9 @@ def _since_war_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
         if token.norm != "since":
             continue
         for j in range(k + 1, min(k + 7, len(tokens))):
-            if tokens[j].norm in lex.grammar["start_verbs"] or lex.war_nouns.match(tokens, j):
+            war = lex.war_nouns.match(tokens, j)
+            invaded = tokens[j].norm in ("invaded", "invasion", "attacked")
+            if war is not None or invaded:  # not "since the counteroffensive began"
                 cues.append(Cue("cumulative", k, j + 1, "basis.since_war"))
                 break
             if tokens[j].norm in (",", ".", ";"):
@@ -222,6 +253,8 @@ def loss_day(
             for k in range(max(0, date.first - 3), date.first)
         ):
             continue
+        if _said_on(tokens, date.first, lex):
+            continue  # "the outlets said on Friday": the day of the statement
         return date
     return None
 
