@@ -337,9 +337,9 @@ class AttributionReader:
         if not entities:
             return None
         first = entities[0]
-        if first.first == 0 and first.last < len(tokens) and tokens[first.last].norm == ":":
-            if not first.kind.startswith("ref:"):
-                return first
+        colon = first.last < len(tokens) and tokens[first.last].norm == ":"
+        if first.first == 0 and colon and not first.kind.startswith("ref:"):
+            return first
         last = entities[-1]
         if last.kind.startswith("ref:"):
             return None
@@ -390,7 +390,7 @@ class AttributionReader:
         return attribution
 
     def _earlier_in_sentence(self, anaphor: Entity, kind: str) -> Attribution | None:
-        """ "Mediazona … confirmed …, the outlets said": a referent named earlier in the sentence."""
+        """A referent named earlier in the sentence: "Mediazona … confirmed …, the outlets said"."""
         for entity in reversed(self._sentence_entities):
             if entity.last > anaphor.first or entity.kind.startswith("ref:"):
                 continue

@@ -115,7 +115,7 @@ def _reported_near(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
 
 
 def _said_when(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
-    """When a statement was made, not a span: "said this week", "reported by the Times last summer"."""
+    """When a statement was made, not a span: "said this week", "reported … last summer"."""
     for back in range(k - 1, max(-1, k - 7), -1):
         if tokens[back].norm in (",", ";", ".") or tokens[back].kind == "num":
             return False
