@@ -288,7 +288,8 @@ def print_reconcile_report(report: ReconciledLedger, *, show_all: bool) -> None:
     resolved = len(report.disagreements) - len(report.unresolved)
     console.print(
         f"Compared [bold]{report.compared:,}[/] values of {report.claimant} in "
-        f"{len(report.sources)} transcriptions ({', '.join(report.sources)}): "
+        f"{len(report.sources)} transcription{'' if len(report.sources) == 1 else 's'} "
+        f"({', '.join(report.sources)}): "
         f"[bold]{len(report.disagreements)}[/] disagreements, {resolved} resolved, "
         f"{len(report.unresolved)} unresolved; {len(report.decreases)} decreases; "
         f"{len(report.outliers)} outlier days."
