@@ -406,3 +406,25 @@ def test_an_undated_precise_figure_of_the_other_sides_tally_is_a_misattribution(
     assert (verdict.verdict, verdict.matched_date) == ("contradicts", D)
     round_claim = Claim("RU", "personnel", 1_073_000, claimant="RU_MOD")
     assert check_one(context, round_claim, published=None).verdict == "unverifiable"
+
+
+def test_a_figure_below_oryxs_total_may_be_a_status_and_is_unverifiable() -> None:
+    context = VerifyContext.from_tables({("ORYX", "RU", "tanks"): run([1_000, 1_008])})
+    below = check_one(context, Claim("RU", "tanks", 624, claimant="ORYX"), published=D)
+    assert below.verdict == "unverifiable"
+    assert "breakdown by status" in below.explanation and below.expected == 1_008
+    above = check_one(context, Claim("RU", "tanks", 1_200, claimant="ORYX"), published=D)
+    assert above.verdict == "contradicts"
+
+
+def test_an_undated_articles_misattributed_tally_dates_its_other_figures() -> None:
+    context = VerifyContext.from_tables({(GS, "RU", "personnel"): run([1_072_700, 1_073_530])})
+    claims = [
+        Claim("RU", "personnel", 1_073_530, claimant="RU_MOD"),
+        Claim("RU", "personnel", 830, basis="daily", claimant="RU_MOD"),
+    ]
+    verdicts = evaluate_claims(claims, context, published=None)
+    assert [(v.verdict, v.matched_date) for v in verdicts] == [
+        ("contradicts", D),
+        ("contradicts", D),
+    ]

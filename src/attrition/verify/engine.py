@@ -58,6 +58,10 @@ DAILY_STALE_MAX_DAYS: Final = 7
 # The window a per-day rate is set beside: the series' average over the month
 # before the claim, the span officials' "per day" estimates usually describe.
 RATE_CONTEXT_DAYS: Final = 30
+# Claimants whose totals have a breakdown the ledger does not keep: a smaller
+# figure may be one part ("624 destroyed" of Oryx's 1,008 tanks), so it cannot
+# be said to contradict the total.
+UNKEPT_BREAKDOWNS: Final = {"ORYX": "by status (destroyed, damaged, abandoned, captured)"}
 # Calendar months before the claim's day searched for a period total: the
 # dev set's monthly totals are all from the year before the article.
 PERIOD_LOOKBACK_MONTHS: Final = 12
@@ -109,6 +113,20 @@ def evaluate_claims(
         reference = _reference(record, published, resolved)
         anchor = anchors.get(record.claimant or "")
         verdicts.append(evaluate_claim(record, context, reference=_with_anchor(reference, anchor)))
+    if published is None:
+        # An undated article whose claimant turned out to quote the other side's
+        # tally of day D: its other undated figures are read as of D too.
+        misattributed = {
+            v.claimant: v.matched_date
+            for v in verdicts
+            if v.error_model == "other_claimant" and v.series_claimant != v.claimant
+        }
+        for index, record in enumerate(records):
+            day = misattributed.get(record.claimant)
+            if day is not None and record.as_of is None and verdicts[index].reference_date is None:
+                verdicts[index] = evaluate_claim(
+                    record, context, reference=Reference(day, "resolved")
+                )
     return verdicts
 
 
@@ -326,6 +344,18 @@ def _judge(
             matched_date=day,
             days_old=days_old,
             **{**common, "held_against": (*held, *_held(context, claimant, claim, [(day, value)]))},
+        )
+    breakdown = UNKEPT_BREAKDOWNS.get(claimant)
+    if breakdown and claim.value is not None and claim.value < max(v for _, v in window):
+        day, value = window[0]
+        return _verdict(
+            claim,
+            UNVERIFIABLE,
+            f"{lead}{who}'s total was {name_figure(value, claim.basis)} {losses} on "
+            f"{name_day(day, reference.day, reference.source)}; the ledger does not keep its "
+            f"breakdown {breakdown}, and {claim_figure(claim)} may be one part of it.",
+            expected=value,
+            **common,
         )
     for day, value in window:
         parts = context.summed_parts(claimant, claim.subject, claim.category, day)
