@@ -9,6 +9,7 @@ entities mentioned so far, so an anaphor resolves to the last one of its kind.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ MAX_SUBJECT_REACH = 14
 # within ten tokens of its verb, with no comma between.
 MAX_DATE_REACH = 10
 GENERIC = frozenset({"UA_GENERIC", "RU_GENERIC", "MINISTRY"})
+_ARMY_OF = {"UA_GENERIC": "UA_GENERAL_STAFF", "RU_GENERIC": "RU_MOD", "RELAY": "OTHER"}
 MINISTRIES = frozenset({"RU_MOD", "UA_GENERAL_STAFF", "UK_MOD"})
 _STOP_SUBJECT = frozenset({".", ";", "that", "which", "who", "whom"})
 # Titles between an organisation and a person's name: "Navy spokesperson Dmytro Pletenchuk".
@@ -87,7 +89,7 @@ class Memory:
     last_source: Attribution | None = None
     names: dict[str, str | None] = field(default_factory=dict)
     last_ministry: str | None = None
-    spoke_on: dict[str, DateMention] = field(default_factory=dict)
+    spoke_on: dict[str, dt.date | None] = field(default_factory=dict)
 
     def remember(self, attribution: Attribution) -> None:
         """Record an attribution as the latest of its kind."""
@@ -128,7 +130,15 @@ class AttributionReader:
             if hit is not None:
                 tag, end = hit
                 name = " ".join(t.norm for t in tokens[k:end])
-                found.append(Entity(tag.value, tag.extra, k, end, tag.rule_id, name))
+                entity = Entity(tag.value, tag.extra, k, end, tag.rule_id, name)
+                previous = found[-1] if found else None
+                if tag.value == "MINISTRY" and previous is not None and previous.last == k:
+                    # "Norway's army", "Russia's military": the army of the country just named
+                    previous.claimant = _ARMY_OF.get(previous.claimant or "", previous.claimant)
+                    previous.last = end
+                    k = end
+                    continue
+                found.append(entity)
                 k = end
                 continue
             anaphor = lex.anaphors.match(tokens, k)
@@ -439,9 +449,9 @@ class AttributionReader:
         anchor = max(cue_end, entity.last)
         first = min(cue, entity.first)
         for date in dates:
-            if date.kind not in ("day", "weekday", "relative", "month") or _after_since(
-                tokens, date
-            ):
+            if date.kind not in ("day", "weekday", "relative", "month", "same"):
+                continue
+            if _after_since(tokens, date):
                 continue
             if date.kind == "month":  # "reported in February 2023": dated, but not to a day
                 if anchor <= date.first <= anchor + 3:
@@ -453,10 +463,10 @@ class AttributionReader:
                     return date
             if entity.last <= date.first and date.last <= cue:
                 return date  # "The Ukrainian general staff today said"
-            if date.last <= first:
+            if date.last <= first and date.first <= 2:
                 between = tokens[date.last : first]
                 if all(t.norm in (",", "the", "late", "early") for t in between):
-                    return date
+                    return date  # "On Tuesday, Kyiv said", not "… early on Tuesday, it said"
                 fronted = date.first <= 1 and date.last < len(tokens)
                 fronted = fronted and tokens[date.last].norm == ","
                 if fronted and not any(t.kind == "num" for t in between):
@@ -478,8 +488,10 @@ def speaker_key(attribution: Attribution) -> str:
 
 
 def _after_since(tokens: Sequence[Token], date: DateMention) -> bool:
-    """ "since May 19": the start of a span, not the day of a statement."""
-    for k in range(max(0, date.first - 3), date.first):
+    """ "since the update on May 19": the start of a span, not the day of a statement."""
+    for k in range(date.first - 1, max(-1, date.first - 8), -1):
+        if tokens[k].norm in (",", ";", "."):
+            return False
         if tokens[k].norm in ("since", "from", "after", "between", "before", "until"):
             return True
     return False

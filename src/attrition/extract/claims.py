@@ -184,6 +184,7 @@ class _Extraction:
         self.gs_day: dt.date | None = None
         self.last_said: Attribution | None = None
         self.had_figures = False
+        self.last_day: dt.date | None = None
         self._paragraph_attribution: Attribution | None = None
         self._paragraph_index = 0
 
@@ -201,6 +202,7 @@ class _Extraction:
                 continue
             self._paragraph_index = index
             pending = self._paragraph(index, paragraph, pending)
+        self._credit_source_line(paragraphs)
         drafts = self._merge(self.drafts)
         self._inherit_headline_claimants(drafts)
         return [self._claim(d) for d in drafts]
@@ -262,6 +264,25 @@ class _Extraction:
             return last_speaker or opening_speaker
         return None
 
+    def _credit_source_line(self, paragraphs: list[Paragraph]) -> None:
+        """A "Source: General Staff of the Armed Forces of Ukraine" line credits what no one claimed."""
+        for paragraph in paragraphs:
+            line = self.text[paragraph.start : paragraph.end].lower()
+            label = next((m for m in self.lex.source_labels if line.startswith(m)), None)
+            if label is None:
+                continue
+            tokens = tokenize(self.text, paragraph.start + len(label), paragraph.end)
+            entities = self.attributions.entities(tokens, self.memory)
+            named = [e for e in entities if e.claimant not in (None, "RELAY")]
+            if not named:
+                continue
+            claimant = named[0].claimant
+            for draft in self.drafts:
+                if draft.attribution is None and draft.claimant is None:
+                    draft.claimant = resolve_generic(claimant, draft.subject, None)
+                    if draft.claimant == _GS and draft.as_of is None:
+                        draft.as_of = self.gs_day or self.published
+
     def _carry_forward(self, index: int) -> None:
         """ "… 263 (+2). The data are being updated, the General Staff reported": the attribution
         after a paragraph's figures covers those before it that had none."""
@@ -295,7 +316,7 @@ class _Extraction:
             if attribution.claimant is not None:
                 self.memory.remember(attribution)
             if attribution.date is not None and attribution.claimant is not None:
-                self.memory.spoke_on[speaker_key(attribution)] = attribution.date
+                self.memory.spoke_on[speaker_key(attribution)] = self._resolve(attribution.date)
 
     def _update_topics(self, found: SentenceFigures, tokens: list[Token]) -> None:
         for phrase in found.phrases:
@@ -307,11 +328,9 @@ class _Extraction:
                 self.topic = phrase
         if found.figures:
             return
-        for first, _, side in self.sides.side_phrases(tokens, 0, len(tokens)):
-            if side in ("RU", "UA") and self.lex.loss_cues.find_all(
-                tokens, first, min(len(tokens), first + 8)
-            ):
-                self.side_topic = side
+        side = self.sides.topic_side(tokens)
+        if side is not None:
+            self.side_topic = side
 
     # -- one figure --------------------------------------------------------------------------
 
@@ -470,7 +489,8 @@ class _Extraction:
         self, draft: _Draft, tokens: list[Token], found: SentenceFigures, cues: list
     ) -> None:
         figure = draft.figure
-        cue = choose_basis(figure, cues, found.clause_of)
+        listed = self.figures.list_pairs(tokens, found.figures)
+        cue = choose_basis(figure, cues, found.clause_of, found.figures, listed)
         earlier = [d for d in self.drafts if d.sentence == draft.sentence]
         other_clause = cue is None or (
             found.clause_of[min(cue.first, len(found.clause_of) - 1)] != figure.clause
@@ -553,9 +573,9 @@ class _Extraction:
             lost_on = loss_day(tokens, figure, found, self.lex)
             if lost_on is not None:
                 day, shift = lost_on, 1 if gs else 0
+        resolved = self._resolve(day)
         if day is None and draft.attribution is not None and not gs:
-            day = self.memory.spoke_on.get(speaker_key(draft.attribution))  # the same speaker
-        resolved = day.resolve(self.reference) if day is not None else None
+            resolved = self._spoke_on(draft.attribution)  # the same speaker's statement
         if resolved is not None and resolved == CONFLICT_START:
             resolved = None  # "since the invasion on February 24, 2022" dates no report
         if resolved is not None:
@@ -568,6 +588,24 @@ class _Extraction:
         if gs and resolved is not None and self.gs_day is None and day is not None:
             self.gs_day = resolved
 
+    def _resolve(self, day: DateMention | None) -> dt.date | None:
+        if day is None:
+            return None
+        if day.kind == "same":
+            return self.last_day  # "on the same day"
+        resolved = day.resolve(self.reference)
+        if resolved is not None:
+            self.last_day = resolved
+        return resolved
+
+    def _spoke_on(self, attribution: Attribution) -> dt.date | None:
+        """The day this speaker's statement was dated, by name, else by organisation."""
+        spoke_on = self.memory.spoke_on
+        key = speaker_key(attribution)
+        if key in spoke_on:
+            return spoke_on[key]
+        return spoke_on.get(f"org:{attribution.claimant}")
+
     def _after_claim(self, draft: _Draft, figure: Figure) -> None:
         if draft.basis_explicit:
             self.last_basis[draft.claimant] = (draft.basis, draft.paragraph)  # type: ignore[assignment]
@@ -578,8 +616,9 @@ class _Extraction:
     def _merge(self, drafts: list[_Draft]) -> list[_Draft]:
         """One claim per figure: a repeated figure (headline and body) merges into the first."""
         kept: list[_Draft] = []
+        restated = _restated_sentences(drafts)
         for draft in drafts:
-            twin = next((k for k in kept if _same_figure(k, draft)), None)
+            twin = next((k for k in kept if _same_figure(k, draft, restated)), None)
             if twin is None:
                 kept.append(draft)
                 continue
@@ -638,12 +677,38 @@ def _dated(chosen: Attribution | None, others: list[Attribution]) -> Attribution
     return chosen
 
 
-def _same_figure(a: _Draft, b: _Draft) -> bool:
+def _key(draft: _Draft) -> tuple[object, ...]:
+    figure = draft.figure
+    return (draft.subject, figure.category, figure.value, figure.low, figure.high)
+
+
+def _restated_sentences(drafts: list[_Draft]) -> set[tuple[tuple[int, int], tuple[int, int]]]:
+    """Pairs of sentences that share two or more figures: the later one restates the earlier.
+
+    "destroyed 15 warships and damaged 12 others" and, in a quote, "15 destroyed and 12
+    damaged ships" are one statement told twice; two unrelated "two cars" are not.
+    """
+    by_sentence: dict[tuple[int, int], set[tuple[object, ...]]] = {}
+    for draft in drafts:
+        by_sentence.setdefault(draft.sentence, set()).add(_key(draft))
+    sentences = list(by_sentence)
+    pairs = set()
+    for i, first in enumerate(sentences):
+        for second in sentences[i + 1 :]:
+            if len(by_sentence[first] & by_sentence[second]) >= 2:
+                pairs.add((first, second))
+                pairs.add((second, first))
+    return pairs
+
+
+def _same_figure(
+    a: _Draft, b: _Draft, restated: set[tuple[tuple[int, int], tuple[int, int]]]
+) -> bool:
     fa, fb = a.figure, b.figure
     if a.subject != b.subject or (fa.value, fa.low, fa.high) != (fb.value, fb.low, fb.high):
         return False
     size = fa.value if fa.value is not None else fa.high or 0
-    same_text = a.text_key == b.text_key
+    same_text = a.text_key == b.text_key or (a.sentence, b.sentence) in restated
     if fa.category == fb.category:
         return same_text or size >= DISTINCT_VALUE or a.headline or b.headline
     both_people = fa.category in PERSON_CATEGORIES and fb.category in PERSON_CATEGORIES
@@ -659,6 +724,8 @@ def _absorb(kept: _Draft, other: _Draft) -> None:
         fk.rule_id = fo.rule_id
     if kept.headline and not other.headline:
         fk.qualifier = fo.qualifier  # the body says it more carefully than the headline
+        if other.claimant is not None:
+            kept.claimant = other.claimant
     if kept.claimant is None and other.claimant is not None:
         kept.claimant = other.claimant
     if not kept.basis_explicit and other.basis_explicit:

@@ -41,7 +41,7 @@ class DateMention:
 
     first: int
     last: int
-    kind: str  # "day" (a calendar day), "weekday", "relative", "month", "year", "span"
+    kind: str  # "day" (a calendar day), "weekday", "relative", "month", "year", "span", "same"
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -175,6 +175,8 @@ def _date_at(tokens: Sequence[Token], i: int, words: DateWords) -> DateMention |
         and tokens[i + 1].norm in words.vague_spans
     ):
         return DateMention(i, i + 2, "span")
+    if token.norm == "same" and i + 1 < n and tokens[i + 1].norm == "day":
+        return DateMention(i, i + 2, "same")  # "on the same day": the day named before
     return None
 
 

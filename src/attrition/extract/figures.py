@@ -112,8 +112,9 @@ class FigureReader:
         result.phrases = self._phrases(tokens, 0, len(tokens), clause_of)
         mention_starts = {m.first for m in mentions}
         pending: list[tuple[NumberMention, int]] = []
+        self._wholes: set[int] = set()
         for index, mention in enumerate(mentions):
-            if self._is_not_a_count(tokens, mention):
+            if self._is_not_a_count(tokens, mention) or mention.first in self._wholes:
                 continue
             figure = self._figure(tokens, mention, clause_of, mention_starts, result, topic)
             if figure is None:
@@ -200,8 +201,11 @@ class FigureReader:
         topic: NounPhrase | None,
     ) -> Figure | None:
         np_start = m.increment_span[1] if m.increment_span is not None else m.last
+        whole = self._part_of_whole(tokens, np_start, mention_starts)
+        if whole is not None:  # "2,200 of the 3,500 tanks": the noun after the whole
+            np_start = whole
         phrase = self._noun_after(tokens, np_start, clause_of, mention_starts, m.first)
-        how = "np"
+        how = "whole" if whole is not None else "np"
         if phrase is None and self._defers_to_chain(tokens, m, mention_starts):
             return None
         if phrase is None:
@@ -218,7 +222,7 @@ class FigureReader:
             how = "ellipsis"
         if phrase is None:
             return None
-        if phrase.noun.kind == "loss" and how == "np":
+        if phrase.noun.kind == "loss" and how in ("np", "whole"):
             referent = self._antecedent(result, m.first, topic)  # "359 losses in June"
             if referent is not None and referent.category is not None:
                 phrase = NounPhrase(
@@ -233,7 +237,7 @@ class FigureReader:
             return None
         if phrase.side == "THIRD" and phrase.category in PERSON_CATEGORIES:
             return None
-        local = how == "np" or any(phrase is p for p in result.phrases)
+        local = how in ("np", "whole") or any(phrase is p for p in result.phrases)
         local = local or (how == "predicate" and phrase.first == m.last)
         noun_first, noun_last = (phrase.first, phrase.last) if local else (m.first, m.last)
         figure = Figure(
@@ -244,7 +248,7 @@ class FigureReader:
             category=phrase.category,
             rule_id=f"{phrase.rule_id or phrase.noun.rule_id}:{how}",
             first=m.first,
-            last=max(m.last, phrase.last) if how == "np" else m.last,
+            last=max(m.last, phrase.last) if how in ("np", "whole") else m.last,
             clause=clause_of[m.first],
             side_hint=phrase.side if phrase.side != "THIRD" else None,
             person=phrase.category in PERSON_CATEGORIES,
@@ -253,13 +257,32 @@ class FigureReader:
             noun_first=noun_first,
             noun_last=noun_last,
         )
-        if how == "np":
+        if how in ("np", "whole"):
             after_side = self._side_after(tokens, phrase.last, clause_of)
             if figure.side_hint is None and after_side is not None:
                 figure.side_hint = after_side
         self._qualify(tokens, figure)
-        self._rate(tokens, figure, phrase.last if how == "np" else m.last)
+        self._rate(tokens, figure, phrase.last if how in ("np", "whole") else m.last)
         return figure
+
+    def _part_of_whole(
+        self, tokens: Sequence[Token], k: int, mention_starts: set[int]
+    ) -> int | None:
+        if k + 1 < len(tokens) and tokens[k].norm == "of":
+            j = k + 1
+            if tokens[j].norm in ("the", "its", "their"):
+                j += 1
+            if j in mention_starts:
+                self._wholes.add(j)
+                end = j + 1
+                while (
+                    end < len(tokens)
+                    and tokens[end].kind == "word"
+                    and tokens[end].norm in self.lex.number_words.multipliers
+                ):
+                    end += 1
+                return end
+        return None
 
     def _defers_to_chain(
         self, tokens: Sequence[Token], m: NumberMention, mention_starts: set[int]
@@ -375,6 +398,10 @@ class FigureReader:
         if noun.kind == "casualty":
             phrase.category = noun.category
             phrase.explicit = noun.category != "personnel"
+            joined = self._predicates_after(tokens, phrase.last, clause_of, coordinated=True)
+            if any(tag.value != noun.category for tag in joined):
+                phrase.category, phrase.explicit = "personnel", False  # "100,000 dead or wounded"
+                phrase.rule_id = "pred.mixed"
             return
         if noun.kind == "loss":
             phrase.category = "personnel"
@@ -420,7 +447,7 @@ class FigureReader:
         return None
 
     def _predicates_after(
-        self, tokens: Sequence[Token], j: int, clause_of: list[int]
+        self, tokens: Sequence[Token], j: int, clause_of: list[int], *, coordinated: bool = False
     ) -> list[Tagged]:
         """Casualty verbs after a person noun: "were killed", "either dead, wounded or captured"."""
         found: list[Tagged] = []
@@ -428,6 +455,11 @@ class FigureReader:
         k = j
         gap = 0
         clause = clause_of[j - 1] if j > 0 else 0
+        if coordinated:  # only "… or wounded", "… and injured" right after a casualty noun
+            if k + 1 < n and tokens[k].norm in ("or", "and", ","):
+                hit = self.lex.predicates.match(tokens, k + 1)
+                return [hit[0]] if hit is not None else []
+            return []
         while k < n and gap <= MAX_PREDICATE_GAP and clause_of[k] == clause:
             token = tokens[k]
             if token.kind == "num":
@@ -656,8 +688,13 @@ class FigureReader:
         month_after = any(
             d.first in (m.last, m.last + 1) and d.kind in ("month",) for d in result.dates
         )
-        lead = prev is not None and prev.norm in ("with", "by", "and", ",", "another", "further")
-        if not (month_after or (lead and (nxt is None or nxt.norm in (".", ",", ";", "and")))):
+        leads = ("with", "by", "and", ",", "another", "further", "including")
+        lead = prev is not None and prev.norm in leads
+        span_after = nxt is not None and (
+            nxt.norm in (".", ",", ";", "and")
+            or self.lex.basis_clause.match(tokens, m.last) is not None
+        )
+        if not (month_after or (lead and (nxt is None or span_after))):
             return None
         earlier = [f for f in result.figures if f.mention.first < m.first]
         if earlier:
@@ -823,11 +860,15 @@ class FigureReader:
             # "tanks – about 3,541" qualifies its own item only; so does a bound before a range.
             in_list = ":complement" not in head.rule_id
             distributive = (head.qualifier == "about" or colon) and in_list
+            previous = head
             for follower in figures[index + 1 :]:
                 if follower.clause != head.clause or follower.qualifier_explicit:
                     break
                 if follower.low is not None or ":increment" in follower.rule_id:
                     break
+                if not self._listed(tokens, previous, follower):
+                    break  # "about 3,700 wounded, and that 572 …": a new statement, not the list
+                previous = follower
                 if distributive:
                     follower.qualifier = head.qualifier
                 elif (
@@ -842,6 +883,21 @@ class FigureReader:
                     break
                 else:
                     break
+
+    def _listed(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
+        """True when only list punctuation and conjunctions separate two figures."""
+        between = tokens[max(earlier.last, earlier.noun_last) : later.first]
+        joiners = self.lex.grammar["list_joiners"]
+        return all(t.norm in joiners or t.norm in ("as", "well", "plus", "also") for t in between)
+
+    def list_pairs(self, tokens: Sequence[Token], figures: Sequence[Figure]) -> frozenset:
+        """Pairs of figures (by first token) that belong to one list, in both orders."""
+        pairs: set[tuple[int, int]] = set()
+        for earlier, later in zip(figures, figures[1:], strict=False):
+            if self._listed(tokens, earlier, later):
+                pairs.add((earlier.mention.first, later.mention.first))
+                pairs.add((later.mention.first, earlier.mention.first))
+        return frozenset(pairs)
 
     def _share_predicates(self, tokens: Sequence[Token], result: SentenceFigures) -> None:
         """ "43,000 Russians and 17,500 Ukrainians may have died": the verb covers both."""
@@ -877,6 +933,10 @@ class FigureReader:
             if tokens[stop].norm in (",", ";", "and", "or", "while", "but"):
                 break  # "400,000 soldiers, and many more civilians": the next item is not this one
             stop += 1
+        if figure.rule_id.endswith(":whole"):
+            stop = max(
+                figure.last, figure.noun_last
+            )  # "2,200 of the 3,500 tanks it entered … with"
         for _, a, _end in lex.non_claims.find_all(tokens, start, stop):
             if not (figure.mention.first <= a < figure.mention.last):
                 return False
@@ -886,7 +946,14 @@ class FigureReader:
             return True
         if lex.loss_cues.find_all(tokens, lo, hi):
             return True
-        return self._after_losses and bool(lex.placeholder_nouns.find_all(tokens))
+        if not self._after_losses:
+            return False
+        label = (
+            ":complement" in figure.rule_id
+            and figure.first > 0
+            and tokens[figure.first - 1].norm in (":", "–", "-", "—")
+        )
+        return label or bool(lex.placeholder_nouns.find_all(tokens))  # "- Tanks: 7,201 (+6)"
 
     def _increments(self, result: SentenceFigures) -> None:
         """``1,511 (+4)``: the bracketed increment is the same category's daily figure."""

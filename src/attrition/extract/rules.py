@@ -75,6 +75,7 @@ _SECTIONS: dict[str, type | tuple[type, ...]] = {
     "headline_separators": list,
     "clause_breaks": list,
     "grammar": dict,
+    "source_labels": list,
 }
 _ROW_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
     # section: {key: allowed values (empty = free text)}
@@ -202,6 +203,7 @@ class Lexicon:
     headline_separators: frozenset[str]
     clause_breaks: frozenset[str]
     grammar: Mapping[str, frozenset[str]]
+    source_labels: tuple[str, ...]
     rule_ids: frozenset[str]
 
 
@@ -395,6 +397,7 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
         headline_separators=frozenset(data["headline_separators"]),
         clause_breaks=_words(data["clause_breaks"]),
         grammar={key: _words(value) for key, value in grammar.items()},
+        source_labels=tuple(label.lower() for label in data["source_labels"]),
         rule_ids=frozenset(check.ids),
     )
 

@@ -89,6 +89,25 @@ class SideReader:
             k = end
         return found
 
+    def topic_side(self, tokens: Sequence[Token]) -> str | None:
+        """Whose losses a sentence without figures is about: "Ukrainian forces struck ships"."""
+        side: str | None = None
+        for first, end, found in self.side_phrases(tokens, 0, len(tokens)):
+            if found not in OPPOSITE or self._after_preposition(tokens, first):
+                continue
+            for k in range(end, min(len(tokens), end + 5)):
+                cue = self.lex.loss_cues.match(tokens, k)
+                if cue is None:
+                    continue
+                role = cue[0].value
+                noun = tokens[k].norm in self.grammar["loss_nouns"]
+                # "Ukrainian soldiers killed in battle": a participle on the noun, its victims
+                participle = k - end <= 1 and self.lex.predicates.match(tokens, k) is not None
+                agent = role == "agent" and not noun and not participle
+                side = OPPOSITE[found] if agent else found
+                break
+        return side
+
     def clause_side(
         self, tokens: Sequence[Token], figure: Figure, clause_of: list[int]
     ) -> ClauseSide:

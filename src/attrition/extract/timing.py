@@ -169,8 +169,18 @@ def _since_war_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
     return cues
 
 
-def choose_basis(figure: Figure, cues: list[Cue], clause_of: list[int]) -> Cue | None:
-    """The cue nearest to a figure, preferring its own clause and specific windows."""
+def choose_basis(
+    figure: Figure,
+    cues: list[Cue],
+    clause_of: list[int],
+    others: Sequence[Figure] = (),
+    listed: frozenset[tuple[int, int]] = frozenset(),
+) -> Cue | None:
+    """The cue nearest to a figure, preferring its own clause and specific windows.
+
+    A cue with another figure between it and this one belongs to that figure: in
+    "868,000, including 1,140 over the past 24 hours" the day is 1,140's.
+    """
     if figure.basis_hint is not None:
         return Cue(
             figure.basis_hint, figure.first, figure.last, figure.basis_rule or "basis.figure"
@@ -182,6 +192,11 @@ def choose_basis(figure: Figure, cues: list[Cue], clause_of: list[int]) -> Cue |
     for cue in cues:
         if cue.first >= figure.mention.first and cue.last <= figure.mention.last:
             continue
+        if cue.first >= end and any(
+            end <= other.mention.first < cue.first and not _listed(figure, other, listed)
+            for other in others
+        ):
+            continue  # a trailing cue after another, unlisted figure is that figure's
         if cue.last <= figure.first:
             distance = figure.first - cue.last
         elif cue.first >= end:
@@ -196,6 +211,10 @@ def choose_basis(figure: Figure, cues: list[Cue], clause_of: list[int]) -> Cue |
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best is not None else None
+
+
+def _listed(figure: Figure, other: Figure, listed: frozenset[tuple[int, int]]) -> bool:
+    return (figure.mention.first, other.mention.first) in listed
 
 
 def war_age_reference(tokens: Sequence[Token], lex: Lexicon) -> dt.date | None:
@@ -248,9 +267,8 @@ def loss_day(
             continue
         if date.first > 0 and tokens[date.first - 1].norm in ("since", "from", "after", "until"):
             continue
-        if any(
-            tokens[k].norm in ("since", "between", "from")
-            for k in range(max(0, date.first - 3), date.first)
+        if _since_before(tokens, date.first) or any(
+            tokens[k].norm in ("between", "from") for k in range(max(0, date.first - 3), date.first)
         ):
             continue
         if _said_on(tokens, date.first, lex):
