@@ -265,7 +265,7 @@ class _Extraction:
         return None
 
     def _credit_source_line(self, paragraphs: list[Paragraph]) -> None:
-        """A "Source: General Staff of the Armed Forces of Ukraine" line credits what no one claimed."""
+        """A "Source: General Staff …" line credits the figures nobody else claimed."""
         for paragraph in paragraphs:
             line = self.text[paragraph.start : paragraph.end].lower()
             label = next((m for m in self.lex.source_labels if line.startswith(m)), None)

@@ -9,6 +9,7 @@ sentence is linear in its length.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -893,7 +894,7 @@ class FigureReader:
     def list_pairs(self, tokens: Sequence[Token], figures: Sequence[Figure]) -> frozenset:
         """Pairs of figures (by first token) that belong to one list, in both orders."""
         pairs: set[tuple[int, int]] = set()
-        for earlier, later in zip(figures, figures[1:], strict=False):
+        for earlier, later in itertools.pairwise(figures):
             if self._listed(tokens, earlier, later):
                 pairs.add((earlier.mention.first, later.mention.first))
                 pairs.add((later.mention.first, earlier.mention.first))
