@@ -165,6 +165,11 @@ def test_evidence_for_people_counts_by_status_and_shows_details(ledger: Ledger) 
     assert "Project 636.3 Improved Kilo-class submarine" in row
 
 
+def test_evidence_refuses_an_unknown_side(ledger: Ledger) -> None:
+    code, _out, err = run(ledger, "evidence", "tanks", "--side", "RUS")
+    assert code == 2 and "--side 'RUS': expected one of RU, UA" in err
+
+
 def test_evidence_leaves_out_gone_items_unless_asked(ledger: Ledger) -> None:
     run(ledger, "import", "oryx", str(ORYX / "excerpt-2022-06-27.html"))
     run(ledger, "import", "oryx", str(ORYX / "excerpt-2023-06-24.html"))

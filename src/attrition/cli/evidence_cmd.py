@@ -16,6 +16,7 @@ from attrition.cli.import_cmd import import_app
 from attrition.cli.options import CsvOption, DatabaseOption, JsonOption, ledger_for
 from attrition.cli.output import console, format_number, print_csv, print_json, print_table
 from attrition.errors import InputError
+from attrition.taxonomy import SIDES
 
 SnapshotOption = Annotated[
     dt.datetime | None,
@@ -202,6 +203,8 @@ def evidence(
     """
     from attrition.ledger.evidence import list_evidence_items
 
+    if side is not None and side not in SIDES:
+        raise InputError(f"--side {side!r}: expected one of {', '.join(SIDES)}")
     with ledger_for(db) as ledger, ledger.connect() as connection:
         items = list_evidence_items(
             connection,

@@ -56,7 +56,7 @@ class OryxItem(NamedTuple):
     building tuples is three times faster than building frozen dataclasses.
     """
 
-    item_key: str  # stable identity across snapshots, see _item_key
+    item_key: str  # side|category|model|counted status|ordinal (docs/data-sources.md)
     side: str
     source_category: str  # the page's heading, e.g. "Infantry Fighting Vehicles"
     category: str | None  # ledger category (taxonomy.ORYX_CATEGORIES), None if unmapped
@@ -68,6 +68,8 @@ class OryxItem(NamedTuple):
     date_hint: dt.date | None
     detail: str | None
     link_text: str
+    # Text fields are cut to the ledger's column widths (heading 200, model and
+    # detail 300, URL 1000 characters); no real page comes near them.
 
     def as_dict(self) -> dict[str, Any]:
         """The item as a plain dict (JSON-ready apart from the date)."""
@@ -236,7 +238,7 @@ def _walk_body(
             if side_total and _SIDE_NAMES[side_total["side"].casefold()] == side:
                 stated_total = _stated(side_total["total"], side_total["rest"])
             elif heading:
-                name = heading["name"].strip()
+                name = heading["name"].strip()[:200]
                 current = OryxCategory(
                     name, map_oryx_category(name), _stated(heading["total"], heading["rest"])
                 )
@@ -269,7 +271,7 @@ def _parse_model(
     first = anchors[0].text()
     head = _clean(text[: text.find(first)] if first and first in text else text)
     match = _MODEL_HEAD.match(head)
-    model = OryxModel(match["model"] if match else head.rstrip(": "), None)
+    model = OryxModel((match["model"] if match else head.rstrip(": "))[:300], None)
     if match:
         model.stated = int(match["count"])
     ledger_category = map_oryx_category(category.heading, model.name)
@@ -298,9 +300,9 @@ def _parse_model(
                     link.status,
                     link.counted_as,
                     number,
-                    href,
+                    href[:1000] if href else None,
                     hint,
-                    link.detail,
+                    link.detail[:300] if link.detail else None,
                     link_text,
                 )
             )
