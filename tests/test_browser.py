@@ -26,6 +26,9 @@ ARTIFACTS = Path(__file__).parents[1] / "test-artifacts"
 ARTICLE = (
     Path(__file__).parent / "fixtures" / "articles" / "express-2022-06-putins-losses-exposed.txt"
 )
+ARTICLE = (
+    Path(__file__).parent / "fixtures" / "articles" / "express-2022-06-putins-losses-exposed.txt"
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--headless",
@@ -110,7 +113,23 @@ def test_category_page_draws_claimed_and_confirmed_series(page: Any, live_url: s
     page.goto(f"{live_url}/category/tanks")
     page.wait_for_selector("#series-chart[data-rendered='true'] svg", timeout=15_000)
     lines = page.locator("#series-chart svg .mark-line path")
-    assert lines.count() >= 1
+    assert lines.count() == 2  # claimed and confirmed
     page.wait_for_selector("#daily-chart[data-rendered='true'] svg .mark-rect path")
     assert page.locator("table.series tbody tr").count() > 100
     _screenshot(page, "category-tanks.png")
+
+
+def test_check_page_marks_75_artillery_systems_as_contradicted(page: Any, live_url: str) -> None:
+    page.goto(f"{live_url}/check")
+    page.fill("textarea[name=text]", ARTICLE.read_text(encoding="utf-8"))
+    page.fill("input[name=published]", "2022-06-26")
+    page.click("form.check button[type=submit]")
+    page.wait_for_selector(".article-text details.figure")
+    figure = page.locator("details.figure", has_text="75 artillery systems")
+    assert figure.count() == 1
+    assert "contradicts" in (figure.get_attribute("class") or "")
+    badge = figure.locator("summary .badge")
+    assert badge.inner_text().strip() == "contradicts"
+    figure.locator("summary").click()
+    assert figure.locator(".explanation").is_visible()
+    _screenshot(page, "check-article.png")

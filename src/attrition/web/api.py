@@ -11,10 +11,12 @@ from typing import Annotated, Any, Literal
 import sqlalchemy as sa
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from attrition.web import views
 from attrition.web.cache import CACHEABLE_FLAG, CachedBody
+from attrition.web.checking import check_article
 from attrition.web.rendering import dump_csv, dump_json
 
 # A whole daily series is ~1,650 rows; one page holds it with room to spare.
@@ -256,3 +258,34 @@ async def get_reconcile(
     body = await request.app.state.cache.get_or_build(("reconcile", list_format), build_body)
     setattr(request.state, CACHEABLE_FLAG, True)
     return Response(body.content, media_type=body.media_type)
+
+
+class CheckRequest(BaseModel):
+    """An article to check: its text or its URL, and optionally the day it was published."""
+
+    text: str | None = Field(None, description="The article's text (at most 1 MB).")
+    url: str | None = Field(
+        None, description="Or its http(s) address, fetched under the fetch rules."
+    )
+    published: dt.date | None = Field(None, description="The day it was published (YYYY-MM-DD).")
+
+
+@router.post("/check", summary="Check an article's figures against the ledger", tags=["check"])
+async def post_check(request: Request, body: CheckRequest) -> Response:
+    """Every loss figure of the article with its verdict, explanation and evidence.
+
+    Answers `{text, url, title, published, claims, summary}`; each claim has the
+    claim schema's fields, its `start`/`end` in `text`, `quote`, `verdict`
+    (match, rounded, stale, contradicts, unverifiable), `expected`,
+    `matched_date`, `explanation` and `evidence`. Nothing is stored.
+    """
+    result = await run_in_threadpool(
+        check_article,
+        request.app.state.ledger,
+        request.app.state.settings,
+        text=body.text,
+        url=body.url,
+        published=body.published,
+    )
+    result.pop("segments")
+    return Response(dump_json(result), media_type="application/json")

@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable
 from functools import partial
 from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
+from attrition.errors import AttritionError, InputError
+from attrition.settings import CHECK_MAX_BYTES
 from attrition.web import views
 from attrition.web.cache import CACHEABLE_FLAG, CachedBody
+from attrition.web.checking import check_article
 from attrition.web.rendering import dump_json, render_html
 
 router = APIRouter(include_in_schema=False)
@@ -86,3 +91,52 @@ async def quality_page(request: Request, page_format: PageFormat = "html") -> Re
         page_format=page_format,
         context={"nav": "quality"},
     )
+
+
+def _check_context(form: dict[str, Any]) -> dict[str, Any]:
+    return {"nav": "check", "form": form, "max_chars": CHECK_MAX_BYTES}
+
+
+@router.get("/check", response_class=HTMLResponse)
+async def check_page(request: Request) -> Response:
+    """The check form: paste an article or give its URL."""
+    html = render_html("check.html", _check_context({}))
+    return Response(html, media_type="text/html")
+
+
+@router.post("/check", response_class=HTMLResponse)
+async def check_submit(
+    request: Request,
+    text: Annotated[str, Form()] = "",
+    url: Annotated[str, Form()] = "",
+    published: Annotated[str, Form()] = "",
+) -> Response:
+    """The article with every figure highlighted by verdict; errors shown above the form."""
+    form = {"text": text, "url": url, "published": published}
+    context = _check_context(form)
+    try:
+        day = dt.date.fromisoformat(published) if published.strip() else None
+    except ValueError:
+        error = InputError(f"published {published!r}: expected a date like 2022-06-26")
+        return _form_error(context, error)
+    try:
+        result = await run_in_threadpool(
+            check_article,
+            request.app.state.ledger,
+            request.app.state.settings,
+            text=text,
+            url=url,
+            published=day,
+        )
+    except AttritionError as error:
+        return _form_error(context, error)
+    if result["url"]:
+        form["url"] = result["url"]
+    html = render_html("check.html", {**context, "result": result})
+    return Response(html, media_type="text/html")
+
+
+def _form_error(context: dict[str, Any], error: AttritionError) -> Response:
+    body = {"type": error.kind, "message": error.message, "hint": error.hint}
+    html = render_html("check.html", {**context, "error": body})
+    return Response(html, status_code=error.status_code, media_type="text/html")

@@ -18,6 +18,12 @@ from attrition.charts import (
     build_sparkline_spec,
 )
 from attrition.cli.series_cmd import SERIES_FIELDS, series_rows
+from attrition.compare import (
+    CONFIRMED_SOURCE,
+    ComparePoint,
+    comparable_categories,
+    compare_series,
+)
 from attrition.errors import InputError, NotFound
 from attrition.ledger import Observation, list_sources, read_series
 from attrition.ledger.claims import StoredClaim, read_claims
@@ -37,6 +43,8 @@ OFFICIAL_CLAIMANT = DEFAULT_CLAIMANT
 API_SERIES_FIELDS = (*SERIES_FIELDS, "qualifier", "note")
 SUBJECT = "RU"
 # The transcriptions of the General Staff's report whose revisions a category page marks.
+# Categories Oryx also counts: their cards and pages show a confirmed figure.
+COMPARABLE = frozenset(comparable_categories())
 GENERAL_STAFF_SOURCES = tuple(
     key for key, row in SOURCES.items() if row["claimant"] == OFFICIAL_CLAIMANT
 )
@@ -137,7 +145,20 @@ def trailing_average(
 
 def _confirmed_points(connection: sa.Connection, category: str) -> list[Observation]:
     """Oryx's stated totals for ``category`` (empty when Oryx has no counterpart)."""
-    return []
+    if category not in COMPARABLE:
+        return []
+    return read_series(connection, category=category, source=CONFIRMED_SOURCE, subject=SUBJECT)
+
+
+def _latest_comparison(
+    points: Sequence[SeriesPoint], confirmed: Sequence[Observation]
+) -> ComparePoint | None:
+    """Claimed against confirmed on the last day Oryx gave a figure (its series ends earlier)."""
+    if not confirmed:
+        return None
+    day = confirmed[-1].as_of
+    paired = compare_series(points, confirmed, date_from=day, date_to=day)
+    return paired[-1] if paired else None
 
 
 def build_overview(connection: sa.Connection) -> dict[str, Any]:
@@ -151,7 +172,7 @@ def build_overview(connection: sa.Connection) -> dict[str, Any]:
             continue
         last = points[-1]
         latest_day = max(latest_day or last.date, last.date)
-        match: Any = None
+        match = _latest_comparison(points, _confirmed_points(connection, category))
         cards.append(
             {
                 "category": category,
@@ -161,7 +182,8 @@ def build_overview(connection: sa.Connection) -> dict[str, Any]:
                 "qualifier": last.qualifier,
                 "sources": list(last.sources),
                 "confirmed": match.confirmed if match else None,
-                "confirmed_date": match.confirmed_date if match else None,
+                "confirmed_date": match.date if match else None,
+                "claimed_then": match.claimed if match else None,
                 "ratio": match.ratio if match else None,
                 "sparkline": build_sparkline_spec(
                     [{"date": p.date, "value": p.value} for p in points[-SPARKLINE_DAYS:]]
@@ -222,7 +244,7 @@ def build_category(connection: sa.Connection, *, category: str) -> dict[str, Any
     require_category(category)
     points = load_reconciled_series(connection, category=category, subject=SUBJECT)
     confirmed = _confirmed_points(connection, category)
-    compared: dict[dt.date, Any] = {}
+    compared = {p.date: p for p in compare_series(points, confirmed)} if confirmed else {}
     averages = trailing_average([p.change for p in points])
     flags = flag_series_days(points, _revision_flags(connection, category))
     table = []
@@ -245,19 +267,17 @@ def build_category(connection: sa.Connection, *, category: str) -> dict[str, Any
         {"date": p.date, "value": p.value, **flag} for p in points for flag in flags.get(p.date, [])
     ]
     latest: dict[str, Any] | None = table[-1] if table else None
-    confirmed_latest: dict[str, Any] | None = None
-    if confirmed:
-        confirmed_latest = {"date": confirmed[-1].as_of, "value": confirmed[-1].value}
-    ratio = None
-    if latest and confirmed_latest and confirmed_latest["value"]:
-        ratio = round(int(latest["value"]) / int(confirmed_latest["value"]), 3)
+    match = _latest_comparison(points, confirmed)
+    confirmed_latest = None
+    if match is not None:
+        confirmed_latest = {"date": match.date, "value": match.confirmed, "claimed": match.claimed}
     claimed_line = [{"date": p.date, "value": p.value} for p in points]
     confirmed_line = [{"date": o.as_of, "value": o.value} for o in confirmed]
     return {
         "category": category,
         "latest": latest,
         "confirmed_latest": confirmed_latest,
-        "ratio": ratio,
+        "ratio": match.ratio if match else None,
         "rows": table[::-1],
         "chart": build_claimed_confirmed_spec(claimed_line, confirmed_line, flag_points),
         "daily_chart": build_daily_increments_spec(
