@@ -23,14 +23,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, Final
 
-from attrition.compare import RATIO_DIGITS
 from attrition.taxonomy import CLAIMANT_SIDES
-from attrition.verify.context import CONFIRMED_CLAIMANT, Series, VerifyContext
+from attrition.verify.building import (
+    ONE_DAY,
+    Reference,
+    claim_figure,
+    describe_context,
+    figure_days,
+    gather_evidence,
+    held_figures,
+    make_verdict,
+)
+from attrition.verify.context import Series, VerifyContext
 from attrition.verify.dates import report_days, report_window, resolve_report_dates
 from attrition.verify.errors_models import Candidate, explain_figure
+from attrition.verify.periods import judge_basis
 from attrition.verify.rounding import describe_rounding, rounding_unit
 from attrition.verify.verdicts import (
     CONTRADICTS,
@@ -40,10 +49,8 @@ from attrition.verify.verdicts import (
     UNVERIFIABLE,
     ClaimLike,
     ClaimRecord,
-    Evidence,
     HeldFigure,
     Verdict,
-    format_figure,
 )
 from attrition.verify.wording import name_claimant, name_day, name_figure, name_losses
 
@@ -55,16 +62,10 @@ STALE_MAX_DAYS: Final = 62
 # Daily increments repeat by chance (+5 tanks comes round every few weeks), so
 # a daily figure is only called stale when it is from the last week.
 DAILY_STALE_MAX_DAYS: Final = 7
-# The window a per-day rate is set beside: the series' average over the month
-# before the claim, the span officials' "per day" estimates usually describe.
-RATE_CONTEXT_DAYS: Final = 30
 # Claimants whose totals have a breakdown the ledger does not keep: a smaller
 # figure may be one part ("624 destroyed" of Oryx's 1,008 tanks), so it cannot
 # be said to contradict the total.
 UNKEPT_BREAKDOWNS: Final = {"ORYX": "by status (destroyed, damaged, abandoned, captured)"}
-# Calendar months before the claim's day searched for a period total: the
-# dev set's monthly totals are all from the year before the article.
-PERIOD_LOOKBACK_MONTHS: Final = 12
 # An undated figure that equals the other side's tally on some day is still a
 # misattribution when it is precise: five digits or more and not rounded
 # beyond the ten. The General Staff's personnel tally takes ~1,600 distinct
@@ -74,27 +75,6 @@ DISTINCTIVE_MIN: Final = 10_000
 DISTINCTIVE_MAX_UNIT: Final = 10
 # Bases the ledger has series for; rates and period totals have none.
 CHECKABLE_BASES: Final = ("cumulative", "daily")
-
-ONE_DAY = dt.timedelta(days=1)
-
-
-@dataclass(frozen=True, slots=True)
-class Reference:
-    """The day a claim is held against, where it comes from, and the article's report day."""
-
-    day: dt.date | None
-    source: str  # "published", "as_of" or "resolved"
-    anchor: dt.date | None = None
-
-    def window(self) -> list[dt.date]:
-        """The report days within a day of the reference, the article's report day first."""
-        if self.day is None:
-            return []
-        days = report_window(self.day)
-        if self.anchor in days:
-            days.remove(self.anchor)
-            days.insert(0, self.anchor)
-        return days
 
 
 def evaluate_claims(
@@ -155,99 +135,15 @@ def evaluate_claim(claim: ClaimLike, context: VerifyContext, *, reference: Refer
 
 def _judge_claim(claim: ClaimRecord, context: VerifyContext, reference: Reference) -> Verdict:
     if claim.value is None and (claim.low is None or claim.high is None):
-        return _verdict(claim, UNVERIFIABLE, "The claim states no figure to check.")
+        return make_verdict(claim, UNVERIFIABLE, "The claim states no figure to check.")
     if claim.basis not in CHECKABLE_BASES:
-        return _judge_basis(claim, context, reference)
+        return judge_basis(claim, context, reference)
     if claim.claimant is None:
         return _judge_unattributed(claim, context, reference)
     series = context.find(claim.claimant, claim.subject, claim.category)
     if series is None:
         return _judge_without_series(claim, context, reference)
     return _judge(claim, context, claim.claimant, series, reference)
-
-
-# --- building verdicts ---------------------------------------------------------------------
-
-
-def _verdict(claim: ClaimRecord, verdict: str, explanation: str, **extra: Any) -> Verdict:
-    return Verdict(
-        subject=claim.subject,
-        category=claim.category,
-        value=claim.value,
-        low=claim.low,
-        high=claim.high,
-        qualifier=claim.qualifier,
-        basis=claim.basis,
-        claimant=claim.claimant,
-        as_of=claim.as_of,
-        verdict=verdict,
-        explanation=explanation,
-        start=claim.start,
-        end=claim.end,
-        quote=claim.quote,
-        rule_id=claim.rule_id,
-        **extra,
-    )
-
-
-def _figure_days(series: Series, days: Sequence[dt.date], basis: str) -> list[tuple[dt.date, int]]:
-    found = []
-    for day in days:
-        value = series.figure(day, basis)
-        if value is not None:
-            found.append((day, value))
-    return found
-
-
-def _held(
-    context: VerifyContext, claimant: str, claim: ClaimRecord, pairs: Sequence[tuple[dt.date, int]]
-) -> tuple[HeldFigure, ...]:
-    category = context.series_category(claimant, claim.category)
-    return tuple(
-        HeldFigure(claimant, claim.subject, category, claim.basis, day, value)
-        for day, value in sorted(pairs)
-    )
-
-
-def _evidence(
-    claim: ClaimRecord, context: VerifyContext, day: dt.date | None, exclude: str | None
-) -> Evidence:
-    """Oryx's confirmed count on ``day`` and every other claimant's figure beside the claim."""
-    if day is None:
-        return Evidence()
-    confirmed = confirmed_day = ratio = None
-    oryx = context.find(CONFIRMED_CLAIMANT, claim.subject, claim.category)
-    if oryx is not None and exclude != CONFIRMED_CLAIMANT:
-        confirmed_day = oryx.day_of(day)
-        confirmed = oryx.on(day)
-        figure = claim.value if claim.value is not None else claim.high
-        if confirmed and figure is not None and claim.basis == "cumulative":
-            ratio = round(figure / confirmed, RATIO_DIGITS)
-    others = []
-    for claimant in context.claimants_for(claim.subject, claim.category):
-        if claimant in (exclude, CONFIRMED_CLAIMANT):
-            continue
-        held = context.held(claimant, claim.subject, claim.category, day, "cumulative")
-        if held is not None:
-            others.append(held)
-    return Evidence(confirmed, confirmed_day, ratio, tuple(others))
-
-
-def _context_sentence(evidence: Evidence, claim: ClaimRecord) -> str:
-    """What the ledger holds beside a claim it cannot check, as one clause."""
-    parts = [
-        f"{name_claimant(other.claimant)} reported {other.value:,} "
-        f"{name_losses(other.subject, other.category)} on {other.as_of.isoformat()}"
-        for other in evidence.others
-    ]
-    if evidence.confirmed is not None and evidence.confirmed_date is not None:
-        parts.append(
-            f"Oryx had visually confirmed {evidence.confirmed:,} "
-            f"{name_losses(claim.subject, claim.category)} by {evidence.confirmed_date.isoformat()}"
-        )
-    if not parts:
-        return f"the ledger holds no other figure for {name_losses(claim.subject, claim.category)}"
-    return "; ".join(parts)
 
 
 # --- the checks ----------------------------------------------------------------------------
@@ -266,18 +162,18 @@ def _judge(
     who = name_claimant(claimant)
     losses = name_losses(claim.subject, context.series_category(claimant, claim.category))
     if reference.day is None:
-        return _verdict(
+        return make_verdict(
             claim,
             UNVERIFIABLE,
             f"{lead}The article has no date and its figures match no single report of "
             f"{who}, so there is no day to hold {claim_figure(claim)} against.",
             series_claimant=claimant,
         )
-    window = _figure_days(series, reference.window(), claim.basis)
-    evidence = _evidence(claim, context, reference.day, claimant)
+    window = figure_days(series, reference.window(), claim.basis)
+    evidence = gather_evidence(claim, context, reference.day, claimant)
     if not window:
         span = f"{series.first} to {series.last}" if series.first else "no days"
-        return _verdict(
+        return make_verdict(
             claim,
             UNVERIFIABLE,
             f"{lead}{who}'s series of {losses} covers {span}, with no figure within a day of "
@@ -286,7 +182,7 @@ def _judge(
             reference_date=reference.day,
             evidence=evidence,
         )
-    held = _held(context, claimant, claim, window)
+    held = held_figures(context, claimant, claim, window)
     common = {
         "series_claimant": claimant,
         "reference_date": reference.day,
@@ -302,21 +198,21 @@ def _judge(
         found = _match_or_round(claim, context, claimant, days, reference, lead=lead)
         if found is not None:
             verdict, day, value, explanation = found
-            return _verdict(
+            return make_verdict(
                 claim,
                 verdict,
                 explanation,
                 expected=value,
                 matched_date=day,
-                **{**common, "evidence": _evidence(claim, context, day, claimant)},
+                **{**common, "evidence": gather_evidence(claim, context, day, claimant)},
             )
 
     if claim.as_of is not None and claim.value is not None:
         # The text's own date is later than the article's: trust the text's date.
         latest = max(reference.window())
-        for day, value in _figure_days(series, report_window(claim.as_of), claim.basis):
+        for day, value in figure_days(series, report_window(claim.as_of), claim.basis):
             if day > latest and value == claim.value:
-                return _verdict(
+                return make_verdict(
                     claim,
                     MATCH,
                     f"{lead}{who} reported {name_figure(value, claim.basis)} {losses} in its "
@@ -324,7 +220,10 @@ def _judge(
                     "text gives.",
                     expected=value,
                     matched_date=day,
-                    **{**common, "held_against": _held(context, claimant, claim, [(day, value)])},
+                    **{
+                        **common,
+                        "held_against": held_figures(context, claimant, claim, [(day, value)]),
+                    },
                 )
 
     stale = _find_stale(claim, series, reference)
@@ -334,7 +233,7 @@ def _judge(
         current = series.figure(reference.day, claim.basis)
         now = f", when the figure was {name_figure(current, claim.basis)}" if current else ""
         rounded = f" ({how})" if how else ""
-        return _verdict(
+        return make_verdict(
             claim,
             STALE,
             f"{lead}{stated} is {who}'s figure for {losses} of {day.isoformat()}{rounded}, "
@@ -343,12 +242,15 @@ def _judge(
             expected=current if current is not None else window[0][1],
             matched_date=day,
             days_old=days_old,
-            **{**common, "held_against": (*held, *_held(context, claimant, claim, [(day, value)]))},
+            **{
+                **common,
+                "held_against": (*held, *held_figures(context, claimant, claim, [(day, value)])),
+            },
         )
     breakdown = UNKEPT_BREAKDOWNS.get(claimant)
     if breakdown and claim.value is not None and claim.value < max(v for _, v in window):
         day, value = window[0]
-        return _verdict(
+        return make_verdict(
             claim,
             UNVERIFIABLE,
             f"{lead}{who}'s total was {name_figure(value, claim.basis)} {losses} on "
@@ -361,7 +263,7 @@ def _judge(
         parts = context.summed_parts(claimant, claim.subject, claim.category, day)
         if parts and claim.value is not None and claim.value < value:
             # The report gave the parts separately; the ledger keeps only their sum.
-            return _verdict(
+            return make_verdict(
                 claim,
                 UNVERIFIABLE,
                 f"{lead}{who}'s report of {day.isoformat()} gave {parts} separately and the "
@@ -418,7 +320,7 @@ def _find_stale(
     earliest = min(reference.window())
     if claim.as_of is not None and claim.as_of < earliest:
         # The text dates the figure itself: an equal figure on that day is stale at any age.
-        for day, value in _figure_days(series, report_window(claim.as_of), claim.basis):
+        for day, value in figure_days(series, report_window(claim.as_of), claim.basis):
             if day < earliest and claim.value == value:
                 return day, value, None
     limit = DAILY_STALE_MAX_DAYS if claim.basis == "daily" else STALE_MAX_DAYS
@@ -514,7 +416,7 @@ def _contradicts(
         reason = f"no explanation found for {claim_figure(claim)}"
         model, extra = None, ()
     held = common["held_against"]
-    return _verdict(
+    return make_verdict(
         claim,
         CONTRADICTS,
         f"{lead}{said}; {reason}.",
@@ -524,7 +426,7 @@ def _contradicts(
         **{
             **common,
             "held_against": (*held, *(f for f in extra if f not in held)),
-            "evidence": _evidence(claim, context, expected_day, claimant),
+            "evidence": gather_evidence(claim, context, expected_day, claimant),
         },
     )
 
@@ -546,12 +448,12 @@ def _judge_unattributed(
         )
         if verdict.verdict in (MATCH, ROUNDED, STALE):
             return verdict
-    evidence = _evidence(claim, context, reference.day, None)
-    return _verdict(
+    evidence = gather_evidence(claim, context, reference.day, None)
+    return make_verdict(
         claim,
         UNVERIFIABLE,
         f"The text names no source for {claim_figure(claim)} and it fits no series; "
-        f"{_context_sentence(evidence, claim)}.",
+        f"{describe_context(evidence, claim)}.",
         reference_date=reference.day,
         evidence=evidence,
     )
@@ -565,7 +467,7 @@ def _judge_without_series(
     days = [reference.day] if reference.day else []
     if claim.as_of is not None and claim.as_of != reference.day:
         days.append(claim.as_of)
-    evidence = _evidence(claim, context, claim.as_of or reference.day, claimant)
+    evidence = gather_evidence(claim, context, claim.as_of or reference.day, claimant)
     side = CLAIMANT_SIDES.get(claimant)
     for other in context.claimants_for(claim.subject, claim.category):
         other_side = CLAIMANT_SIDES.get(other)
@@ -576,14 +478,14 @@ def _judge_without_series(
         matches = [
             (day, value)
             for base in days
-            for day, value in _figure_days(series, report_window(base), claim.basis)
+            for day, value in figure_days(series, report_window(base), claim.basis)
             if value == claim.value
         ]
         if not matches and _is_distinctive(claim):
             matches = [(day, claim.value) for day in series.days_with(claim.value)[-1:]]
         for day, value in matches:
-            held = _held(context, other, claim, [(day, value)])
-            return _verdict(
+            held = held_figures(context, other, claim, [(day, value)])
+            return make_verdict(
                 claim,
                 CONTRADICTS,
                 f"{claim_figure(claim)} is {name_claimant(other)}'s figure for "
@@ -598,11 +500,11 @@ def _judge_without_series(
                 held_against=held,
                 evidence=evidence,
             )
-    return _verdict(
+    return make_verdict(
         claim,
         UNVERIFIABLE,
         f"attrition holds no series of {name_claimant(claimant)} for "
-        f"{name_losses(claim.subject, claim.category)}; {_context_sentence(evidence, claim)}.",
+        f"{name_losses(claim.subject, claim.category)}; {describe_context(evidence, claim)}.",
         reference_date=reference.day,
         evidence=evidence,
     )
@@ -616,80 +518,3 @@ def _is_distinctive(claim: ClaimRecord) -> bool:
         and claim.value >= DISTINCTIVE_MIN
         and rounding_unit(claim.value) <= DISTINCTIVE_MAX_UNIT
     )
-
-
-# How the explanation names a basis the ledger keeps no series of.
-BASIS_NAMES: Final = {"rate": "per-day rate", "period": "total over a period"}
-
-
-def month_totals(series: Series, before: dt.date, months: int) -> list[tuple[str, dt.date, int]]:
-    """Calendar-month totals of a series, latest first: (``July 2024``, end report day, total).
-
-    A month's losses are told by the reports of its first day and of the next
-    month's first day (each report counts the day before), which is how the
-    General Staff's own monthly summaries add up.
-    """
-    out = []
-    end = before.replace(day=1)
-    for _ in range(months):
-        start = (end - ONE_DAY).replace(day=1)
-        first, last = series.on(start), series.on(end)
-        if first is not None and last is not None:
-            out.append((start.strftime("%B %Y"), end, last - first))
-        end = start
-    return out
-
-
-def _judge_basis(claim: ClaimRecord, context: VerifyContext, reference: Reference) -> Verdict:
-    """Rates and period totals: a month's total when one equals the figure, else context."""
-    kind = BASIS_NAMES.get(claim.basis, claim.basis)
-    losses = name_losses(claim.subject, claim.category)
-    day = claim.as_of or reference.day
-    series = context.find(claim.claimant, claim.subject, claim.category)
-    if claim.basis == "period" and series is not None and day is not None and claim.value:
-        for label, end, total in month_totals(series, day + ONE_DAY, PERIOD_LOOKBACK_MONTHS):
-            if total == claim.value:
-                held = context.held(
-                    claim.claimant or "", claim.subject, claim.category, end, "cumulative"
-                )
-                return _verdict(
-                    claim,
-                    MATCH,
-                    f"{name_claimant(claim.claimant)}'s reports add up to {total:,} {losses} "
-                    f"for {label} (its report of {end.isoformat()} minus that of the month's "
-                    "first day).",
-                    expected=total,
-                    matched_date=end,
-                    reference_date=reference.day,
-                    series_claimant=claim.claimant,
-                    held_against=(held,) if held else (),
-                    evidence=_evidence(claim, context, end, None),
-                )
-    evidence = _evidence(claim, context, day, None)
-    beside = _context_sentence(evidence, claim)
-    if claim.basis == "rate" and day is not None:
-        paces = []
-        for claimant in context.claimants_for(claim.subject, claim.category):
-            found = context.find(claimant, claim.subject, claim.category)
-            pace = found.mean_daily(day, RATE_CONTEXT_DAYS) if found else None
-            if pace is not None:
-                paces.append(
-                    f"{name_claimant(claimant)}'s figures grew by {pace:,.0f} a day on average "
-                    f"in the {RATE_CONTEXT_DAYS} days to {day.isoformat()}"
-                )
-        if paces:
-            beside = "; ".join(paces)
-    return _verdict(
-        claim,
-        UNVERIFIABLE,
-        f"{claim_figure(claim)} is a {kind} of {losses} by {name_claimant(claim.claimant)}, "
-        f"and the ledger has no {kind} to hold it against; {beside}.",
-        reference_date=reference.day,
-        evidence=evidence,
-    )
-
-
-def claim_figure(claim: ClaimRecord) -> str:
-    """The stated figure with its qualifier, as a reader would say it: ``over 2,000``."""
-    words = {"about": "about ", "over": "over ", "under": "up to "}
-    return words.get(claim.qualifier, "") + format_figure(claim.value, claim.low, claim.high)
