@@ -9,7 +9,13 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from web_data import load_second_transcription, load_series, revise_tanks, store_verdicts
+from web_data import (
+    load_confirmed,
+    load_second_transcription,
+    load_series,
+    revise_tanks,
+    store_verdicts,
+)
 
 from attrition.ledger import Ledger, ensure_source
 from attrition.settings import Settings
@@ -236,3 +242,45 @@ def test_reconcile_reports_the_disagreement_in_the_cli_shape(ledger: Ledger) -> 
     assert [(d["date"], d["change"]) for d in report["decreases"]] == [("2022-06-27", -2)]
     assert csv_text.splitlines()[0] == "date,category,values,resolved,reason"
     assert csv_text.splitlines()[1].startswith('2022-06-25,tanks,"{""gs-minfin"":1151')
+
+
+@pytest.fixture
+def oryx_client(ledger: Ledger) -> Iterator[TestClient]:
+    load_series(ledger)
+    load_confirmed(ledger)
+    with TestClient(create_app(ledger, settings=Settings())) as test_client:
+        yield test_client
+
+
+def test_compare_pairs_claimed_and_confirmed_with_carry_forward(oryx_client: TestClient) -> None:
+    body = oryx_client.get("/api/compare?category=tanks&from=2022-06-25&to=2022-06-27").json()
+    assert body["category"] == "tanks" and body["confirmed_source"] == "oryx"
+    assert body["confirmed_until"] == "2022-06-26"
+    assert [(p["date"], p["claimed"], p["confirmed"], p["carried_forward"], p["ratio"])
+            for p in body["items"]] == [
+        ("2022-06-25", 1511, 780, True, 1.937),
+        ("2022-06-26", 1532, 789, False, 1.942),
+        ("2022-06-27", 1530, None, False, None),  # never carried past Oryx's last day
+    ]  # fmt: skip
+    assert body["total"] == 3
+
+
+def test_compare_of_a_category_oryx_does_not_count_is_a_400(oryx_client: TestClient) -> None:
+    response = oryx_client.get("/api/compare?category=personnel")
+    assert response.status_code == 400
+    assert "tanks" in response.json()["error"]["hint"]
+
+
+def test_evidence_lists_confirmed_items_with_filters(oryx_client: TestClient) -> None:
+    body = oryx_client.get("/api/evidence?category=tanks&model=t-72&status=captured").json()
+    assert body["total"] == 3
+    item = body["items"][0]
+    assert item["side"] == "RU" and item["category"] == "tanks"
+    assert "t-72" in item["model"].lower() and item["counted_as"] == "captured"
+    assert item["proof_url"].startswith("http") and item["first_seen"] == "2022-06-27"
+    everything = oryx_client.get("/api/evidence?category=tanks&limit=10&offset=30").json()
+    assert (everything["total"], len(everything["items"])) == (37, 7)
+    rows = list(csv.DictReader(io.StringIO(
+        oryx_client.get("/api/evidence?category=tanks&format=csv&limit=2").text
+    )))  # fmt: skip
+    assert [r["category"] for r in rows] == ["tanks", "tanks"] and rows[0]["proof_url"]

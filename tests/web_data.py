@@ -69,3 +69,20 @@ def load_second_transcription(ledger: Ledger) -> None:
     ]
     with ledger.transaction() as connection:
         upsert_observations(connection, ensure_source(connection, "gs-minfin"), records)
+
+
+# Oryx's stated tank totals (made up for the test), on the days its page changed.
+CONFIRMED_TANKS = {dt.date(2022, 6, 21): 780, dt.date(2022, 6, 26): 789}
+
+
+def load_confirmed(ledger: Ledger) -> None:
+    """Oryx's tank totals as observations, and the items of a real Oryx page excerpt."""
+    from pathlib import Path
+
+    from attrition.sources.oryx_import import import_oryx_page
+
+    records = [ObservationRecord("RU", "tanks", d, v) for d, v in CONFIRMED_TANKS.items()]
+    excerpt = Path(__file__).parent / "fixtures" / "oryx" / "excerpt-2022-06-27.html"
+    with ledger.transaction() as connection:
+        upsert_observations(connection, ensure_source(connection, "oryx"), records)
+        import_oryx_page(connection, excerpt)

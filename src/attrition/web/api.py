@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import Annotated, Any, Literal
 
@@ -14,6 +15,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from attrition.compare import load_comparison
+from attrition.ledger.evidence import DESCRIPTIVE_FIELDS, list_evidence_items
 from attrition.web import views
 from attrition.web.cache import CACHEABLE_FLAG, CachedBody
 from attrition.web.checking import check_article
@@ -57,6 +60,14 @@ ListFormat = Annotated[
 ]
 
 
+@dataclass(frozen=True)
+class ListWithContext:
+    """A list of items and fields describing it (the compared category, its sources …)."""
+
+    items: Sequence[dict[str, Any]]
+    context: dict[str, Any]
+
+
 def paginate(items: Sequence[dict[str, Any]], *, limit: int, offset: int) -> dict[str, Any]:
     """The list envelope: one page of ``items`` with the total and the paging used."""
     return {
@@ -71,26 +82,33 @@ async def respond_list(
     request: Request,
     *,
     key: Hashable,
-    build: Callable[[sa.Connection], Sequence[dict[str, Any]]],
+    build: Callable[[sa.Connection], Sequence[dict[str, Any]] | ListWithContext],
     columns: Sequence[str],
     limit: int,
     offset: int,
     list_format: str,
 ) -> Response:
-    """Build a list (cached until the ledger changes), page it, render JSON or CSV."""
+    """Build a list (cached until the ledger changes), page it, render JSON or CSV.
+
+    A builder may return a :class:`ListWithContext`: its ``context`` fields go
+    into the JSON envelope beside the page (what the list is of).
+    """
     ledger = request.app.state.ledger
 
-    def build_body() -> CachedBody:
+    def build_list() -> Sequence[dict[str, Any]] | ListWithContext:
         with ledger.connect() as connection:
-            items = build(connection)
-        page = paginate(items, limit=limit, offset=offset)
-        if list_format == "csv":
-            return CachedBody(dump_csv(page["items"], columns), "text/csv; charset=utf-8")
-        return CachedBody(dump_json(page), "application/json")
+            return build(connection)
 
-    body = await request.app.state.cache.get_or_build((key, limit, offset, list_format), build_body)
+    # The whole list is kept once per query; each page of it is then rendered
+    # (and kept whole by the response middleware) without touching the ledger.
+    built = await request.app.state.cache.get_or_build(("list", key), build_list)
+    context = built.context if isinstance(built, ListWithContext) else {}
+    items = built.items if isinstance(built, ListWithContext) else built
+    page = {**context, **paginate(items, limit=limit, offset=offset)}
     setattr(request.state, CACHEABLE_FLAG, True)
-    return Response(body.content, media_type=body.media_type)
+    if list_format == "csv":
+        return Response(dump_csv(page["items"], columns), media_type="text/csv; charset=utf-8")
+    return Response(dump_json(page), media_type="application/json")
 
 
 SOURCE_COLUMNS = (
@@ -289,3 +307,92 @@ async def post_check(request: Request, body: CheckRequest) -> Response:
     )
     result.pop("segments")
     return Response(dump_json(result), media_type="application/json")
+
+
+COMPARE_COLUMNS = ("date", "claimed", "confirmed", "confirmed_date", "carried_forward", "ratio")
+
+
+def _build_comparison(
+    connection: sa.Connection,
+    *,
+    category: str,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+) -> ListWithContext:
+    comparison = load_comparison(connection, category, date_from=date_from, date_to=date_to)
+    data = comparison.as_dict()
+    return ListWithContext(items=data.pop("points"), context=data)
+
+
+@router.get("/compare", summary="Claimed against visually confirmed, day by day")
+async def get_compare(
+    request: Request,
+    category: Annotated[str, Query(description="A category both count, e.g. tanks.")],
+    date_from: Annotated[dt.date | None, Query(alias="from", description="First day.")] = None,
+    date_to: Annotated[dt.date | None, Query(alias="to", description="Last day.")] = None,
+    limit: Limit = MAX_LIMIT,
+    offset: Offset = 0,
+    list_format: ListFormat = "json",
+) -> Response:
+    """Items `{date, claimed, confirmed, confirmed_date, carried_forward, ratio}`.
+
+    `claimed` is the General Staff's reconciled figure, `confirmed` Oryx's total
+    for the same category (carried forward from `confirmed_date` on days its page
+    did not change, never past its last day), `ratio` claimed / confirmed. The
+    envelope also names the `category`, `claimant`, `confirmed_source`, the Oryx
+    headings summed (`confirmed_headings`) and `confirmed_until`.
+    """
+    return await respond_list(
+        request,
+        key=("compare", category, date_from, date_to),
+        build=partial(_build_comparison, category=category, date_from=date_from, date_to=date_to),
+        columns=COMPARE_COLUMNS,
+        limit=limit,
+        offset=offset,
+        list_format=list_format,
+    )
+
+
+EVIDENCE_COLUMNS = (
+    "source",
+    "item_key",
+    "side",
+    *DESCRIPTIVE_FIELDS,
+    "first_seen",
+    "last_seen",
+    "disappeared_on",
+)
+
+
+@router.get("/evidence", summary="Visually confirmed losses, one item each")
+async def get_evidence(
+    request: Request,
+    category: Annotated[
+        str | None, Query(description="A category (tanks) or Oryx's own heading.")
+    ] = None,
+    model: Annotated[
+        str | None, Query(max_length=200, description="Part of the model name, any case.")
+    ] = None,
+    status: Annotated[
+        str | None,
+        Query(max_length=100, description="destroyed, damaged, abandoned or captured."),
+    ] = None,
+    side: Annotated[
+        Literal["RU", "UA"] | None, Query(description="Whose losses (default: both).")
+    ] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+    list_format: ListFormat = "json",
+) -> Response:
+    """One row per confirmed item: model, status, proof link and when it was first and last seen."""
+    return await respond_list(
+        request,
+        key=("evidence", category, model, status, side),
+        build=partial(
+            list_evidence_items, category=category, model=model, status=status, side=side
+        ),
+        columns=EVIDENCE_COLUMNS,
+        limit=limit,
+        offset=offset,
+        list_format=list_format,
+    )

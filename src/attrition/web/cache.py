@@ -14,13 +14,15 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from attrition.ledger import Ledger
 from attrition.ledger.marker import read_change_marker
+
+T = TypeVar("T")
 
 # A hot page is served ~2,000 times a second (docs/benchmarks.md); one marker
 # query per second costs well under 1 % of that, while a change made from the
@@ -58,7 +60,7 @@ class ResponseCache:
         self.ledger = ledger
         self.ttl = ttl
         self.max_entries = max_entries
-        self._entries: OrderedDict[Hashable, CachedBody] = OrderedDict()
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
         self._marker: tuple[object, ...] | None = None
         self._checked_at = -float("inf")
         self._locks: dict[Hashable, asyncio.Lock] = {}
@@ -91,19 +93,19 @@ class ResponseCache:
         self._marker = None
         self._checked_at = -float("inf")
 
-    async def get_or_build(self, key: Hashable, build: Callable[[], CachedBody]) -> CachedBody:
-        """The cached body for ``key``, or ``build()`` run in a worker thread and kept."""
+    async def get_or_build(self, key: Hashable, build: Callable[[], T]) -> T:
+        """The cached value for ``key``, or ``build()`` run in a worker thread and kept."""
         await self._refresh_marker()
         found = self._entries.get(key)
         if found is not None:
             self._entries.move_to_end(key)
-            return found
+            return cast(T, found)
         # One build per key at a time: fifty clients missing together wait for one query.
         lock = self._locks.setdefault(key, asyncio.Lock())
         async with lock:
             found = self._entries.get(key)
             if found is not None:
-                return found
+                return cast(T, found)
             marker = self._marker
             body = await run_in_threadpool(build)
             if marker == self._marker:
