@@ -18,7 +18,7 @@ from attrition.news.dedupe import (
     signature_from_bytes,
     signature_to_bytes,
 )
-from attrition.news.ingest import Ingestor, NoClaimStage
+from attrition.news.ingest import Ingestor
 from attrition.news.pages import parse_text
 
 TEXTS = {p.stem: p.read_text() for p in (Path(__file__).parent / "fixtures/news/dedupe").glob("*")}
@@ -59,7 +59,7 @@ def test_consecutive_daily_reports_disagree_on_figures() -> None:
 
 def _ingest_all(ledger: Ledger, names: list[str]) -> dict[str, int]:
     stories = {}
-    with Ingestor(ledger, claim_stage=NoClaimStage()) as ingestor:
+    with Ingestor(ledger) as ingestor:
         for i, name in enumerate(names):
             page = parse_text(TEXTS[name], url=f"https://outlet{i}.example/{name}")
             result = ingestor.ingest_page(page)
@@ -84,7 +84,7 @@ def test_index_reloaded_from_the_ledger_still_folds(ledger: Ledger) -> None:
     first = _ingest_all(ledger, ["original"])
     with ledger.connect() as connection:
         assert len(StoryIndex.load(connection)) == 1
-    with Ingestor(ledger, claim_stage=NoClaimStage()) as ingestor:
+    with Ingestor(ledger) as ingestor:
         copy = ingestor.ingest_page(parse_text(TEXTS["syndicated"], url="https://copy.example/x"))
     assert copy.story_id == first["original"]
     assert copy.similarity is not None and copy.similarity >= FOLD_THRESHOLD

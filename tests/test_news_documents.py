@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -12,8 +13,16 @@ import sqlalchemy as sa
 from attrition.errors import NotFound
 from attrition.ledger import Ledger
 from attrition.ledger.documents import read_document, resolve_document_id
-from attrition.ledger.schema import document_urls, document_versions, documents, stories
-from attrition.news.ingest import Ingestor, NoClaimStage
+from attrition.ledger.schema import (
+    claims,
+    document_urls,
+    document_versions,
+    documents,
+    stories,
+    verdicts,
+)
+from attrition.news.checking import ClaimSummary, ExtractVerifyStage
+from attrition.news.ingest import Ingestor
 from attrition.news.pages import parse_html, parse_text
 
 T0 = dt.datetime(2022, 7, 5, 8, 0, tzinfo=dt.UTC)
@@ -42,7 +51,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def ingestor(ledger: Ledger, clock: Clock) -> Iterator[Ingestor]:
-    with Ingestor(ledger, claim_stage=NoClaimStage(), clock=clock) as it:
+    with Ingestor(ledger, clock=clock) as it:
         yield it
 
 
@@ -166,15 +175,16 @@ def test_cross_site_canonical_joins_the_originals_story(ledger: Ledger, ingestor
 
 
 def test_nothing_is_half_stored_when_a_step_fails(ledger: Ledger, clock: Clock) -> None:
-    class Exploding(NoClaimStage):
-        def store(self, connection: sa.Connection, **kwargs: object):  # type: ignore[override]
+    class Exploding(ExtractVerifyStage):
+        def store(self, connection: sa.Connection, **kwargs: Any) -> ClaimSummary:
+            super().store(connection, **kwargs)  # claims are written, then the step fails
             raise RuntimeError("verify crashed")
 
     with (
-        Ingestor(ledger, claim_stage=Exploding(), clock=clock) as ingestor,
+        Ingestor(ledger, claim_stage=Exploding(ledger), clock=clock) as ingestor,
         pytest.raises(RuntimeError),
     ):
         ingestor.ingest_page(parse_text(ARTICLE, url=URL))
     with ledger.connect() as connection:
-        for table in (documents, document_urls, document_versions, stories):
+        for table in (documents, document_urls, document_versions, stories, claims, verdicts):
             assert connection.execute(sa.select(sa.func.count()).select_from(table)).scalar() == 0

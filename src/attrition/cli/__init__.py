@@ -6,9 +6,11 @@ from attrition.cli import (  # noqa: F401  (registers commands)
     check_cmd,
     evidence_cmd,
     extract_cmd,
+    feeds_cmd,
     general_staff_cmd,
     import_cmd,
     ledger_cmd,
+    news_cmd,
     series_cmd,
     web_cmd,
 )

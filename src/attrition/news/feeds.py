@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Final
 from urllib.parse import urljoin
@@ -255,6 +256,45 @@ def fetch_feed(
         result.headers.get("last-modified"),
         result.final_url,
     )
+
+
+def inspect_feed_url(
+    url: str, *, fetcher: Fetcher | None = None
+) -> tuple[str, str | None, str | None]:
+    """Check that ``url`` is a feed before subscribing: (feed URL, its title, a note or None).
+
+    A web page that advertises a feed (``<link rel="alternate">``) yields that
+    feed, with a note saying so.
+
+    Raises:
+        FetchRefused, FetchFailed: the URL cannot be fetched.
+        SourceFormatError: neither a feed nor a page linking one.
+    """
+    canonicalize_url(url)  # a clear error for a URL that is not http(s)
+    with _fetcher(fetcher) as client:
+        result = client.fetch(url.strip(), headers={"Accept": FEED_ACCEPT})
+        content_type = result.headers.get("content-type", "")
+        try:
+            feed = parse_feed(result.content, url=url, content_type=content_type)
+            return url.strip(), feed.title, feed.warning
+        except SourceFormatError:
+            links = discover_feed_links(result.text, result.final_url)
+            if not links:
+                raise
+        linked = client.fetch(links[0], headers={"Accept": FEED_ACCEPT})
+        feed = parse_feed(
+            linked.content, url=links[0], content_type=linked.headers.get("content-type", "")
+        )
+        return links[0], feed.title, f"{url} is a web page; subscribing to the feed it links"
+
+
+@contextmanager
+def _fetcher(given: Fetcher | None) -> Iterator[Fetcher]:
+    if given is not None:
+        yield given
+        return
+    with Fetcher() as own:
+        yield own
 
 
 def backoff_delay(failures: int) -> dt.timedelta:

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
 import sqlalchemy as sa
 
@@ -48,6 +48,7 @@ from attrition.ledger.documents import (
 )
 from attrition.ledger.observations import utc_now
 from attrition.news.canonical import canonicalize_url, same_site
+from attrition.news.checking import ClaimStage, ExtractVerifyStage
 from attrition.news.dedupe import (
     StoryIndex,
     compute_signature,
@@ -61,58 +62,6 @@ from attrition.settings import FETCH_MAX_BYTES
 STAGES: Final = ("fetch", "main_text", "dedupe", "extract", "verify", "store")
 PAGE_ACCEPT: Final = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8, */*;q=0.1"
 HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml", ".shtml"})
-
-
-@dataclass(frozen=True)
-class ClaimSummary:
-    """What the claim stage found in one version of a document."""
-
-    claims: int
-    verdicts: dict[str, int] = field(default_factory=dict)
-    analysed: bool = True  # False when no extractor is installed: off-topic is unknown
-
-
-class ClaimStage(Protocol):
-    """Extracts claims from a text, then verifies and stores them for a document version."""
-
-    def extract(
-        self, text: str, *, published: dt.date | None, language: str | None
-    ) -> Sequence[Any]: ...
-
-    def store(
-        self,
-        connection: sa.Connection,
-        *,
-        document_id: int,
-        version_id: int,
-        claims: Sequence[Any],
-    ) -> ClaimSummary: ...
-
-
-class NoClaimStage:
-    """The stage used when no extractor is available: nothing is extracted or judged."""
-
-    def extract(
-        self, text: str, *, published: dt.date | None, language: str | None
-    ) -> Sequence[Any]:
-        """No claims."""
-        return ()
-
-    def store(
-        self,
-        connection: sa.Connection,
-        *,
-        document_id: int,
-        version_id: int,
-        claims: Sequence[Any],
-    ) -> ClaimSummary:
-        """Nothing stored; the document is not judged off-topic."""
-        return ClaimSummary(0, {}, analysed=False)
-
-
-def default_claim_stage(ledger: Ledger) -> ClaimStage:
-    """The extract-and-verify stage wired to ``attrition.extract`` and ``attrition.verify``."""
-    return NoClaimStage()
 
 
 @dataclass
@@ -160,7 +109,7 @@ class Ingestor:
         self.ledger = ledger
         self._fetcher = fetcher
         self._own_fetcher = fetcher is None
-        self.claim_stage = claim_stage or default_claim_stage(ledger)
+        self.claim_stage = claim_stage or ExtractVerifyStage(ledger)
         self.clock = clock
         self.timings: dict[str, float] = defaultdict(float)
         self._index: StoryIndex | None = None
@@ -333,7 +282,11 @@ class Ingestor:
         with self.timed("verify"):
             assert result.document_id is not None
             summary = self.claim_stage.store(
-                connection, document_id=result.document_id, version_id=version_id, claims=claims
+                connection,
+                document_id=result.document_id,
+                version_id=version_id,
+                claims=claims,
+                published=published,
             )
         result.claims, result.verdicts = summary.claims, dict(summary.verdicts)
         result.off_topic = summary.analysed and summary.claims == 0

@@ -52,15 +52,15 @@ def parse_opml(content: bytes, *, source: str) -> tuple[list[OpmlFeed], list[str
         if raw is None:
             continue  # a folder
         try:
-            url = canonicalize_url(raw)
+            key = canonicalize_url(raw)  # duplicates differ only by tracking parameters
         except InputError as exc:
             skipped.append(f"{source} line {outline.sourceline}: {exc}")
             continue
-        if url in seen:
+        if key in seen:
             continue
-        seen.add(url)
+        seen.add(key)
         title = (outline.get("title") or outline.get("text") or "").strip() or None
-        feeds.append(OpmlFeed(url, title))
+        feeds.append(OpmlFeed(raw.strip(), title))
     return feeds, skipped
 
 
