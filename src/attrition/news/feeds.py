@@ -212,8 +212,9 @@ def parse_feed(content: bytes, *, url: str, content_type: str = "") -> ParsedFee
             FeedEntry(
                 url=link,
                 title=(item.get("title") or "").strip() or None,
-                published=_struct_time(item.get("published_parsed")),
-                updated=_struct_time(item.get("updated_parsed")),
+                # dict.get: feedparser's own get() maps updated to published with a warning
+                published=_struct_time(dict.get(item, "published_parsed")),
+                updated=_struct_time(dict.get(item, "updated_parsed")),
             )
         )
     title = (parsed.feed.get("title") or "").strip() or None

@@ -194,7 +194,8 @@ def _poll_one(
     else:
         parsed: ParsedFeed = fetched.feed
         report.entries, report.warning = len(parsed.entries), parsed.warning
-        report.outcomes["no_link"] += parsed.skipped
+        if parsed.skipped:
+            report.outcomes["no_link"] += parsed.skipped
         observer.feed_started(feed, len(parsed.entries))
         for entry in parsed.entries:
             if should_stop():
