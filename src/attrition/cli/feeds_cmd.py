@@ -311,8 +311,8 @@ def watch(
     with stop_on_signals() as stop:
         try:
             cycles = run_watch(ledger, every=interval, stop=stop, on_cycle=report_cycle)
+            reason = f" on {stop.signal_name}" if stop.signal_name else ""
+            console.print(f"Stopped cleanly{reason} after {cycles} polls.")
         except KeyboardInterrupt:
             stderr.print("Stopped at once; the article in hand was rolled back.")
             raise typer.Exit(code=130) from None
-    reason = f" on {stop.signal_name}" if stop.signal_name else ""
-    console.print(f"Stopped cleanly{reason} after {cycles} polls.")
