@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -233,23 +234,24 @@ def document(
         console.print(
             f"  {mark} version seen {_when(version['seen_at'])} ({version['content_hash'][:12]})"
         )
-    counts: dict[str, int] = {}
-    for claim in claims:
-        if claim.verdict:
-            counts[claim.verdict.verdict] = counts.get(claim.verdict.verdict, 0) + 1
-    console.print(f"  {describe_verdicts(len(claims), counts, off_topic=record['off_topic'])}")
+    from attrition.verify.verdicts import VERDICTS, format_figure
+
+    counts = Counter(claim.verdict.verdict for claim in claims if claim.verdict)
+    ordered = {v: counts[v] for v in VERDICTS if counts[v]}
+    console.print(f"  {describe_verdicts(len(claims), ordered, off_topic=record['off_topic'])}")
     rows = [
         {
-            "quote": claim.quote,
-            "subject": claim.subject,
+            "figure": format_figure(claim.value, claim.low, claim.high),
+            "side": claim.subject,
             "category": claim.category,
             "claimant": claim.claimant or "",
             "verdict": claim.verdict.verdict if claim.verdict else "",
+            "why": claim.verdict.explanation if claim.verdict else "",
         }
         for claim in claims
     ]
     if rows:
-        print_table(rows, ["quote", "subject", "category", "claimant", "verdict"])
+        print_table(rows, ["figure", "side", "category", "claimant", "verdict", "why"])
     if show_text:
         console.print(escape(record["text"]))
 

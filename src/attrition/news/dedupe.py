@@ -39,7 +39,7 @@ SHINGLE_WORDS: Final = 3
 # a syndicated copy with its own byline and "read more" lines scores 0.84, a
 # light rewrite (new headline, most sentences reworded a little) 0.42, a
 # different article about the same figures on the same day 0.00, and an
-# unrelated report 0.02-0.06. 0.30 sits between the rewrite and the unrelated
+# unrelated report 0.01-0.07. 0.30 sits between the rewrite and the unrelated
 # texts with about three standard errors of the estimate (±0.04) on each side.
 FOLD_THRESHOLD: Final = 0.30
 # LSH candidate threshold: below the fold threshold so banding (b=37, r=3 at

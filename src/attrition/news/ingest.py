@@ -342,9 +342,19 @@ def _apply_hints(page: Page, hints: PageHints | None) -> Page:
     return dataclasses.replace(page, **changes) if changes else page
 
 
-def _as_datetime(value: dt.date | dt.datetime | None) -> dt.datetime | None:
-    if value is None or isinstance(value, dt.datetime):
-        return value
+def _as_datetime(value: dt.date | dt.datetime | str | None) -> dt.datetime | None:
+    """A publication time from a date, a datetime or ISO text; dates are midnight UTC."""
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise InputError(
+                f"published {value!r} is not a date", hint="use YYYY-MM-DD or an ISO time"
+            ) from None
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     return dt.datetime.combine(value, dt.time(), tzinfo=dt.UTC)
 
 
@@ -374,7 +384,7 @@ def ingest_file(
     path: str | Path,
     *,
     url: str | None = None,
-    published: dt.date | dt.datetime | None = None,
+    published: dt.date | dt.datetime | str | None = None,
     title: str | None = None,
     outlet: str | None = None,
     claim_stage: ClaimStage | None = None,
@@ -394,7 +404,7 @@ def ingest_text(
     text: str,
     *,
     url: str,
-    published: dt.date | dt.datetime | None = None,
+    published: dt.date | dt.datetime | str | None = None,
     title: str | None = None,
     outlet: str | None = None,
     claim_stage: ClaimStage | None = None,
@@ -410,7 +420,7 @@ def ingest_url(
     ledger: Ledger,
     url: str,
     *,
-    published: dt.date | dt.datetime | None = None,
+    published: dt.date | dt.datetime | str | None = None,
     title: str | None = None,
     claim_stage: ClaimStage | None = None,
     fetcher: Fetcher | None = None,
