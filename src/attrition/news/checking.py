@@ -10,7 +10,6 @@ and verdicts for the document version inside the pipeline's transaction.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -73,9 +72,8 @@ class ExtractVerifyStage:
         published: dt.date | None,
     ) -> ClaimSummary:
         """Verify the claims and store them with their verdicts for this version."""
-        dated = [_with_date(claim) for claim in claims]
         verdicts = (
-            evaluate_claims(dated, context_for(self.ledger), published=published) if dated else []
+            evaluate_claims(claims, context_for(self.ledger), published=published) if claims else []
         )
         store_checked_claims(
             connection,
@@ -86,14 +84,6 @@ class ExtractVerifyStage:
         )
         counts = {k: n for k, n in count_verdicts(verdicts).items() if n}
         return ClaimSummary(len(verdicts), counts)
-
-
-def _with_date(claim: Any) -> Any:
-    """The extractor gives ``as_of`` as ISO text; verification and storage want a date."""
-    as_of = claim.as_of
-    if not isinstance(as_of, str):
-        return claim
-    return dataclasses.replace(claim, as_of=dt.date.fromisoformat(as_of))
 
 
 class NoClaimStage:

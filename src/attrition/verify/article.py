@@ -178,9 +178,15 @@ class _KnownVerdicts:
         return list(self.verdicts)
 
     def store(
-        self, connection: sa.Connection, *, document_id: int, version_id: int, claims: Sequence[Any]
+        self,
+        connection: sa.Connection,
+        *,
+        document_id: int,
+        version_id: int,
+        claims: Sequence[Any],
+        published: dt.date | None = None,
     ) -> Any:
-        from attrition.news.ingest import ClaimSummary
+        from attrition.news.checking import ClaimSummary
 
         self.stats = store_checked_claims(
             connection,
