@@ -188,4 +188,3 @@ def test_nothing_is_half_stored_when_a_step_fails(ledger: Ledger, clock: Clock) 
     with ledger.connect() as connection:
         for table in (documents, document_urls, document_versions, stories, claims, verdicts):
             assert connection.execute(sa.select(sa.func.count()).select_from(table)).scalar() == 0
-

@@ -308,9 +308,10 @@ def watch(
         )
 
     console.print(f"Watching feeds every {every} (Ctrl-C or SIGTERM stops cleanly).")
-    with stop_on_signals() as stop:
+    with stop_on_signals(restore=False) as stop:
         try:
             cycles = run_watch(ledger, every=interval, stop=stop, on_cycle=report_cycle)
+            stop.finished = True
             reason = f" on {stop.signal_name}" if stop.signal_name else ""
             console.print(f"Stopped cleanly{reason} after {cycles} polls.")
         except KeyboardInterrupt:

@@ -51,12 +51,15 @@ class StopRequest:
     def __init__(self) -> None:
         self.event = threading.Event()
         self.signal_name: str | None = None
+        self.finished = False  # the loop returned: later signals are ignored while exiting
 
     def __call__(self) -> bool:
         return self.event.is_set()
 
     def handle(self, signum: int, _frame: FrameType | None) -> None:
         """Signal handler: first time, ask to stop; second time, stop now."""
+        if self.finished:
+            return
         if self.event.is_set():
             raise KeyboardInterrupt
         self.signal_name = signal.Signals(signum).name
@@ -68,15 +71,22 @@ class StopRequest:
 
 
 @contextmanager
-def stop_on_signals() -> Iterator[StopRequest]:
-    """Install the SIGINT/SIGTERM handlers for the block, restoring the old ones after."""
+def stop_on_signals(*, restore: bool = True) -> Iterator[StopRequest]:
+    """Install the SIGINT/SIGTERM handlers for the block, restoring the old ones after.
+
+    With ``restore=False`` (a command about to exit) the signals are ignored
+    after the block instead: Python resets its own handlers to the default
+    during interpreter shutdown, and a late second Ctrl-C would then kill a
+    process that had already stopped cleanly.
+    """
     request = StopRequest()
     previous = {sig: signal.signal(sig, request.handle) for sig in STOP_SIGNALS}
     try:
         yield request
     finally:
+        request.finished = True
         for sig, handler in previous.items():
-            signal.signal(sig, handler)
+            signal.signal(sig, handler if restore else signal.SIG_IGN)
 
 
 def run_watch(
