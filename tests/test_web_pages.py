@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -148,3 +149,18 @@ def test_quality_page_lists_disagreements_and_decreases(ledger: Ledger) -> None:
 
 def test_quality_page_of_an_empty_ledger_says_what_to_import(empty_client: TestClient) -> None:
     assert "attrition import --bundled" in empty_client.get("/quality").text
+
+
+def test_a_warm_server_renders_the_overview_before_the_first_visit(
+    sqlite_ledger: Ledger,
+) -> None:
+    load_series(sqlite_ledger)
+    app = create_app(sqlite_ledger, settings=Settings(), warm=True)
+    with TestClient(app):
+        deadline = time.monotonic() + 20
+        while app.state.cache.get_raw(("/quality", b"")) is None:  # the second page warmed
+            assert time.monotonic() < deadline, "the warm-up did not finish"
+            time.sleep(0.05)
+        overview = app.state.cache.get_raw(("/", b""))
+    assert overview is not None and overview.status == 200
+    assert b'data-category="tanks"' in overview.body

@@ -26,7 +26,7 @@ def run_server(db: str | None, host: str, port: int, *, access_log: bool = False
 
     from attrition.web import create_app
 
-    web_app = create_app(open_ledger(db))
+    web_app = create_app(open_ledger(db), warm=True)
     # Everything loaded so far (Altair's schema alone is ~100k objects) lives as
     # long as the server: moving it out of the collector's reach keeps full
     # collections, and the latency spikes they cause, short.

@@ -9,6 +9,9 @@ HTML pages get the same fields rendered as a page.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,7 @@ from attrition.ledger import Ledger
 from attrition.settings import CHECK_MAX_BYTES, Settings, load_settings
 from attrition.web.cache import CachedResponseMiddleware, ResponseCache
 from attrition.web.rendering import dump_json, json_response, templates
+from attrition.web.warmup import warm_cache, warm_paths
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -194,18 +198,30 @@ async def _on_unexpected_error(request: Request, exc: Exception) -> Response:
     )
 
 
-def create_app(ledger: Ledger | None = None, settings: Settings | None = None) -> FastAPI:
+def create_app(
+    ledger: Ledger | None = None, settings: Settings | None = None, *, warm: bool = False
+) -> FastAPI:
     """Build the web application over ``ledger`` (default: the one ``settings`` names).
 
     Args:
         ledger: an open ledger; opened from ``settings.database_url`` when omitted.
         settings: runtime settings; read from the environment when omitted.
+        warm: render the most visited pages in the background at startup.
     """
     from attrition.web import api, pages, writes
 
     settings = settings or load_settings()
     ledger = ledger or Ledger.open(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        task = asyncio.create_task(warm_cache(app, warm_paths())) if warm else None
+        yield
+        if task is not None:
+            task.cancel()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="attrition",
         version=__version__,
         description="An evidence ledger for contested war-loss figures: series, evidence, "
