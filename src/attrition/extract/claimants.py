@@ -121,8 +121,14 @@ class AttributionReader:
         found: list[Entity] = []
         n = len(tokens)
         k = 0
+        claimants, anaphors = lex.claimants, lex.anaphors
+        mask = claimants.bit | anaphors.bit
         while k < n:
-            hit = lex.claimants.match(tokens, k)
+            token = tokens[k]
+            if not token.flags & mask and not (token.kind == "word" and token.text[0].isupper()):
+                k += 1
+                continue
+            hit = claimants.match(tokens, k)
             origin = hit is not None and hit[1] < n and tokens[hit[1]].joined
             if hit is not None and origin and tokens[hit[1]].norm in lex.origin_suffixes:
                 k = hit[1] + 1  # "UK-made howitzer": where it was made, not who speaks
@@ -204,8 +210,13 @@ class AttributionReader:
         self._sentence_entities = entities
         by_first = {e.first: e for e in entities}
         inside_entity = {j for e in entities for j in range(e.first + 1, e.last)}
+        mask = lex.attribution_before.bit | lex.report_verbs.bit | lex.source_nouns.bit
+        hedges = lex.hedges
         k = 0
         while k < n:
+            if not tokens[k].flags & mask and tokens[k].norm not in hedges:
+                k += 1
+                continue
             if k in inside_entity:
                 k += 1  # "according to the report": a noun inside a name, not a verb
                 continue

@@ -11,6 +11,7 @@ Pure text work: no database, no network.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -23,7 +24,7 @@ from attrition.extract.claimants import (
     resolve_generic,
     speaker_key,
 )
-from attrition.extract.dates import DateMention
+from attrition.extract.dates import DateMention, find_dates
 from attrition.extract.figures import (
     PERSON_CATEGORIES,
     Figure,
@@ -71,6 +72,13 @@ DISTINCT_VALUE = 100
 # ("20,900 men" lost and "20,900 soldiers killed").
 SAME_PERSON_FIGURE = 1000
 QUOTE_CHARS = 400
+# A figure repeated in more sentences than this is a common small number, not a restatement.
+RESTATEMENT_FANOUT = 8
+# The dev set's longest sentence has 95 tokens; a "sentence" four times that long is a
+# list, a table or junk, and is read in pieces so the work per piece stays bounded.
+MAX_SENTENCE_TOKENS = 400
+# How far around a quotation its speaker is looked for ("…," the ministry said).
+SPEAKER_REACH_CHARS = 300
 # An unowned source noun ("according to estimates") yields to a named speaker in its sentence.
 WEAK_SOURCE = "who.other.source"
 # Claimants whose counts are of the dead only (Mediazona with BBC Russian list named
@@ -185,6 +193,11 @@ class _Extraction:
         self.last_said: Attribution | None = None
         self.had_figures = False
         self.last_day: dt.date | None = None
+        self._key_of: list[Token] | None = None
+        self._key = ""
+        self._sentence_drafts: list[_Draft] = []
+        self._speakers: dict[tuple[int, int], Attribution | None] = {}
+        self._paragraph_drafts: list[_Draft] = []
         self._paragraph_attribution: Attribution | None = None
         self._paragraph_index = 0
 
@@ -207,13 +220,31 @@ class _Extraction:
         self._inherit_headline_claimants(drafts)
         return [self._claim(d) for d in drafts]
 
+    def _sentences(self, paragraph: Paragraph) -> Iterator[tuple[int, int, list[Token]]]:
+        """A paragraph's sentences with their tokens.
+
+        A run-on "sentence" is cut into pieces of at most MAX_SENTENCE_TOKENS, so that no
+        input makes the work grow faster than its length.
+        """
+        for start, end in split_sentences(self.text, paragraph.start, paragraph.end):
+            tokens = tokenize(self.text, start, end, self.lex.flags)
+            if len(tokens) <= MAX_SENTENCE_TOKENS:
+                if tokens:
+                    yield start, end, tokens
+                continue
+            for first in range(0, len(tokens), MAX_SENTENCE_TOKENS):
+                piece = tokens[first : first + MAX_SENTENCE_TOKENS]
+                yield piece[0].start, piece[-1].end, list(piece)
+
     def _infer_reference(self, paragraphs: list[Paragraph]) -> dt.date | None:
         marks = ("mark", "milestone", "into the", "day ")
         for paragraph in paragraphs:
             line = self.text[paragraph.start : paragraph.end]
             if paragraph.boilerplate or not any(m in line for m in marks):
                 continue
-            found = war_age_reference(tokenize(self.text, paragraph.start, paragraph.end), self.lex)
+            found = war_age_reference(
+                tokenize(self.text, paragraph.start, paragraph.end, self.lex.flags), self.lex
+            )
             if found is not None:
                 return found
         return None
@@ -226,10 +257,9 @@ class _Extraction:
         self._paragraph_attribution = None
         last_speaker: Attribution | None = None
         opening_speaker = pending if paragraph.opens_with_quote else None
-        for start, end in split_sentences(self.text, paragraph.start, paragraph.end):
-            tokens = tokenize(self.text, start, end)
-            if not tokens:
-                continue
+        self._paragraph_drafts = []
+        for start, end, tokens in self._sentences(paragraph):
+            self._sentence_drafts = []
             found = self.figures.read(tokens, self.topic, after_losses=self.had_figures)
             self.had_figures = bool(found.figures or self.lex.loss_cues.find_all(tokens))
             entities = self.attributions.entities(tokens, self.memory)
@@ -249,6 +279,8 @@ class _Extraction:
                     index, paragraph, (start, end), tokens, found, figure, attribution, cues
                 )
                 self.drafts.append(draft)
+                self._sentence_drafts.append(draft)
+                self._paragraph_drafts.append(draft)
                 if attribution is not None:
                     carried = attribution
                     self.last_said = attribution
@@ -271,7 +303,9 @@ class _Extraction:
             label = next((m for m in self.lex.source_labels if line.startswith(m)), None)
             if label is None:
                 continue
-            tokens = tokenize(self.text, paragraph.start + len(label), paragraph.end)
+            tokens = tokenize(
+                self.text, paragraph.start + len(label), paragraph.end, self.lex.flags
+            )
             entities = self.attributions.entities(tokens, self.memory)
             named = [e for e in entities if e.claimant not in (None, "RELAY")]
             if not named:
@@ -282,11 +316,12 @@ class _Extraction:
                     draft.claimant = resolve_generic(claimant, draft.subject, None)
                     if draft.claimant == _GS and draft.as_of is None:
                         draft.as_of = self.gs_day or self.published
+            return  # the first source line speaks for the text
 
     def _carry_forward(self, index: int) -> None:
         """ "… 263 (+2). The data are being updated, the General Staff reported": the attribution
         after a paragraph's figures covers those before it that had none."""
-        drafts = [d for d in self.drafts if d.paragraph == index]
+        drafts = self._paragraph_drafts
         later = next((d.attribution for d in drafts if d.attribution is not None), None)
         if later is None:
             later = self._paragraph_attribution
@@ -345,16 +380,24 @@ class _Extraction:
         span = inside(paragraph.quotes, position)
         if span is None:
             return None
+        if span in self._speakers:
+            return self._speakers[span]
+        speaker = self._find_speaker(paragraph, span, opening)
+        self._speakers[span] = speaker
+        return speaker
+
+    def _find_speaker(
+        self, paragraph: Paragraph, span: tuple[int, int], opening: Attribution | None
+    ) -> Attribution | None:
+        """The attribution after a quotation ("…," the ministry said) or before it ("he said:")."""
         for lo, hi in (
             (span[1], self._sentence_end(span[1], paragraph.end)),
             (self._sentence_start(span[0], paragraph.start), span[0]),
         ):
             if hi - lo < 3:
                 continue
-            region = tokenize(self.text, lo, hi)
+            region = tokenize(self.text, lo, hi, self.lex.flags)
             entities = self.attributions.entities(region, self.memory)
-            from attrition.extract.dates import find_dates
-
             found = self.attributions.attributions(
                 region, entities, find_dates(region, self.lex.date_words), self.memory
             )
@@ -365,10 +408,12 @@ class _Extraction:
         return None
 
     def _sentence_end(self, position: int, limit: int) -> int:
+        limit = min(limit, position + SPEAKER_REACH_CHARS)
         stop = self.text.find(".", position, limit)
         return limit if stop < 0 else stop
 
     def _sentence_start(self, position: int, limit: int) -> int:
+        limit = max(limit, position - SPEAKER_REACH_CHARS)
         stop = self.text.rfind(".", limit, position)
         return limit if stop < 0 else stop + 1
 
@@ -402,7 +447,7 @@ class _Extraction:
             start=tokens[figure.first].start,
             end=tokens[max(end_token, figure.first)].end,
         )
-        draft.text_key = " ".join(t.norm for t in tokens if t.kind != "punct")
+        draft.text_key = self._text_key(tokens)
         draft.attribution = attribution
         draft.claimant_raw = attribution.claimant if attribution is not None else None
         draft.subject = self._subject(
@@ -455,7 +500,7 @@ class _Extraction:
     ) -> tuple[str, str]:
         """A side the noun phrase leaves open: from clause, list, text (nearest first)."""
         clause = self.sides.clause_side(tokens, figure, found.clause_of)
-        earlier = [d for d in self.drafts if d.sentence[0] == tokens[0].start]
+        earlier = self._sentence_drafts
         same_clause = [d for d in earlier if d.figure.clause == figure.clause]
         # A loss word before the previous figure of the clause governs the whole list
         # ("lost 610 soldiers …, and another 325"); one after it governs this figure alone.
@@ -491,7 +536,7 @@ class _Extraction:
         figure = draft.figure
         listed = self.figures.list_pairs(tokens, found.figures)
         cue = choose_basis(figure, cues, found.clause_of, found.figures, listed)
-        earlier = [d for d in self.drafts if d.sentence == draft.sentence]
+        earlier = self._sentence_drafts
         other_clause = cue is None or (
             found.clause_of[min(cue.first, len(found.clause_of) - 1)] != figure.clause
         )
@@ -588,6 +633,13 @@ class _Extraction:
         if gs and resolved is not None and self.gs_day is None and day is not None:
             self.gs_day = resolved
 
+    def _text_key(self, tokens: list[Token]) -> str:
+        """The sentence's words, to tell a repeated sentence; computed once per sentence."""
+        if self._key_of is not tokens:
+            self._key_of = tokens
+            self._key = " ".join(t.norm for t in tokens if t.kind != "punct")
+        return self._key
+
     def _resolve(self, day: DateMention | None) -> dt.date | None:
         if day is None:
             return None
@@ -617,22 +669,31 @@ class _Extraction:
         """One claim per figure: a repeated figure (headline and body) merges into the first."""
         kept: list[_Draft] = []
         restated = _restated_sentences(drafts)
+        by_number: dict[tuple[object, ...], list[_Draft]] = {}
         for draft in drafts:
-            twin = next((k for k in kept if _same_figure(k, draft, restated)), None)
+            figure = draft.figure
+            number = (draft.subject, figure.value, figure.low, figure.high)
+            candidates = by_number.setdefault(number, [])
+            twin = next((k for k in candidates if _same_figure(k, draft, restated)), None)
             if twin is None:
                 kept.append(draft)
+                candidates.append(draft)
                 continue
             _absorb(twin, draft)
         return kept
 
     def _inherit_headline_claimants(self, drafts: list[_Draft]) -> None:
         """A headline's unattributed figure takes the claimant the body gives that side."""
-        body = [d for d in drafts if not d.headline and d.claimant is not None]
+        first_by_side: dict[str, _Draft] = {}
+        first_body: _Draft | None = None
+        for draft in drafts:
+            if not draft.headline and draft.claimant is not None:
+                first_by_side.setdefault(draft.subject, draft)
+                first_body = first_body or draft
         for draft in drafts:
             if not draft.headline or draft.claimant is not None:
                 continue
-            same_side = [d for d in body if d.subject == draft.subject]
-            source = same_side[0] if same_side else (body[0] if body else None)
+            source = first_by_side.get(draft.subject, first_body)
             if source is None:
                 continue
             draft.claimant = source.claimant
@@ -688,16 +749,23 @@ def _restated_sentences(drafts: list[_Draft]) -> set[tuple[tuple[int, int], tupl
     "destroyed 15 warships and damaged 12 others" and, in a quote, "15 destroyed and 12
     damaged ships" are one statement told twice; two unrelated "two cars" are not.
     """
-    by_sentence: dict[tuple[int, int], set[tuple[object, ...]]] = {}
+    sentences_of: dict[tuple[object, ...], list[tuple[int, int]]] = {}
     for draft in drafts:
-        by_sentence.setdefault(draft.sentence, set()).add(_key(draft))
-    sentences = list(by_sentence)
+        found = sentences_of.setdefault(_key(draft), [])
+        if not found or found[-1] != draft.sentence:
+            found.append(draft.sentence)
+    shared: dict[tuple[tuple[int, int], tuple[int, int]], int] = {}
+    for sentences in sentences_of.values():
+        if len(sentences) > RESTATEMENT_FANOUT:
+            continue  # a figure in dozens of sentences ("two vehicles") tells nothing
+        for i, first in enumerate(sentences):
+            for second in sentences[i + 1 :]:
+                shared[(first, second)] = shared.get((first, second), 0) + 1
     pairs = set()
-    for i, first in enumerate(sentences):
-        for second in sentences[i + 1 :]:
-            if len(by_sentence[first] & by_sentence[second]) >= 2:
-                pairs.add((first, second))
-                pairs.add((second, first))
+    for (first, second), count in shared.items():
+        if count >= 2:
+            pairs.add((first, second))
+            pairs.add((second, first))
     return pairs
 
 

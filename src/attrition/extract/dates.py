@@ -22,6 +22,9 @@ from attrition.extract.tokens import Token
 FUTURE_TOLERANCE_DAYS = 7
 
 
+_STARTERS: dict[int, frozenset[str]] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class DateWords:
     """A language's calendar vocabulary, from its lexicon."""
@@ -33,6 +36,17 @@ class DateWords:
     relative_days: Mapping[str, int]  # today → 0, yesterday → -1
     vague_spans: frozenset[str]  # week, month, year: "this week" is not a day
     month_context: frozenset[str]  # in, since, early, late …: "in May" is a month
+
+    @property
+    def starters(self) -> frozenset[str]:
+        """Words that can begin a date expression (numbers aside)."""
+        cached = _STARTERS.get(id(self))
+        if cached is None:
+            cached = frozenset(
+                {*self.months, *self.weekdays, *self.relative_days, "this", "last", "past", "same"}
+            )
+            _STARTERS[id(self)] = cached
+        return cached
 
 
 @dataclass(slots=True)
@@ -87,7 +101,12 @@ def find_dates(tokens: Sequence[Token], words: DateWords) -> list[DateMention]:
     found: list[DateMention] = []
     i = 0
     n = len(tokens)
+    starters = words.starters
     while i < n:
+        token = tokens[i]
+        if token.kind != "num" and token.norm not in starters:
+            i += 1
+            continue
         mention = _date_at(tokens, i, words)
         if mention is None:
             i += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from attrition.extract.dates import DateMention, find_dates
 from attrition.extract.numbers import NumberMention, find_numbers
@@ -136,37 +137,38 @@ class FigureReader:
 
     def _clauses(self, tokens: Sequence[Token]) -> list[int]:
         """Clause number of each token; clauses break at ; … and contrastive conjunctions."""
-        clause_of = [0] * len(tokens)
-        current = 0
-        for k, token in enumerate(tokens):
-            if token.norm in self.lex.clause_breaks and k > 0:
-                current += 1
-            clause_of[k] = current
-        return clause_of
+        breaks = self.lex.clause_breaks
+        starts = [token.norm in breaks for token in tokens]
+        if starts:
+            starts[0] = False
+        return list(accumulate(starts))
 
     def _phrases(
         self, tokens: Sequence[Token], lo: int, hi: int, clause_of: list[int]
     ) -> list[NounPhrase]:
         """Every category noun of the sentence with its refined category (the topics)."""
         phrases: list[NounPhrase] = []
-        k = lo
-        while k < hi:
-            hit = self.lex.nouns.match(tokens, k)
+        nouns = self.lex.nouns
+        bit = nouns.bit
+        candidates = [k for k in range(lo, hi) if tokens[k].flags & bit]
+        after = lo
+        for k in candidates:
+            if k < after:
+                continue
+            hit = nouns.match(tokens, k)
             if hit is None:
-                k += 1
                 continue
             noun, end = hit
+            after = end
             if (
                 noun.kind == "casualty"
                 and k > 0
                 and tokens[k - 1].norm in self.lex.grammar["auxiliaries"]
             ):
-                k = end  # "have been killed" is a verb here, not the noun "the killed"
-                continue
+                continue  # "have been killed" is a verb here, not the noun "the killed"
             phrase = NounPhrase(noun, k, end)
             self._refine(tokens, phrase, k, clause_of)
             phrases.append(phrase)
-            k = end
         return phrases
 
     # -- a single figure --------------------------------------------------------------------

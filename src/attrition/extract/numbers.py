@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 from attrition.extract.tokens import Token
 
+# Token.flags bit for number words ("three", "a" before "dozen", "half"); set by the lexicon.
+NUMBER_WORD = 1 << 62
+
 _SPACES = ("\u00a0", "\u202f", "\u2009", "\u2007", " ")
 
 
@@ -97,7 +100,8 @@ def find_numbers(
     i = 0
     n = len(tokens)
     while i < n:
-        if i in skip:
+        token = tokens[i]
+        if i in skip or (token.kind != "num" and not token.flags & NUMBER_WORD):
             i += 1
             continue
         single = _read_single(tokens, i, words)

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from attrition.errors import ConfigurationError
 from attrition.extract.dates import DateWords
-from attrition.extract.numbers import NumberWords
+from attrition.extract.numbers import NUMBER_WORD, NumberWords
 from attrition.extract.tokens import PhraseTable, normalise_phrase
 from attrition.taxonomy import BASES, CATEGORIES, CLAIMANTS, QUALIFIERS
 
@@ -130,6 +130,45 @@ GRAMMAR_KEYS = {
 }
 
 
+# Distinct token norms remembered per lexicon; news vocabulary stays well below this.
+FLAG_CACHE_SIZE = 200_000
+
+
+def vars_of(lexicon: Any) -> list[Any]:
+    """A lexicon's field values, tables among them (``war_age`` holds a dict of tables)."""
+    values: list[Any] = []
+    for item in fields(lexicon):
+        value = getattr(lexicon, item.name)
+        values.extend(value.values() if isinstance(value, dict) else [value])
+    return values
+
+
+class FlagIndex:
+    """Classifies token norms by the lexicon tables that may match from them (Token.flags)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.cache: dict[str, int] = {}
+        self._lexicon = lexicon
+
+    def __call__(self, norm: str) -> int:
+        found = self.cache.get(norm)
+        if found is not None:
+            return found
+        lexicon = self._lexicon
+        found = 0
+        for table in lexicon._table_list:
+            if table.starts(norm):
+                found |= table.bit
+        words = lexicon.number_words
+        if norm in words.units or norm in words.dozen or norm in words.articles:
+            found |= NUMBER_WORD
+        if norm in words.half:
+            found |= NUMBER_WORD
+        if len(self.cache) < FLAG_CACHE_SIZE:
+            self.cache[norm] = found
+        return found
+
+
 @dataclass(frozen=True, slots=True)
 class Noun:
     """A category noun row: what a figure counts."""
@@ -205,6 +244,11 @@ class Lexicon:
     grammar: Mapping[str, frozenset[str]]
     source_labels: tuple[str, ...]
     rule_ids: frozenset[str]
+    flags: FlagIndex = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    _table_list: list[PhraseTable[Any]] = field(default_factory=list, repr=False, compare=False)
+
+    def _tables(self) -> list[PhraseTable[Any]]:
+        return [value for value in vars_of(self) if isinstance(value, PhraseTable)]
 
 
 class _Validator:
@@ -356,7 +400,7 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
     )
     war_age = check.keys("war_age", data["war_age"], _WAR_AGE_KEYS)
     grammar = check.keys("grammar", data["grammar"], GRAMMAR_KEYS)
-    return Lexicon(
+    lexicon = Lexicon(
         language=data["language"],
         number_words=number_words,
         date_words=date_words,
@@ -400,6 +444,11 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
         source_labels=tuple(label.lower() for label in data["source_labels"]),
         rule_ids=frozenset(check.ids),
     )
+    lexicon._table_list.extend(lexicon._tables())
+    object.__setattr__(lexicon, "flags", FlagIndex(lexicon))
+    for bit, table in enumerate(lexicon._table_list):
+        table.bit = 1 << bit
+    return lexicon
 
 
 def available_languages() -> tuple[str, ...]:

@@ -7,6 +7,7 @@ bounded repetitions, so a 10 MB line costs no more than ten 1 MB lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 # A sentence ends at . ! ? (and closing quotes or brackets) followed by space and a
@@ -139,11 +140,18 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_QUOTE_MARK = re.compile("[\"“«„‘']")
+
+
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of quoted text (marks excluded); an unclosed quote runs to the paragraph's end."""
     quotes: list[tuple[int, int]] = []
     i = start
     while i < end:
+        mark = _QUOTE_MARK.search(text, i, end)
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         if ch in _OPEN_QUOTES:
             close = text.find(_OPEN_QUOTES[ch], i + 1, end)
@@ -192,8 +200,8 @@ def _close_single(text: str, i: int, end: int) -> tuple[int | None, int]:
 
 
 def inside(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
-    """The span that contains ``position``, if any."""
-    for span in spans:
-        if span[0] <= position < span[1]:
-            return span
+    """The span of a sorted, non-overlapping list that contains ``position``, if any."""
+    index = bisect_right(spans, (position, len(spans) and spans[-1][1] + 1)) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index]
     return None

@@ -50,11 +50,16 @@ class SideReader:
     def side_phrases(self, tokens: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """Side noun phrases in ``tokens[lo:hi]`` (start, end, side): "Russian forces", "Kyiv"."""
         found: list[tuple[int, int, str]] = []
+        sides_bit = self.lex.sides.bit
+        possessives = self.grammar["possessives"]
         k = lo
         while k < hi:
             token = tokens[k]
+            if not token.flags & sides_bit and token.norm not in possessives:
+                k += 1
+                continue
             if (
-                token.norm in self.grammar["possessives"]
+                token.norm in possessives
                 and k + 1 < hi
                 and tokens[k + 1].norm in self.grammar["force_nouns"]
             ):

@@ -9,31 +9,55 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from functools import lru_cache, partial
+from itertools import accumulate
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 T = TypeVar("T")
 
 # One pass, no nested quantifiers: each alternative consumes a bounded class run.
-# - model: weapon designations such as M777, D-30, T-72B3, 2A36, Su-25 (never figures);
-# - num: digits with group or decimal separators (34,700 / 34.700 / 1,2 / 34 700);
+# - url: web addresses, whose digits are never figures;
 # - word: letters with inner apostrophes (Russia's, Kyiv’s);
+# - num: digits with group or decimal separators (34,700 / 34.700 / 1,2 / 34 700);
 # - any other non-space character is a punctuation token.
+# Weapon designations (M777, D-30, T-72B3, 2A36, Su-25) are glued back together after.
 _TOKEN_RE = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s<>\"]{1,2000})"
-    r"|(?P<model>\d{1,4}[A-Za-z]{1,3}\d[\dA-Za-z]{0,6}"
-    r"|[A-Za-z]{1,4}-?\d{1,5}(?![\d,.]\d)[A-Za-z\d]{0,6}(?:-\d{1,3}[A-Za-z]{0,3})?(?![\w]))"
+    r"|(?P<word>[^\W\d_]{1,60}(?:['’][^\W\d_]{1,20})?)"
     r"|(?P<num>\d{1,3}(?:[\u00a0\u202f\u2009\u2007 ]\d{3}(?!\d))+"
     r"|\d{1,12}(?:[,.'’]\d{1,3}(?!\d)){0,6})"
-    r"|(?P<word>[^\W\d_]{1,60}(?:['’][^\W\d_]{1,20})?)"
     r"|(?P<punct>\S)"
 )
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _HYPHENS = frozenset("-‐‑‒")
+# A designation starts with at most four letters ("Su", "FH", "Kh", "T").
+MODEL_PREFIX = 4
+_new = tuple.__new__
+ALL_FLAGS = -1  # a token nobody classified may start anything
+# The token pattern as one capturing group, to split text into gaps and tokens in C.
+_SPLIT_RE = re.compile(
+    "("
+    + _TOKEN_RE.pattern.replace("?P<url>", "?:")
+    .replace("?P<word>", "?:")
+    .replace("?P<num>", "?:")
+    .replace("?P<punct>", "?:")
+    + ")"
+)
+# Text that needs the token-by-token path: a web address, or letters glued to digits
+# ("Su-25", "M777", "2A36", "6th" is fine either way but cheap to route there too).
+_SLOW_HINT = re.compile(r"https?://|www\.|[^\W\d_][-‐‑‒]?\d|\d[^\W\d_]")
+_ODD_CHARS = re.compile("[’‘`´‐‑‒]")
 
 
-@dataclass(slots=True)
-class Token:
+class FlagSource(Protocol):
+    """A lexicon's token classifier: a memo of known norms and a way to classify others."""
+
+    cache: dict[str, int]
+
+    def __call__(self, norm: str) -> int: ...
+
+
+class Token(NamedTuple):
     """One token: its text, lowercased normal form, offsets and kind."""
 
     text: str
@@ -42,6 +66,7 @@ class Token:
     end: int
     kind: str  # "num", "word", "model", "url" or "punct"
     joined: bool = False  # glued to the previous token by a hyphen ("four-month")
+    flags: int = ALL_FLAGS  # which lexicon tables may match from here (Lexicon.flags)
 
     @property
     def is_word(self) -> bool:
@@ -54,25 +79,174 @@ class Token:
         return self.kind == "word" and self.text[:1].isupper()
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Split ``text[start:end]`` into tokens; hyphens inside words become a ``joined`` flag."""
-    tokens: list[Token] = []
+def tokenize(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    flags: FlagSource | None = None,
+) -> list[Token]:
+    """Split ``text[start:end]`` into tokens; hyphens inside words become a ``joined`` flag.
+
+    ``flags`` (a lexicon's ``Lexicon.flags``) marks each token with the tables that may
+    match from it, so later scans skip the rest with one bit test. The common case is
+    done by C-level splitting and mapping; designations ("Su-25") and web addresses,
+    rarer, take the token-by-token path.
+    """
     stop = len(text) if end is None else end
+    segment = text[start:stop]
+    if _SLOW_HINT.search(segment):
+        return _tokenize_slowly(text, start, stop, flags)
+    parts = _SPLIT_RE.split(segment)
+    words = parts[1::2]
+    if not words:
+        return []
+    count = len(words)
+    offsets = list(accumulate(map(len, parts), initial=start))  # offsets[i]: where parts[i] starts
+    starts = offsets[1::2][:count]
+    ends = offsets[2::2][:count]
+    norms = [word.lower() for word in words]
+    kinds = [
+        "num" if w[0].isdecimal() else "word" if w[0].isalnum() and w[0] != "_" else "punct"
+        for w in words
+    ]
+    joined = [False] * len(words)
+    if _ODD_CHARS.search(segment):
+        _normalise_marks(words, norms, kinds)
+    if "-" in segment or "‐" in segment or "‑" in segment or "‒" in segment:
+        words, norms, starts, ends, kinds, joined = _join_hyphens(
+            text, stop, words, norms, starts, ends, kinds
+        )
+    if flags is None:
+        marks = [ALL_FLAGS] * len(words)
+    else:
+        known = flags.cache.get
+        marks = [known(norm, -2) for norm in norms]
+        if -2 in marks:
+            marks = [
+                flags(norm) if mark == -2 else mark for norm, mark in zip(norms, marks, strict=True)
+            ]
+    return list(
+        map(_make_token, zip(words, norms, starts, ends, kinds, joined, marks, strict=True))
+    )
+
+
+def _normalise_marks(words: list[str], norms: list[str], kinds: list[str]) -> None:
+    """Curly apostrophes and odd hyphens take their plain forms in the norms of words."""
+    for index, word in enumerate(words):
+        if word in _HYPHENS:
+            norms[index] = "-"
+        elif kinds[index] != "num" and ("’" in word or "‘" in word or "`" in word or "´" in word):
+            norms[index] = norms[index].translate(_APOSTROPHES)
+
+
+def _join_hyphens(
+    text: str,
+    stop: int,
+    words: list[str],
+    norms: list[str],
+    starts: list[int],
+    ends: list[int],
+    kinds: list[str],
+) -> tuple[list[str], list[str], list[int], list[int], list[str], list[bool]]:
+    """Drop a hyphen between a word (or number) and a word, and mark the second as joined."""
+    keep: list[int] = []
+    joined: list[bool] = []
+    pending = False
+    for index, word in enumerate(words):
+        if (
+            word in _HYPHENS
+            and keep
+            and ends[keep[-1]] == starts[index]
+            and kinds[keep[-1]] in ("word", "num")
+            and ends[index] < stop
+            and text[ends[index]].isalpha()
+        ):
+            pending = True
+            continue
+        keep.append(index)
+        joined.append(pending)
+        pending = False
+    return (
+        [words[i] for i in keep],
+        [norms[i] for i in keep],
+        [starts[i] for i in keep],
+        [ends[i] for i in keep],
+        [kinds[i] for i in keep],
+        joined,
+    )
+
+
+def _tokenize_slowly(text: str, start: int, stop: int, flags: FlagSource | None) -> list[Token]:
+    tokens: list[Token] = []
+    append = tokens.append
     pending_hyphen = False
     for match in _TOKEN_RE.finditer(text, start, stop):
-        kind = match.lastgroup or "punct"
+        kind = match.lastgroup
         value = match.group()
-        if kind == "punct" and value in _HYPHENS and tokens and tokens[-1].end == match.start():
-            nxt = match.end()
-            if nxt < stop and text[nxt].isalpha() and tokens[-1].kind in ("word", "num"):
+        begin, finish = match.span()
+        if kind == "word":
+            norm = value.lower()
+            if "’" in norm or "‘" in norm:
+                norm = norm.translate(_APOSTROPHES)
+            if tokens and tokens[-1].end == begin and tokens[-1].kind == "model":
+                _extend_model(tokens, value, finish)  # "T-72B3": the letters after the digits
+                continue
+        elif kind == "num":
+            norm = value
+            if tokens and tokens[-1].end == begin and _glue_model(tokens, text, value, finish):
+                continue
+        elif kind == "punct":
+            inner = value in _HYPHENS and tokens and tokens[-1].end == begin
+            glued = inner and finish < stop and text[finish].isalpha()
+            if glued and tokens[-1].kind in ("word", "num"):
                 pending_hyphen = True
                 continue
-        norm = value.lower().translate(_APOSTROPHES) if kind == "word" else value
-        if kind == "punct":
             norm = "-" if value in _HYPHENS else value.translate(_APOSTROPHES)
-        tokens.append(Token(value, norm, match.start(), match.end(), kind, pending_hyphen))
+        else:
+            norm = value
+        mark = flags(norm) if flags is not None else ALL_FLAGS
+        append(_new(Token, (value, norm, begin, finish, kind, pending_hyphen, mark)))
         pending_hyphen = False
     return tokens
+
+
+_make_token = partial(_new, Token)
+
+
+def _glue_model(tokens: list[Token], text: str, value: str, finish: int) -> bool:
+    """Digits glued to a short word ("M777", "D-30", "2A36") make one designation token."""
+    previous = tokens[-1]
+    first = len(tokens) - 1
+    if previous.kind == "model":
+        _extend_model(tokens, value, finish)
+        return True
+    if previous.kind == "punct" and previous.norm == "-" and first > 0:
+        word = tokens[first - 1]
+        if word.kind == "word" and len(word.text) <= MODEL_PREFIX and word.end == previous.start:
+            first -= 1
+        else:
+            return False
+    elif previous.kind != "word" or len(previous.text) > MODEL_PREFIX:
+        return False
+    if not tokens[first].text[:1].isupper() and tokens[first].kind == "word":
+        return False  # "in2022" is a typo, "Su-25" a designation
+    if (
+        first > 0
+        and tokens[first - 1].kind == "num"
+        and tokens[first - 1].end == tokens[first].start
+    ):
+        first -= 1  # "2A36"
+    begin = tokens[first].start
+    model = text[begin:finish]
+    del tokens[first:]
+    tokens.append(_new(Token, (model, model.lower(), begin, finish, "model", False, 0)))
+    return True
+
+
+def _extend_model(tokens: list[Token], value: str, finish: int) -> None:
+    model = tokens[-1]
+    text = model.text + value
+    tokens[-1] = _new(Token, (text, text.lower(), model.start, finish, "model", model.joined, 0))
 
 
 def normalise_phrase(phrase: str) -> tuple[str, ...]:
@@ -80,22 +254,31 @@ def normalise_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(token.norm for token in tokenize(phrase))
 
 
+_END = ""  # a trie node's payload key; token norms are never empty
+
+
 class PhraseTable(Generic[T]):
-    """Longest-match lookup of token sequences, keyed by the first token's norm."""
+    """Longest-match lookup of token sequences in a trie of token norms.
+
+    With ``plural_last`` the last word of a phrase also matches its plural or
+    possessive ("tank" matches "tanks", "General Staff" matches "General Staff's").
+    """
 
     def __init__(self, *, plural_last: bool = False) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self._root: dict[str, Any] = {}
         self._plural_last = plural_last
         self.max_len = 0
+        self.bit = 0  # this table's bit in Token.flags, set by the lexicon
 
     def add(self, phrase: str | Sequence[str], payload: T) -> None:
-        """Register a phrase (a string, or its token norms) with its payload."""
+        """Register a phrase (a string, or its token norms) with its payload; the first one wins."""
         key = normalise_phrase(phrase) if isinstance(phrase, str) else tuple(phrase)
         if not key:
             return
-        entries = self._by_first.setdefault(key[0], [])
-        entries.append((key, payload))
-        entries.sort(key=lambda entry: -len(entry[0]))
+        node = self._root
+        for part in key:
+            node = node.setdefault(part, {})
+        node.setdefault(_END, payload)
         self.max_len = max(self.max_len, len(key))
 
     def add_all(self, phrases: Iterable[str], payload: T) -> None:
@@ -104,27 +287,38 @@ class PhraseTable(Generic[T]):
             self.add(phrase, payload)
 
     def __contains__(self, word: str) -> bool:
-        return word in self._by_first
+        return word in self._root
+
+    def starts(self, norm: str) -> bool:
+        """True when some phrase can begin with this token (a cheap test before ``match``)."""
+        if norm in self._root:
+            return True
+        return self._plural_last and any(base in self._root for base in _bases(norm))
 
     def match(self, tokens: Sequence[Token], i: int) -> tuple[T, int] | None:
         """The payload of the longest phrase starting at ``tokens[i]`` and the index after it."""
-        if i >= len(tokens):
+        n = len(tokens)
+        if i >= n or not tokens[i].flags & self.bit:
             return None
-        entries = self._by_first.get(tokens[i].norm)
-        if entries is None and self._plural_last:
-            entries = self._by_first.get(_singular(tokens[i].norm))
-        if not entries:
-            return None
-        for key, payload in entries:
-            end = i + len(key)
-            if end > len(tokens):
-                continue
-            if all(
-                _same(tokens[i + k].norm, key[k], last=(k == len(key) - 1) and self._plural_last)
-                for k in range(len(key))
-            ):
-                return payload, end
-        return None
+        node = self._root
+        best: tuple[T, int] | None = None
+        j = i
+        plural = self._plural_last
+        while j < n:
+            norm = tokens[j].norm
+            if plural:
+                for base in _bases(norm):
+                    last = node.get(base)
+                    if last is not None and _END in last:
+                        best = (last[_END], j + 1)
+            child = node.get(norm)
+            if child is None:
+                break
+            if _END in child:
+                best = (child[_END], j + 1)
+            node = child
+            j += 1
+        return best
 
     def match_ending(self, tokens: Sequence[Token], end: int) -> tuple[T, int] | None:
         """The payload of the longest phrase ending just before ``tokens[end]`` and its start."""
@@ -138,28 +332,35 @@ class PhraseTable(Generic[T]):
 
     def span(self, tokens: Sequence[Token], start: int, end: int) -> T | None:
         """The payload of a phrase covering exactly ``tokens[start:end]``, if there is one."""
-        if start < 0 or end > len(tokens) or start >= end:
+        if start < 0 or end > len(tokens) or start >= end or not tokens[start].flags & self.bit:
             return None
-        entries = self._by_first.get(tokens[start].norm)
-        if entries is None and self._plural_last:
-            entries = self._by_first.get(_singular(tokens[start].norm))
-        length = end - start
-        for key, payload in entries or ():
-            if len(key) != length:
-                continue
-            if all(
-                _same(tokens[start + k].norm, key[k], last=(k == length - 1) and self._plural_last)
-                for k in range(length)
-            ):
-                return payload
+        node: dict[str, Any] | None = self._root
+        for j in range(start, end - 1):
+            node = node.get(tokens[j].norm) if node is not None else None
+            if node is None:
+                return None
+        if node is None:
+            return None
+        norm = tokens[end - 1].norm
+        candidates = (norm, *_bases(norm)) if self._plural_last else (norm,)
+        for candidate in candidates:
+            last = node.get(candidate)
+            if last is not None and _END in last:
+                return last[_END]
         return None
 
-    def find_all(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list:
+    def find_all(
+        self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None
+    ) -> list[tuple[T, int, int]]:
         """Every non-overlapping longest match in ``tokens[lo:hi]`` as (payload, start, end)."""
         out: list[tuple[T, int, int]] = []
         stop = len(tokens) if hi is None else hi
+        bit = self.bit
         i = lo
         while i < stop:
+            if not tokens[i].flags & bit:
+                i += 1
+                continue
             found = self.match(tokens, i)
             if found is not None and found[1] <= stop:
                 out.append((found[0], i, found[1]))
@@ -169,15 +370,13 @@ class PhraseTable(Generic[T]):
         return out
 
 
-def _singular(word: str) -> str:
+@lru_cache(maxsize=65536)
+def _bases(word: str) -> tuple[str, ...]:
+    """The forms a plural or possessive word may come from: tanks → tank, staff's → staff."""
     if word.endswith("'s"):
-        return word[:-2]
+        return (word[:-2],)
+    if word.endswith("es") and len(word) > 4:
+        return (word[:-1], word[:-2])
     if word.endswith("s") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def _same(token: str, key: str, *, last: bool) -> bool:
-    if token == key:
-        return True
-    return last and (token == key + "s" or token == key + "es" or _singular(token) == key)
+        return (word[:-1],)
+    return ()
