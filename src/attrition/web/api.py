@@ -10,7 +10,7 @@ from functools import partial
 from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -213,6 +213,11 @@ CLAIM_COLUMNS = (
     "expected",
     "matched_date",
     "explanation",
+    "series_claimant",
+    "error_model",
+    "reference_date",
+    "days_old",
+    "held_against",
     "evidence",
     "checked_at",
 )
@@ -396,3 +401,54 @@ async def get_evidence(
         offset=offset,
         list_format=list_format,
     )
+
+
+DOCUMENT_COLUMNS = (
+    "id",
+    "story_id",
+    "url",
+    "title",
+    "outlet",
+    "author",
+    "language",
+    "published",
+    "first_seen",
+    "last_updated",
+    "off_topic",
+    "claims",
+)
+
+
+@router.get("/documents", summary="Documents read from the news, newest first")
+async def get_documents(
+    request: Request,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+    list_format: ListFormat = "json",
+) -> Response:
+    """Each on-topic document with its story, outlet, times and number of claims."""
+    return await respond_list(
+        request,
+        key="documents",
+        build=views.build_documents,
+        columns=DOCUMENT_COLUMNS,
+        limit=limit,
+        offset=offset,
+        list_format=list_format,
+    )
+
+
+@router.get("/documents/{document_id}", summary="One document with its claims and verdicts")
+async def get_document(
+    request: Request, document_id: Annotated[int, Path(ge=1, le=2**62)]
+) -> Response:
+    """The document's metadata, URLs, versions, current text and its claims with verdicts."""
+    ledger = request.app.state.ledger
+
+    def build_body() -> bytes:
+        with ledger.connect() as connection:
+            return dump_json(views.build_document(connection, document_id=document_id))
+
+    body = await request.app.state.cache.get_or_build(("document", document_id), build_body)
+    setattr(request.state, CACHEABLE_FLAG, True)
+    return Response(body, media_type="application/json")

@@ -9,7 +9,7 @@ from functools import partial
 from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -140,3 +140,42 @@ def _form_error(context: dict[str, Any], error: AttritionError) -> Response:
     body = {"type": error.kind, "message": error.message, "hint": error.hint}
     html = render_html("check.html", {**context, "error": body})
     return Response(html, status_code=error.status_code, media_type="text/html")
+
+
+# Stories on one page of the news list.
+NEWS_PAGE_SIZE = 25
+
+
+@router.get("/news", response_class=HTMLResponse)
+async def news_page(
+    request: Request,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    verdict: Annotated[str | None, Query(max_length=20)] = None,
+    page_format: PageFormat = "html",
+) -> Response:
+    """News: stories newest first, with outlets, first and last seen, verdict summary."""
+    return await render_page(
+        request,
+        template="news.html",
+        key=("news", offset, verdict),
+        build=partial(views.build_news, limit=NEWS_PAGE_SIZE, offset=offset, verdict=verdict),
+        page_format=page_format,
+        context={"nav": "news"},
+    )
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+async def story_page(
+    request: Request,
+    story_id: Annotated[int, Path(ge=1, le=2**62)],
+    page_format: PageFormat = "html",
+) -> Response:
+    """A story: its documents, each text with every figure highlighted by verdict."""
+    return await render_page(
+        request,
+        template="story.html",
+        key=("story", story_id),
+        build=partial(views.build_story, story_id=story_id),
+        page_format=page_format,
+        context={"nav": "news"},
+    )

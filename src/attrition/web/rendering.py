@@ -76,6 +76,16 @@ def format_change(value: Any) -> str:
     return f"{value:+,}" if isinstance(value, int) else f"{value:+,.2f}"
 
 
+def format_when(value: Any) -> str:
+    """A timestamp as ``2026-11-26 01:16 UTC``; a date as ``2026-11-26``; None as an em dash."""
+    if value is None:
+        return "—"
+    if isinstance(value, dt.datetime):
+        moment = value.astimezone(dt.UTC) if value.tzinfo else value
+        return f"{moment:%Y-%m-%d %H:%M} UTC"
+    return str(value)
+
+
 def category_label(name: str) -> str:
     """A category's label for people (``afv`` → ``Armoured combat vehicles``)."""
     return CATEGORY_LABELS.get(name, name.replace("_", " ").capitalize())
@@ -92,6 +102,7 @@ def _build_environment() -> Environment:
     environment.filters["number"] = format_number
     environment.filters["change"] = format_change
     environment.filters["category_label"] = category_label
+    environment.filters["when"] = format_when
     environment.filters["tojson_attr"] = lambda value: dump_json(value).decode()
     return environment
 

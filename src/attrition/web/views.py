@@ -27,6 +27,8 @@ from attrition.compare import (
 from attrition.errors import InputError, NotFound
 from attrition.ledger import Observation, list_sources, read_series
 from attrition.ledger.claims import StoredClaim, read_claims
+from attrition.ledger.documents import read_document
+from attrition.ledger.stories import count_stories, list_stories, read_stories
 from attrition.reconcile import (
     DEFAULT_CLAIMANT,
     Disagreement,
@@ -36,6 +38,7 @@ from attrition.reconcile import (
 )
 from attrition.taxonomy import CATEGORIES, EXTRA_CATEGORIES, SOURCES, is_category
 from attrition.verify.verdicts import VERDICTS
+from attrition.web.highlight import split_highlights
 
 OFFICIAL_CLAIMANT = DEFAULT_CLAIMANT
 # `attrition series --json`'s fields, then the qualifier ("about") and the
@@ -291,6 +294,7 @@ def build_category(connection: sa.Connection, *, category: str) -> dict[str, Any
 def flatten_claim(claim: StoredClaim) -> dict[str, Any]:
     """A stored claim and its current verdict as one flat row (stable names, CSV-friendly)."""
     verdict = claim.verdict
+    support = verdict.evidence if verdict else {}
     return {
         "id": claim.id,
         "document_id": claim.document_id,
@@ -311,7 +315,12 @@ def flatten_claim(claim: StoredClaim) -> dict[str, Any]:
         "expected": verdict.expected if verdict else None,
         "matched_date": verdict.matched_date if verdict else None,
         "explanation": verdict.explanation if verdict else None,
-        "evidence": verdict.evidence if verdict else {},
+        "series_claimant": support.get("series_claimant"),
+        "error_model": support.get("error_model"),
+        "reference_date": support.get("reference_date"),
+        "days_old": support.get("days_old"),
+        "held_against": support.get("held_against", []),
+        "evidence": support.get("evidence", {}),
         "checked_at": verdict.checked_at if verdict else None,
     }
 
@@ -364,3 +373,65 @@ def build_quality(connection: sa.Connection) -> dict[str, Any]:
         "decrease_columns": DECREASE_COLUMNS,
         "outlier_columns": OUTLIER_COLUMNS,
     }
+
+
+def build_news(
+    connection: sa.Connection, *, limit: int, offset: int, verdict: str | None = None
+) -> dict[str, Any]:
+    """The news page: stories newest first with outlets, times and verdict summary."""
+    require_verdict(verdict)
+    items = list_stories(connection, verdict=verdict, limit=limit, offset=offset)
+    return {
+        "items": items,
+        "total": count_stories(connection),
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+def build_documents(connection: sa.Connection) -> list[dict[str, Any]]:
+    """Every on-topic document, newest first, with its story and claim count."""
+    stories = list_stories(connection, limit=None)
+    rows = [
+        {**document, "story_id": story["id"]}
+        for story in stories
+        for document in story["documents"]
+    ]
+    rows.sort(key=lambda row: (row["first_seen"], row["id"]), reverse=True)
+    return rows
+
+
+def build_document(connection: sa.Connection, *, document_id: int) -> dict[str, Any]:
+    """One document: metadata, current text, and its claims with their current verdicts."""
+    document = read_document(connection, document_id)
+    claims = [
+        flatten_claim(claim)
+        for claim in read_claims(
+            connection, document_id=document_id, version_id=document["version_id"]
+        )
+    ]
+    return {**document, "claims": claims}
+
+
+def build_story(connection: sa.Connection, *, story_id: int) -> dict[str, Any]:
+    """A story and each of its documents with the text highlighted by verdict."""
+    found = read_stories(connection, [story_id])
+    if not found:
+        raise NotFound(f"no story {story_id}", hint="see /news for the stories held")
+    story = found[0]
+    documents = []
+    for summary in story["documents"]:
+        document = build_document(connection, document_id=summary["id"])
+        counts: dict[str, int] = {}
+        for claim in document["claims"]:
+            if claim["verdict"]:
+                counts[claim["verdict"]] = counts.get(claim["verdict"], 0) + 1
+        documents.append(
+            {
+                **summary,
+                "verdicts": {v: counts[v] for v in VERDICTS if v in counts},
+                "segments": split_highlights(document["text"], document["claims"]),
+                "claims": document["claims"],
+            }
+        )
+    return {"story": story, "documents": documents}
