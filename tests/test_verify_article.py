@@ -147,3 +147,15 @@ def test_checking_the_article_text_gives_the_accepted_verdicts(bundled_ledger: L
 def test_checking_an_empty_text_is_refused(context: VerifyContext) -> None:
     with pytest.raises(InputError, match="empty"):
         check("  \n ", ledger=context)
+
+
+def test_the_published_date_may_be_given_as_an_iso_string(context: VerifyContext) -> None:
+    text = ARTICLE.read_text(encoding="utf-8")
+    as_string = check(text, published=PUBLISHED.isoformat(), ledger=context)
+    as_date = check(text, published=PUBLISHED, ledger=context)
+    assert [(v.verdict, v.value) for v in as_string] == [(v.verdict, v.value) for v in as_date]
+
+
+def test_a_published_date_that_is_not_a_date_is_refused(context: VerifyContext) -> None:
+    with pytest.raises(InputError, match="'last Friday' is not a date"):
+        check("Russia lost 1,500 tanks, Kyiv said.", published="last Friday", ledger=context)

@@ -34,10 +34,22 @@ def check_text(text: str) -> str:
     return text
 
 
+def published_date(value: dt.date | str | None) -> dt.date | None:
+    """An article date given as a date or ``YYYY-MM-DD``; ``InputError`` for anything else."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(
+            f"published date {value!r} is not a date", hint="write it as YYYY-MM-DD"
+        ) from None
+
+
 def check(
     text: str,
     *,
-    published: dt.date | None = None,
+    published: dt.date | str | None = None,
     ledger: Ledger | VerifyContext,
     lang: str = "en",
 ) -> list[Verdict]:
@@ -45,7 +57,8 @@ def check(
 
     Args:
         text: the article's main text.
-        published: the article's date; when None, the figures date the article.
+        published: the article's date (a date or ``YYYY-MM-DD``); when None, the
+            figures date the article.
         ledger: a ledger (its series are loaded once and cached) or a loaded context.
         lang: the text's language, for the extractor.
 
@@ -54,8 +67,9 @@ def check(
     """
     from attrition.extract import extract_claims
 
-    claims = extract_claims(check_text(text), published=published, lang=lang)
-    return evaluate_claims(claims, _context(ledger), published=published)
+    day = published_date(published)
+    claims = extract_claims(check_text(text), published=day, lang=lang)
+    return evaluate_claims(claims, _context(ledger), published=day)
 
 
 def resolve_claim_dates(
