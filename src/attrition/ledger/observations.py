@@ -11,7 +11,6 @@ ledger can answer both "what is the figure" and "what did we hold on day T".
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -19,11 +18,9 @@ from typing import Any, NamedTuple
 import sqlalchemy as sa
 
 from attrition.errors import InputError, NotFound
+from attrition.ledger.bulk import insert_rows, update_rows
 from attrition.ledger.schema import imports, observations, sources
 
-# Rows per round trip when inserting or superseding in bulk; large enough that
-# a full General Staff import (~45,000 rows) takes a handful of executemany calls.
-BULK_CHUNK = 5000
 # Revisions listed one by one in an import's statistics; the count is always exact.
 MAX_LISTED_REVISIONS = 200
 
@@ -119,11 +116,6 @@ def known_on_cutoff(day: dt.date | dt.datetime) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
 
 
-def _chunks(rows: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(rows), BULK_CHUNK):
-        yield rows[start : start + BULK_CHUNK]
-
-
 def _current_rows(
     connection: sa.Connection, source_id: int, records: Sequence[ObservationRecord]
 ) -> dict[tuple[Any, ...], Any]:
@@ -153,12 +145,6 @@ def _current_rows(
     return {(r.subject, r.category, r.basis, r.as_of): r for r in connection.execute(query)}
 
 
-# SQLAlchemy's SQLite Date type stores ISO text; rows inserted through the
-# driver (below) bind dates as the same text. Registered explicitly because the
-# sqlite3 module's own default date adapter is deprecated (Python 3.12).
-sqlite3.register_adapter(dt.date, dt.date.isoformat)
-
-
 def _insert_observation_rows(
     connection: sa.Connection,
     rows: Sequence[tuple[Any, ...]],
@@ -169,46 +155,29 @@ def _insert_observation_rows(
     provenance: str | None,
     revised: bool,
 ) -> None:
-    """Insert many observation rows with the driver's executemany.
+    """Insert many observation rows in bulk.
 
     A row is an ``ObservationRecord`` (a tuple in column order), followed by its
-    revision and predecessor when ``revised``; new rows are revision 1.
-    SQLAlchemy's per-row parameter processing cost 0.65 s of a 2.7 s import of
-    the 45,000 bundled figures (profiled on the 2-core benchmark machine), and
-    the driver spends about 0.3 µs binding each value. So the values shared by
-    every row (our own integer ids, timestamp and revision 1) are written into
-    the statement once and records are bound as they are, without copying.
+    revision and predecessor when ``revised``; new rows are revision 1. The
+    values shared by every row (our own ids, timestamp and revision 1) are
+    constants of the statement, so records are bound as they are, without copying.
     """
-    if not rows:
-        return
-    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    moment = recorded_at.astimezone(dt.UTC)
-    if connection.dialect.name == "sqlite":
-        # SQLAlchemy's SQLite DateTime stores naive UTC text with microseconds.
-        moment = moment.replace(tzinfo=None)
-    literals = {
-        "source_id": str(int(source_id)),
-        "import_id": "NULL" if import_id is None else str(int(import_id)),
-        "recorded_at": f"'{moment.isoformat(' ', 'microseconds')}'",
-    }
     columns = list(ObservationRecord._fields)
+    constants: dict[str, Any] = {
+        "source_id": source_id,
+        "import_id": import_id,
+        "recorded_at": recorded_at.astimezone(dt.UTC),
+    }
     if revised:
         columns += ["revision", "previous_id"]
     else:
-        literals["revision"] = "1"
-    marks = [mark] * len(columns)
+        constants["revision"] = 1
     if import_id is None and provenance is not None:
         # Rows from an import leave provenance to the import row (read back
         # through a join); rows stored without one carry it themselves.
         columns.append("provenance")
-        marks.append(mark)
         rows = [(*row, provenance) for row in rows]
-    statement = (
-        f"INSERT INTO {observations.name} ({', '.join([*columns, *literals])}) "
-        f"VALUES ({', '.join([*marks, *literals.values()])})"
-    )
-    for chunk in _chunks(rows):
-        connection.exec_driver_sql(statement, list(chunk))
+    insert_rows(connection, observations, columns, rows, constants=constants)
 
 
 def _duplicate_error(records: Sequence[ObservationRecord], provenance: str | None) -> InputError:
@@ -278,7 +247,7 @@ def upsert_observations(
         ):
             stats.unchanged += 1
             continue
-        supersede.append({"old_id": old.id, "at": recorded_at})
+        supersede.append({"id": old.id, "superseded_at": recorded_at})
         revised.append((*record, old.revision + 1, old.id))
         stats.revised += 1
         if len(stats.revisions) < MAX_LISTED_REVISIONS:
@@ -293,13 +262,7 @@ def upsert_observations(
                 }
             )
     # Supersede first so that at no point two rows of one key look current.
-    update = (
-        sa.update(observations)
-        .where(observations.c.id == sa.bindparam("old_id"))
-        .values(superseded_at=sa.bindparam("at"))
-    )
-    for chunk in _chunks(supersede):
-        connection.execute(update, list(chunk))
+    update_rows(connection, observations, supersede)
     try:
         for rows, are_revisions in ((fresh, False), (revised, True)):
             _insert_observation_rows(
