@@ -39,6 +39,7 @@ from attrition.sources.series_import import (
     report_problem,
 )
 from attrition.taxonomy import GENERAL_STAFF_CSV_CATEGORIES, GENERAL_STAFF_JSON_CATEGORIES
+from attrition.textio import decode_text
 
 JSON_SOURCE = "gs-petroivaniuk"
 CSV_SOURCE = "gs-minfin"
@@ -119,15 +120,6 @@ def _whole_number(field: str, raw: object, *, signed: bool) -> int:
     return raw
 
 
-def _decode(content: bytes, name: str) -> str:
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceFormatError(
-            f"{name}: not UTF-8 text (byte {exc.start}: {content[exc.start : exc.start + 1]!r})"
-        ) from None
-
-
 def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
@@ -137,7 +129,7 @@ def iter_json_records(content: bytes, name: str) -> Iterator[tuple[int, int, Any
 
     Decoding element by element keeps each record's line for error messages.
     """
-    text = _decode(content, name)
+    text = decode_text(content, name)
     decoder = json.JSONDecoder()
     pos = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
     if not text.startswith("[", pos):
@@ -348,7 +340,7 @@ def parse_general_staff_csv(
         SourceFormatError: not CSV, a missing or unknown column.
         InputError: a bad row (strict mode), naming the line and column.
     """
-    text = _decode(content, name)
+    text = decode_text(content, name)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)

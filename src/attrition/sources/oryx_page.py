@@ -11,7 +11,6 @@ with what the page states, and reports every difference.
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from attrition.errors import InputError, SourceFormatError
 from attrition.sources.oryx_links import LinkTextError, parse_date_hint, parse_link_text
 from attrition.taxonomy import ORYX_STATUSES, map_oryx_category, oryx_category_key
+from attrition.textio import gunzip_if_compressed
 
 ORYX_PAGE_URL = "https://www.oryxspioenkop.com/2022/02/attack-on-europe-documenting-equipment.html"
 ORYX_UKRAINE_PAGE_URL = (
@@ -157,12 +157,7 @@ def read_page_bytes(path: Path) -> bytes:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if data[:2] == b"\x1f\x8b":
-        try:
-            return gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise SourceFormatError(f"{path}: broken gzip file: {exc}") from exc
-    return data
+    return gunzip_if_compressed(data, str(path))
 
 
 def parse_oryx_page(html: bytes, *, name: str = "page") -> OryxPage:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import gzip
 import io
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from attrition.sources.series_import import (
     report_problem,
 )
 from attrition.taxonomy import SIDES, map_oryx_category
+from attrition.textio import decode_text, gunzip_if_compressed
 
 SOURCE_KEY = "oryx"
 ROLE = "daily-totals"
@@ -127,7 +127,7 @@ def parse_oryx_daily_totals(
 def _read_rows(
     content: bytes, name: str, lenient: bool, today: dt.date | None
 ) -> tuple[list[_Row], ParsedTotals]:
-    text = _decode(content, name)
+    text = decode_text(gunzip_if_compressed(content, name), name)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [column.strip() for column in next(reader, [])]
@@ -205,18 +205,6 @@ def _heading_spans(rows: list[_Row]) -> dict[tuple[str, str], tuple[dt.date, dt.
 def _lines(parts: list[_Row]) -> str:
     text = "line " if len(parts) == 1 else "lines "
     return (text + ", ".join(str(part.line) for part in parts))[:100]
-
-
-def _decode(content: bytes, name: str) -> str:
-    if content[:2] == b"\x1f\x8b":
-        try:
-            content = gzip.decompress(content)
-        except (OSError, EOFError) as exc:
-            raise SourceFormatError(f"{name}: broken gzip file: {exc}") from None
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceFormatError(f"{name}: not UTF-8 text (byte {exc.start})") from None
 
 
 def import_oryx_daily_totals(
