@@ -20,7 +20,7 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 
 from attrition.ledger.bulk import insert_rows, update_rows
-from attrition.ledger.evidence_match import free_key, match_items
+from attrition.ledger.evidence_match import Matchable, free_key, match_items
 from attrition.ledger.schema import evidence_items, sources
 from attrition.taxonomy import ORYX_STATUSES
 
@@ -38,19 +38,9 @@ DESCRIPTIVE_FIELDS = (
 )
 
 
-class EvidenceRecord(Protocol):
-    """What an importer hands over for one item (``OryxItem`` is one)."""
+class EvidenceRecord(Matchable, Protocol):
+    """What an importer hands over for one item (``OryxItem`` is one): more than matching reads."""
 
-    @property
-    def item_key(self) -> str: ...
-    @property
-    def side(self) -> str: ...
-    @property
-    def category(self) -> str | None: ...
-    @property
-    def source_category(self) -> str: ...
-    @property
-    def model(self) -> str: ...
     @property
     def status(self) -> str: ...
     @property
@@ -59,8 +49,6 @@ class EvidenceRecord(Protocol):
     def detail(self) -> str | None: ...
     @property
     def item_number(self) -> int: ...
-    @property
-    def proof_url(self) -> str | None: ...
     @property
     def date_hint(self) -> dt.date | None: ...
 
