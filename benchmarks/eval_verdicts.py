@@ -33,25 +33,16 @@ from attrition.ledger import Ledger
 from attrition.sources.loaders import import_all_bundled
 from attrition.verify import VERDICTS, Verdict, VerifyContext, context_for, evaluate_claims
 from attrition.verify.dates import report_window
-from attrition.verify.verdicts import ClaimRecord
+from attrition.verify.verdicts import ClaimFields, ClaimRecord
 
 DEVSET = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "devset.jsonl"
 KEY = ("subject", "category", "value", "low", "high")
 
 
 @dataclass(frozen=True)
-class GoldClaim:
+class GoldClaim(ClaimFields):
     """A labelled claim of the dev set."""
 
-    subject: str
-    category: str
-    value: int | None
-    low: int | None
-    high: int | None
-    qualifier: str
-    basis: str
-    claimant: str | None
-    as_of: dt.date | None
     note: str | None = None
 
 

@@ -24,7 +24,7 @@ from attrition.ledger.observations import as_utc, utc_now
 from attrition.ledger.schema import claims, documents
 from attrition.ledger.schema import verdicts as verdict_rows
 from attrition.ledger.verification import find_observation_id
-from attrition.verify.verdicts import CLAIM_FIELDS, Verdict
+from attrition.verify.verdicts import CLAIM_FIELDS, Verdict, claim_fields
 
 # What identifies a claim within one document version.
 _CLAIM_KEY = ("start", "end", *CLAIM_FIELDS)
@@ -209,7 +209,7 @@ def store_checked_claims(
         key = _claim_key(verdict)
         claim_id = existing.get(key)
         if claim_id is None:
-            row = {name: getattr(verdict, name) for name in CLAIM_FIELDS}
+            row = claim_fields(verdict)
             row.update(
                 document_id=document_id,
                 version_id=version_id,

@@ -10,7 +10,15 @@ from typing import Any
 from attrition.compare import RATIO_DIGITS
 from attrition.verify.context import CONFIRMED_CLAIMANT, Series, VerifyContext
 from attrition.verify.dates import report_window
-from attrition.verify.verdicts import ClaimRecord, Evidence, HeldFigure, Verdict, format_figure
+from attrition.verify.verdicts import (
+    ClaimRecord,
+    Evidence,
+    HeldFigure,
+    Verdict,
+    claim_fields,
+    format_figure,
+    span_fields,
+)
 from attrition.verify.wording import name_claimant, name_losses
 
 ONE_DAY = dt.timedelta(days=1)
@@ -38,21 +46,10 @@ class Reference:
 def make_verdict(claim: ClaimRecord, verdict: str, explanation: str, **extra: Any) -> Verdict:
     """A verdict carrying the claim's fields, span and rule."""
     return Verdict(
-        subject=claim.subject,
-        category=claim.category,
-        value=claim.value,
-        low=claim.low,
-        high=claim.high,
-        qualifier=claim.qualifier,
-        basis=claim.basis,
-        claimant=claim.claimant,
-        as_of=claim.as_of,
+        **claim_fields(claim),
         verdict=verdict,
         explanation=explanation,
-        start=claim.start,
-        end=claim.end,
-        quote=claim.quote,
-        rule_id=claim.rule_id,
+        **span_fields(claim),
         **extra,
     )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
 
 from attrition.errors import InputError
+from attrition.extract.claims import SCHEMA_FIELDS
 
 MATCH: Final = "match"
 ROUNDED: Final = "rounded"
@@ -24,18 +25,10 @@ UNVERIFIABLE: Final = "unverifiable"
 # In order from best to worst supported; reports and counts list them this way.
 VERDICTS: Final = (MATCH, ROUNDED, STALE, CONTRADICTS, UNVERIFIABLE)
 
-# The claim schema's fields, in the order of docs/claims.md.
-CLAIM_FIELDS: Final = (
-    "subject",
-    "category",
-    "value",
-    "low",
-    "high",
-    "qualifier",
-    "basis",
-    "claimant",
-    "as_of",
-)
+# The claim schema's fields, in the order of docs/claims.md: the extractor's own list.
+CLAIM_FIELDS: Final = SCHEMA_FIELDS
+# Where a claim stands in its text, and the rule that read it.
+SPAN_FIELDS: Final = ("start", "end", "quote", "rule_id")
 
 
 class ClaimLike(Protocol):
@@ -61,9 +54,19 @@ class ClaimLike(Protocol):
     def as_of(self) -> dt.date | str | None: ...
 
 
+def claim_fields(claim: Any) -> dict[str, Any]:
+    """A claim's schema fields (``CLAIM_FIELDS``) as a dict, in schema order."""
+    return {name: getattr(claim, name) for name in CLAIM_FIELDS}
+
+
+def span_fields(claim: Any) -> dict[str, Any]:
+    """A claim's span and rule (``SPAN_FIELDS``) as a dict, None where it has none."""
+    return {name: getattr(claim, name, None) for name in SPAN_FIELDS}
+
+
 @dataclass(frozen=True, slots=True)
-class ClaimRecord:
-    """A claim as the engine reads it: ``as_of`` a date, span and rule when known."""
+class ClaimFields:
+    """The claim schema's fields with ``as_of`` a date: what a record of a claim starts with."""
 
     subject: str
     category: str
@@ -74,6 +77,12 @@ class ClaimRecord:
     basis: str
     claimant: str | None
     as_of: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord(ClaimFields):
+    """A claim as the engine reads it: ``as_of`` a date, span and rule when known."""
+
     start: int | None = None
     end: int | None = None
     quote: str | None = None
@@ -92,21 +101,7 @@ class ClaimRecord:
                 raise InputError(
                     f"claim as_of {as_of!r} is not a date", hint="use YYYY-MM-DD"
                 ) from None
-        return cls(
-            subject=claim.subject,
-            category=claim.category,
-            value=claim.value,
-            low=claim.low,
-            high=claim.high,
-            qualifier=claim.qualifier,
-            basis=claim.basis,
-            claimant=claim.claimant,
-            as_of=as_of,
-            start=getattr(claim, "start", None),
-            end=getattr(claim, "end", None),
-            quote=getattr(claim, "quote", None),
-            rule_id=getattr(claim, "rule_id", None),
-        )
+        return cls(**(claim_fields(claim) | {"as_of": as_of}), **span_fields(claim))
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,18 +152,9 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(ClaimFields):
     """A claim with its verdict, the expected figure and a checkable explanation."""
 
-    subject: str
-    category: str
-    value: int | None
-    low: int | None
-    high: int | None
-    qualifier: str
-    basis: str
-    claimant: str | None
-    as_of: dt.date | None
     verdict: str
     explanation: str
     expected: int | None = None
@@ -191,7 +177,7 @@ class Verdict:
 
     def as_dict(self) -> dict[str, Any]:
         """The claim's schema fields, then the verdict and its support, for JSON."""
-        out: dict[str, Any] = {name: getattr(self, name) for name in CLAIM_FIELDS}
+        out = claim_fields(self)
         out.update(
             verdict=self.verdict,
             expected=self.expected,
