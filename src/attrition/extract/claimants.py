@@ -322,11 +322,7 @@ class AttributionReader:
                 if self.lex.report_verbs.find_all(tokens, entity.last, k):
                     continue
                 best = entity
-        if best is not None:
-            return best
-        if after:
-            return after[0]
-        return None
+        return best
 
     def _ends_clause(self, tokens: Sequence[Token], k: int) -> bool:
         """ ", said the ministry." — a postposed speaker ends its clause (no verb follows)."""

@@ -227,6 +227,8 @@ class _Extraction:
         input makes the work grow faster than its length.
         """
         for start, end in split_sentences(self.text, paragraph.start, paragraph.end):
+            if not self.lex.mentions_anything(self.text[start:end]):
+                continue  # no digit and no word any rule starts with: nothing to read here
             tokens = tokenize(self.text, start, end, self.lex.flags)
             if len(tokens) <= MAX_SENTENCE_TOKENS:
                 if tokens:
@@ -623,8 +625,11 @@ class _Extraction:
             resolved = self._spoke_on(draft.attribution)  # the same speaker's statement
         if resolved is not None and resolved == CONFLICT_START:
             resolved = None  # "since the invasion on February 24, 2022" dates no report
-        if resolved is not None:
-            resolved += dt.timedelta(days=shift)
+        if resolved is not None and shift:
+            try:
+                resolved += dt.timedelta(days=shift)
+            except OverflowError:
+                resolved = None
         if gs and resolved is None and draft.basis in ("cumulative", "daily"):
             resolved = self.gs_day or self.published
         if gs and draft.basis == "period" and day is None:

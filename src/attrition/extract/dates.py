@@ -64,6 +64,12 @@ class DateMention:
 
     def resolve(self, reference: dt.date | None) -> dt.date | None:
         """The calendar day this expression names, given the article's reference day."""
+        try:
+            return self._resolve(reference)
+        except OverflowError:
+            return None  # "yesterday" of 0001-01-01
+
+    def _resolve(self, reference: dt.date | None) -> dt.date | None:
         if self.kind == "day" and self.month and self.day:
             if self.year is not None:
                 return _safe_date(self.year, self.month, self.day)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from attrition.extract.dates import DateMention, find_dates
@@ -166,10 +166,22 @@ class FigureReader:
                 and tokens[k - 1].norm in self.lex.grammar["auxiliaries"]
             ):
                 continue  # "have been killed" is a verb here, not the noun "the killed"
-            phrase = NounPhrase(noun, k, end)
+            phrase = NounPhrase(noun, k, end, side=self._side_before(tokens, k))
             self._refine(tokens, phrase, k, clause_of)
             phrases.append(phrase)
         return phrases
+
+    def _side_before(self, tokens: Sequence[Token], k: int) -> str | None:
+        """ "dead Russian soldiers": a side word among a noun's modifiers."""
+        for back in range(k - 1, max(-1, k - 4), -1):
+            side = self.lex.sides.match(tokens, back)
+            if side is not None and side[1] <= k and side[0].value != "THIRD":
+                return side[0].value
+            if tokens[back].norm not in self.lex.np_skip and not self.lex.predicates.match(
+                tokens, back
+            ):
+                return None
+        return None
 
     # -- a single figure --------------------------------------------------------------------
 
@@ -659,7 +671,13 @@ class FigureReader:
                 after = self._noun_after(tokens, end, clause_of, set())
                 if after is not None and after.noun.kind not in ("loss", "block"):
                     return after
-                return self._antecedent(result, back, topic)
+                referent = self._antecedent(result, back, topic)
+                if referent is None:  # "losses" with nothing said before: people lost
+                    referent = next((p for p in result.phrases if p.first == back), None)
+                owner = self._side_before(tokens, back)  # "Russian losses near 870,000"
+                if referent is not None and owner is not None and referent.side != owner:
+                    referent = replace(referent, side=owner)
+                return referent
             if noun_hit is not None:
                 if noun_hit[0].kind == "block":
                     return None

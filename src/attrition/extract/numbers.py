@@ -78,11 +78,17 @@ def parse_digits(text: str, *, scaled: bool = False) -> float | None:
         return None
     distinct = set(seps)
     if len(distinct) == 2:
-        # 1,234.5 or 1.234,5: the last separator is the decimal mark.
+        # 1,234.5 or 1.234,5: the last separator is the decimal mark, used once, and
+        # the other one groups thousands.
         decimal_mark = seps[-1]
+        if seps.count(decimal_mark) != 1:
+            return None
         whole, _, fraction = raw.rpartition(decimal_mark)
-        whole_digits = whole.replace(",", "").replace(".", "")
-        return float(f"{int(whole_digits)}.{fraction}")
+        grouping = "." if decimal_mark == "," else ","
+        parts = whole.split(grouping)
+        if not (1 <= len(parts[0]) <= 3 and all(len(g) == 3 for g in parts[1:])):
+            return None
+        return float(f"{int(''.join(parts))}.{fraction}")
     if len(seps) == 1 and (scaled or len(groups[1]) != 3):
         return float(f"{int(groups[0])}.{groups[1]}")
     if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:

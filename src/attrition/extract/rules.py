@@ -12,6 +12,7 @@ adding a synonym is adding a string to a row.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache
@@ -130,6 +131,10 @@ GRAMMAR_KEYS = {
 }
 
 
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Words so common that a sentence holding only them can hold no claim or attribution.
+_NEVER_TRIGGERS = frozenset({"the", "a", "an", "of", "in", "on", "to", "and", "or", "by", "for"})
 # Distinct token norms remembered per lexicon; news vocabulary stays well below this.
 FLAG_CACHE_SIZE = 200_000
 
@@ -245,10 +250,17 @@ class Lexicon:
     source_labels: tuple[str, ...]
     rule_ids: frozenset[str]
     flags: FlagIndex = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    trigger_words: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     _table_list: list[PhraseTable[Any]] = field(default_factory=list, repr=False, compare=False)
 
     def _tables(self) -> list[PhraseTable[Any]]:
         return [value for value in vars_of(self) if isinstance(value, PhraseTable)]
+
+    def mentions_anything(self, text: str) -> bool:
+        """True when ``text`` has a digit or any word a rule starts with (a fast pre-check)."""
+        if _DIGIT.search(text) is not None:
+            return True
+        return not self.trigger_words.isdisjoint(_WORD.findall(text.lower()))
 
 
 class _Validator:
@@ -445,12 +457,20 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
         rule_ids=frozenset(check.ids),
     )
     lexicon._table_list.extend(lexicon._tables())
+    triggers: set[str] = set(number_words.units) | set(number_words.dozen) | set(number_words.half)
+    for table in lexicon._table_list:
+        triggers |= table.first_words()
+    triggers |= set(date_words.months) | set(date_words.weekdays) | set(date_words.relative_days)
+    triggers |= {label.rstrip(":").strip() for label in lexicon.source_labels}
+    triggers -= _NEVER_TRIGGERS
+    object.__setattr__(lexicon, "trigger_words", frozenset(triggers))
     object.__setattr__(lexicon, "flags", FlagIndex(lexicon))
     for bit, table in enumerate(lexicon._table_list):
         table.bit = 1 << bit
     return lexicon
 
 
+@cache
 def available_languages() -> tuple[str, ...]:
     """Languages with a lexicon file, as ISO 639-1 codes."""
     folder = resources.files("attrition.extract") / "lexicons"
@@ -463,12 +483,16 @@ def available_languages() -> tuple[str, ...]:
     )
 
 
-@cache
 def load_lexicon(language: str = "en") -> Lexicon:
     """The compiled lexicon of a language (``en`` when there is none for it)."""
     code = (language or "en").lower().split("-")[0]
     if code not in available_languages():
         code = "en"
+    return _load(code)
+
+
+@cache
+def _load(code: str) -> Lexicon:
     path = resources.files("attrition.extract") / "lexicons" / f"{code}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -76,12 +76,10 @@ class SideReader:
                 k = end + 1
                 continue
             nxt = after.norm if after is not None else ""
-            standalone = (
-                end - k > 1
-                or (  # "the Black Sea Fleet", "Armed Forces of Ukraine"
-                    " ".join(t.norm for t in tokens[k:end]) in self.grammar["country_words"]
-                )
-            )
+            # "the Black Sea Fleet", "Armed Forces of Ukraine", "Kyiv", "the occupiers"
+            named = " ".join(t.norm for t in tokens[k:end]) in self.grammar["country_words"]
+            person = self.lex.nouns.match(tokens, k)
+            standalone = end - k > 1 or named or (person is not None and person[1] == end)
             noun = self.lex.nouns.match(tokens, end) if after is not None else None
             if tag.value in ("RU", "UA", "ENEMY") and (
                 standalone

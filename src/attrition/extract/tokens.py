@@ -289,6 +289,13 @@ class PhraseTable(Generic[T]):
     def __contains__(self, word: str) -> bool:
         return word in self._root
 
+    def first_words(self) -> set[str]:
+        """The words a phrase may begin with (and their plurals, for plural tables)."""
+        words = set(self._root)
+        if self._plural_last:
+            words |= {w + s for w in self._root for s in ("s", "es", "'s")}
+        return words
+
     def starts(self, norm: str) -> bool:
         """True when some phrase can begin with this token (a cheap test before ``match``)."""
         if norm in self._root:

@@ -1,0 +1,357 @@
+"""One small test per rule family, with sentences written for these tests.
+
+Each test names the rule it pins; ``rule_id`` on every claim says which lexicon
+row decided its category.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from attrition.errors import ConfigurationError
+from attrition.extract import extract_claims
+from attrition.extract.rules import compile_lexicon, load_lexicon
+from attrition.taxonomy import CATEGORIES
+
+EN = json.loads((resources.files("attrition.extract") / "lexicons" / "en.json").read_text("utf-8"))
+
+
+def claims(text: str, published: str | None = "2024-05-15") -> list[dict[str, Any]]:
+    return [c.to_dict() for c in extract_claims(text, published=published)]
+
+
+def keys(text: str, *fields: str, published: str | None = "2024-05-15") -> list[tuple[Any, ...]]:
+    fields = fields or ("subject", "category", "value")
+    return [tuple(c[f] for f in fields) for c in claims(text, published)]
+
+
+# -- the lexicon is data, validated when loaded ------------------------------------------
+
+
+def test_every_canonical_category_has_words_in_the_english_lexicon() -> None:
+    covered = {row["category"] for row in EN["categories"] if row.get("category")}
+    assert set(CATEGORIES) <= covered
+
+
+def test_rule_ids_are_unique_and_every_claim_names_a_known_rule() -> None:
+    lexicon = load_lexicon("en")
+    text = "Russia lost 12 tanks and 40 soldiers were killed, the General Staff said."
+    for claim in claims(text):
+        assert claim["rule_id"].split(":")[0] in lexicon.rule_ids | {
+            "pred.mixed",
+            "pred.lost_beside_casualty",
+            "claimant.counts_deaths",
+        }
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["categories"][0].update(colour="red"), "unknown key(s) ['colour']"),
+        (lambda d: d["categories"][0].update(category="tankz"), "unknown category 'tankz'"),
+        (lambda d: d["claimants"][0].update(claimant="NOBODY"), "unknown claimant 'NOBODY'"),
+        (lambda d: d["qualifiers"][0].update(qualifier="maybe"), "qualifier must be one of"),
+        (lambda d: d["sides"][1].update(id=d["sides"][0]["id"]), "duplicate id"),
+        (lambda d: d.pop("grammar"), "missing section(s) ['grammar']"),
+        (lambda d: d.update(extras=[]), "unknown section(s) ['extras']"),
+        (lambda d: d["loss_cues"][0].update(terms="lost"), "terms must be a list"),
+        (lambda d: d["grammar"].pop("auxiliaries"), "missing key(s) ['auxiliaries']"),
+    ],
+)
+def test_a_bad_lexicon_row_is_rejected_with_its_place(change: Any, message: str) -> None:
+    data = copy.deepcopy(EN)
+    change(data)
+    with pytest.raises(
+        ConfigurationError,
+        match=message.replace("(", r"\(")
+        .replace(")", r"\)")
+        .replace("[", r"\[")
+        .replace("]", r"\]"),
+    ):
+        compile_lexicon(data, "test.json")
+
+
+def test_an_unknown_language_falls_back_to_english() -> None:
+    assert load_lexicon("xx") is load_lexicon("en")
+
+
+# -- categories: the text's word decides --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "category"),
+    [
+        ("12 main battle tanks", "tanks"),
+        ("12 armoured personnel carriers", "afv"),
+        ("12 infantry fighting vehicles", "afv"),
+        ("12 APCs", "afv"),
+        ("12 tanks and other armoured combat vehicles", "afv"),
+        ("12 self-propelled howitzers", "artillery"),
+        ("12 artillery systems", "artillery"),
+        ("12 multiple rocket launchers", "mlrs"),
+        ("12 MLRS", "mlrs"),
+        ("12 SAM systems", "air_defense"),
+        ("12 air defence systems", "air_defense"),
+        ("12 fighter jets", "aircraft"),
+        ("12 planes", "aircraft"),
+        ("12 helicopters", "helicopters"),
+        ("12 drones", "uav"),
+        ("12 unmanned aerial vehicles", "uav"),
+        ("12 cruise missiles", "cruise_missiles"),
+        ("12 warships", "ships"),
+        ("12 boats", "ships"),
+        ("12 submarines", "submarines"),
+        ("12 fuel tanks", "vehicles"),
+        ("12 trucks", "vehicles"),
+        ("12 units of special equipment", "special_equipment"),
+        ("12 servicemen", "personnel"),
+        ("12 soldiers", "personnel"),
+    ],
+)
+def test_category_nouns(phrase: str, category: str) -> None:
+    assert keys(f"Ukraine's General Staff said Russia had lost {phrase}.") == [("RU", category, 12)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Moscow lost 300 soldiers killed in the assault, Kyiv said.", "killed"),
+        ("Some 300 Russian soldiers were wounded in the assault, Kyiv said.", "wounded"),
+        ("Some 300 Russian soldiers surrendered, Kyiv said.", "captured"),
+        ("Some 300 Russian soldiers are missing, Kyiv said.", "missing"),
+        ("Some 300 Russian soldiers were killed or wounded, Kyiv said.", "personnel"),
+        ("Kyiv said it had killed 300 Russian soldiers.", "killed"),
+        ("Kyiv put the number of dead Russian soldiers at 300.", "killed"),
+        ("Kyiv said 300 Russian soldiers had been eliminated.", "personnel"),
+        ("Kyiv counted 300 Russian casualties.", "personnel"),
+    ],
+)
+def test_casualty_words_refine_people(sentence: str, category: str) -> None:
+    assert keys(sentence) == [("RU", category, 300)]
+
+
+def test_lost_beside_wounded_means_killed() -> None:
+    text = "The army was losing 40 soldiers a day, while 90 more were wounded, the president said."
+    assert keys(text, "category", "value", "basis") == [
+        ("killed", 40, "rate"),
+        ("wounded", 90, "rate"),
+    ]
+
+
+def test_a_tank_is_no_claim_but_one_tank_is() -> None:
+    assert keys("Ukrainian troops destroyed a tank near Kupiansk, the army said.") == []
+    assert keys("Ukrainian troops destroyed one tank near Kupiansk, the army said.") == [
+        ("RU", "tanks", 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Poland has registered 1,500,000 refugees from Ukraine since the war began.",
+        "Germany will deliver 40 tanks to Ukraine by the end of the year.",
+        "Ukraine received 120 armoured vehicles from its allies last month.",
+        "Russia has mobilised 300,000 reservists since September.",
+        "Russia amassed 150,000 troops on the border before the invasion.",
+        "The war has cost Russia $200 billion and 18 percent of Ukraine is occupied.",
+        "Air defences intercepted 12 ballistic missiles and 6 guided bombs overnight.",
+        "The shelling killed 14 civilians and wounded 40 residents, officials said.",
+        "The two sides exchanged the bodies of 500 soldiers on Friday.",
+        "Casualties on both sides combined may reach 400,000, analysts say.",
+        "Russia could lose another 100,000 soldiers by the end of the year, a think tank forecast.",
+        "Moscow lost 14,000 units of equipment in the offensive, Kyiv said.",
+        "Hundreds of Russian soldiers were killed in the assault, Kyiv said.",
+        "The 155 mm shells travelled 30 km in four minutes.",
+        "In 2023 the brigade was 3,000 strong.",
+    ],
+)
+def test_non_claims_stay_out(sentence: str) -> None:
+    assert claims(sentence) == []
+
+
+def test_drones_and_cruise_missiles_shot_down_count() -> None:
+    text = "Ukraine's air force said it shot down 30 drones and 9 cruise missiles overnight."
+    assert keys(text, "subject", "category", "value", "claimant", "basis") == [
+        ("RU", "uav", 30, "UA_GOV", "daily"),
+        ("RU", "cruise_missiles", 9, "UA_GOV", "daily"),
+    ]
+
+
+# -- qualifiers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "qualifier"),
+    [
+        ("more than", "over"),
+        ("over", "over"),
+        ("at least", "over"),
+        ("no less than", "over"),
+        ("about", "about"),
+        ("around", "about"),
+        ("roughly", "about"),
+        ("some", "about"),
+        ("up to", "under"),
+        ("almost", "under"),
+        ("nearly", "under"),
+        ("fewer than", "under"),
+        ("as many as", "under"),
+    ],
+)
+def test_qualifier_words(words: str, qualifier: str) -> None:
+    text = f"Kyiv said Russia had lost {words} 500 tanks since the invasion began."
+    assert keys(text, "value", "qualifier") == [(500, qualifier)]
+
+
+def test_an_approximation_before_a_list_covers_every_item() -> None:
+    text = "Losses are approximately: 5,000 troops, 40 tanks and 12 helicopters, Kyiv said."
+    assert [c["qualifier"] for c in claims(text)] == ["about", "about", "about"]
+
+
+def test_a_bound_before_a_list_covers_only_its_own_item() -> None:
+    text = "Kyiv said Russia had lost more than 5,000 troops, 40 tanks and 12 helicopters."
+    assert [c["qualifier"] for c in claims(text)] == ["over", "exact", "exact"]
+
+
+# -- subject side --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("Kyiv said the Kremlin's forces lost 70 tanks.", "RU"),
+        ("Kyiv said Moscow's army lost 70 tanks.", "RU"),
+        ("Kyiv said the occupiers lost 70 tanks.", "RU"),
+        ("Russia's defence ministry said Kyiv lost 70 tanks.", "UA"),
+        ("Russia's defence ministry said the enemy lost 70 tanks.", "UA"),
+        ("Ukraine's General Staff said the enemy lost 70 tanks.", "RU"),
+        ("Russia's defence ministry said Russian forces destroyed 70 tanks.", "UA"),
+        ("Kyiv said 70 tanks had been destroyed by Ukrainian forces.", "RU"),
+        ("Kyiv said it had lost 70 of its own tanks.", "UA"),
+    ],
+)
+def test_subject_sides(sentence: str, side: str) -> None:
+    assert keys(sentence, "subject") == [(side,)]
+
+
+# -- claimants -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("According to the General Staff, Russia has lost 700 tanks.", "UA_GENERAL_STAFF"),
+        ("Russia has lost 700 tanks, Ukraine's defence ministry said.", "UA_GENERAL_STAFF"),
+        ("Kyiv says Russia has lost 700 tanks.", "UA_GENERAL_STAFF"),
+        ("Kyiv says it has lost 700 tanks.", "UA_GOV"),
+        ("President Zelensky said Russia had lost 700 tanks.", "UA_GOV"),
+        ("Russia's defence ministry said Ukraine had lost 700 tanks.", "RU_MOD"),
+        ("The Kremlin said Ukraine had lost 700 tanks.", "RU_GOV"),
+        ("Moscow says Ukraine has lost 700 tanks.", "RU_GOV"),
+        ("Oryx has documented 700 destroyed Russian tanks.", "ORYX"),
+        ("Mediazona has confirmed the deaths of 700 Russian soldiers.", "MEDIAZONA"),
+        ("British intelligence estimates Russia has lost 700 tanks.", "UK_MOD"),
+        ("The Pentagon estimates Russia has lost 700 tanks.", "US_GOV"),
+        ("NATO estimates Russia has lost 700 tanks.", "OTHER"),
+        ("Anna Smith, a defence analyst, said Russia had lost 700 tanks.", "OTHER"),
+        ("Russia has lost 700 tanks.", None),
+    ],
+)
+def test_claimants(sentence: str, claimant: str | None) -> None:
+    assert keys(sentence, "claimant") == [(claimant,)]
+
+
+def test_an_attribution_covers_the_rest_of_its_paragraph() -> None:
+    text = (
+        "Russia lost 900 troops, Kyiv's General Staff said. "
+        "It also lost 12 tanks and 30 artillery systems."
+    )
+    assert {c["claimant"] for c in claims(text)} == {"UA_GENERAL_STAFF"}
+
+
+def test_a_headline_takes_the_claimant_the_body_gives() -> None:
+    text = (
+        "Russia loses 900 troops in a day\n"
+        "Russia lost 900 troops in the past day, the General Staff said."
+    )
+    assert keys(text, "value", "claimant", "basis") == [(900, "UA_GENERAL_STAFF", "daily")]
+
+
+def test_a_quotation_belongs_to_its_speaker() -> None:
+    text = '"We destroyed 40 Russian tanks this week," the navy spokesman Dmytro Pletenchuk said.'
+    assert keys(text, "subject", "value", "claimant", "basis") == [("RU", 40, "UA_GOV", "period")]
+
+
+def test_he_said_refers_to_the_last_person_named() -> None:
+    text = (
+        "General Mark Milley spoke to reporters on Monday. "
+        "He said Russia had lost 100,000 soldiers killed or wounded."
+    )
+    assert keys(text, "value", "claimant") == [(100000, "US_GOV")]
+
+
+# -- basis -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "basis"),
+    [
+        ("Kyiv said Russia had lost 500 tanks since the start of the invasion.", "cumulative"),
+        ("Kyiv said Russia had lost 500 tanks in total.", "cumulative"),
+        ("Kyiv said Russia had lost 50 tanks in the past 24 hours.", "daily"),
+        ("Kyiv said Russia had lost 50 tanks over the past day.", "daily"),
+        ("Kyiv said Russia was losing 50 tanks a day.", "rate"),
+        ("Kyiv said Russia lost 50 tanks in July.", "period"),
+        ("Kyiv said Russia lost 50 tanks last week.", "period"),
+        ("Kyiv said Russia lost 50 tanks since the beginning of the year.", "period"),
+        ("Kyiv said Russia had lost 50 tanks.", "cumulative"),
+    ],
+)
+def test_bases(sentence: str, basis: str) -> None:
+    assert keys(sentence, "basis") == [(basis,)]
+
+
+def test_a_bracketed_increment_is_a_daily_claim_beside_the_total() -> None:
+    text = "Kyiv, May 15. Russian losses: tanks – 7,400 (+12), the General Staff reported."
+    assert keys(text, "category", "value", "basis", "as_of") == [
+        ("tanks", 7400, "cumulative", "2024-05-15"),
+        ("tanks", 12, "daily", "2024-05-15"),
+    ]
+
+
+def test_respectively_pairs_figures_with_their_nouns_and_days() -> None:
+    text = (
+        "Moscow lost 1,100, 1,200 and 1,300 troops on Saturday, Sunday and Monday "
+        "respectively, according to Ukraine's General Staff."
+    )
+    assert keys(text, "value", "basis", "as_of", published="2024-05-14") == [
+        (1100, "daily", "2024-05-12"),
+        (1200, "daily", "2024-05-13"),
+        (1300, "daily", "2024-05-14"),
+    ]
+
+
+# -- repetition ----------------------------------------------------------------------------
+
+
+def test_a_figure_repeated_in_headline_and_body_is_one_claim() -> None:
+    text = "Russia has lost 5,000 tanks\nRussia has lost 5,000 tanks, Kyiv said on Monday."
+    assert len(claims(text)) == 1
+
+
+def test_breakdowns_are_separate_claims() -> None:
+    text = (
+        "Oryx says Russia has lost 3,000 tanks, of which 2,000 were destroyed, "
+        "300 damaged and 700 captured."
+    )
+    assert keys(text, "category", "value") == [
+        ("tanks", 3000),
+        ("tanks", 2000),
+        ("tanks", 300),
+        ("tanks", 700),
+    ]
