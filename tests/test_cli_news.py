@@ -263,3 +263,19 @@ def test_poll_and_add_url_against_a_local_server(
     assert code == 4 and "HTTP 404" in out and "Traceback" not in out
     code, out = invoke(runner, db, "news", "--failed", "--json")
     assert [f["url"] for f in json.loads(out)] == [httpserver.url_for("/gone")]
+
+
+def test_story_counts_follow_the_same_filters_as_the_list(
+    runner: CliRunner, db: str, tmp_path: Path
+) -> None:
+    from attrition.ledger.stories import count_stories, list_stories
+
+    add_text(runner, db, tmp_path, "report", REPORT, "https://planet.example/tanks")
+    add_text(runner, db, tmp_path, "relay", RELAY, "https://relay.example.net/1")
+    add_text(runner, db, tmp_path, "weather", WEATHER, "https://planet.example/weather")
+    ledger = Ledger.open(db)
+    with ledger.connect() as connection:
+        for filters in ({}, {"include_off_topic": True}, {"verdict": "contradicts"}):
+            listed = list_stories(connection, limit=None, **filters)
+            assert count_stories(connection, **filters) == len(listed), filters
+    ledger.dispose()

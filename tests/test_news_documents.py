@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from attrition.errors import NotFound
 from attrition.ledger import Ledger
+from attrition.ledger.claims import read_claims
 from attrition.ledger.documents import read_document, resolve_document_id
 from attrition.ledger.schema import (
     claims,
@@ -107,6 +108,23 @@ def test_changed_text_is_a_new_version_and_the_old_one_is_readable(
     assert "1,404 tanks" in document["text"]
     with pytest.raises(NotFound, match="first seen 2022-07-05 08:00, after 2022-07-04"):
         _document(ledger, first.document_id, as_of=T0 - dt.timedelta(days=1))
+
+
+def test_each_version_keeps_the_claims_read_from_it(
+    ledger: Ledger, ingestor: Ingestor, clock: Clock
+) -> None:
+    first = ingestor.ingest_page(parse_text(ARTICLE, url=URL))
+    clock.advance(days=1)
+    ingestor.ingest_page(parse_text(ARTICLE.replace("1,402 tanks", "1,404 tanks"), url=URL))
+    old, new = _document(ledger, first.document_id)["versions"]
+
+    def tanks(version_id: int) -> set[int | None]:
+        with ledger.connect() as connection:
+            found = read_claims(connection, document_id=first.document_id, version_id=version_id)
+        return {claim.value for claim in found if claim.category == "tanks"}
+
+    assert 1402 in tanks(old["id"]) and 1404 not in tanks(old["id"])
+    assert 1404 in tanks(new["id"]) and 1402 not in tanks(new["id"])
 
 
 def test_text_reverted_to_an_earlier_version_reuses_it(

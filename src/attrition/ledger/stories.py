@@ -118,12 +118,19 @@ def list_stories(
     return read_stories(connection, ids)
 
 
-def count_stories(connection: sa.Connection, *, include_off_topic: bool = False) -> int:
-    """How many stories there are (on-topic only unless asked)."""
-    query = sa.select(sa.func.count()).select_from(stories)
-    query = query.where(
-        *_story_filter(since=None, topic=None, verdict=None, include_off_topic=include_off_topic)
+def count_stories(
+    connection: sa.Connection,
+    *,
+    since: dt.datetime | None = None,
+    topic: str | None = None,
+    verdict: str | None = None,
+    include_off_topic: bool = False,
+) -> int:
+    """How many stories ``list_stories`` would list with the same filters (without a limit)."""
+    conditions = _story_filter(
+        since=since, topic=topic, verdict=verdict, include_off_topic=include_off_topic
     )
+    query = sa.select(sa.func.count()).select_from(stories).where(*conditions)
     return int(connection.execute(query).scalar_one())
 
 
