@@ -20,6 +20,7 @@ from web_data import (
 from attrition.ledger import Ledger, ensure_source
 from attrition.settings import Settings
 from attrition.web import create_app
+from attrition.web.cache import MIN_GZIP_BYTES
 
 
 @pytest.fixture
@@ -284,3 +285,19 @@ def test_evidence_lists_confirmed_items_with_filters(oryx_client: TestClient) ->
         oryx_client.get("/api/evidence?category=tanks&format=csv&limit=2").text
     )))  # fmt: skip
     assert [r["category"] for r in rows] == ["tanks", "tanks"] and rows[0]["proof_url"]
+
+
+def test_a_repeated_request_is_served_from_memory_and_gzipped_when_accepted(
+    series_client: TestClient,
+) -> None:
+    url = "/category/tanks?format=json"  # over MIN_GZIP_BYTES, unlike the tiny test series
+    first = series_client.get(url, headers={"Accept-Encoding": "identity"})
+    assert len(first.content) > MIN_GZIP_BYTES
+    assert "content-encoding" not in first.headers
+    zipped = series_client.get(url, headers={"Accept-Encoding": "gzip, deflate"})
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert zipped.headers["vary"] == "accept-encoding"
+    assert zipped.json() == first.json()
+    plain = series_client.get(url, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.content == first.content
+    assert "content-security-policy" in zipped.headers  # still behind the security headers

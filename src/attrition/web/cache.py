@@ -10,9 +10,10 @@ within that time, and writes made through this app invalidate at once.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
@@ -28,6 +29,11 @@ T = TypeVar("T")
 # query per second costs well under 1 % of that, while a change made from the
 # CLI appears within a second, sooner than a person reloads.
 MARKER_TTL_S = 1.0
+# Cached bodies under this size go uncompressed: gzip saves nothing on them.
+MIN_GZIP_BYTES = 1024
+# Level 6 (zlib's default) packs the whole tank series from 187 KB to ~20 KB in
+# ~3 ms, once per cache fill; level 9 saves ~3 % more for twice the time.
+GZIP_LEVEL = 6
 # Distinct queries kept: every category × a few views, plus arbitrary date
 # ranges; the whole-series JSON is ~100 KB, so 512 entries stay under ~50 MB.
 MAX_ENTRIES = 512
@@ -35,11 +41,28 @@ MAX_ENTRIES = 512
 
 @dataclass(frozen=True)
 class RawResponse:
-    """A complete response as the ASGI server sends it."""
+    """A complete response as the ASGI server sends it, and its gzip variant when worth one."""
 
     status: int
     headers: tuple[tuple[bytes, bytes], ...]
     body: bytes
+    gzip_headers: tuple[tuple[bytes, bytes], ...] | None = None
+    gzip_body: bytes | None = None
+
+    @classmethod
+    def build(cls, status: int, headers: Iterable[tuple[bytes, bytes]], body: bytes) -> RawResponse:
+        """Keep ``body``, and a gzip copy when it is large enough to gain from one."""
+        plain = [(k, v) for k, v in headers if k.lower() != b"vary"]
+        if len(body) < MIN_GZIP_BYTES:
+            return cls(status, tuple(plain), body)
+        packed = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+        varied = [*plain, (b"vary", b"accept-encoding")]
+        zipped = [
+            *((k, v) for k, v in varied if k.lower() != b"content-length"),
+            (b"content-encoding", b"gzip"),
+            (b"content-length", str(len(packed)).encode()),
+        ]
+        return cls(status, tuple(varied), body, tuple(zipped), packed)
 
 
 @dataclass(frozen=True)
@@ -157,10 +180,11 @@ class CachedResponseMiddleware:
         key = (scope["path"], scope["query_string"])
         hit = self.cache.get_raw(key)
         if hit is not None:
-            await send(
-                {"type": "http.response.start", "status": hit.status, "headers": hit.headers}
-            )
-            await send({"type": "http.response.body", "body": hit.body})
+            headers, body = hit.headers, hit.body
+            if hit.gzip_body is not None and _accepts_gzip(scope):
+                headers, body = hit.gzip_headers or headers, hit.gzip_body
+            await send({"type": "http.response.start", "status": hit.status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
             return
         marker = self.cache.marker
         started: dict[str, Any] = {}
@@ -176,5 +200,12 @@ class CachedResponseMiddleware:
         scope.setdefault("state", {})
         await self.app(scope, receive, capture)
         if started.get("status") == 200 and scope["state"].get(CACHEABLE_FLAG):
-            response = RawResponse(200, tuple(started.get("headers", ())), b"".join(parts))
+            response = RawResponse.build(200, started.get("headers", ()), b"".join(parts))
             self.cache.put_raw(key, response, marker)
+
+
+def _accepts_gzip(scope: Scope) -> bool:
+    for name, value in scope["headers"]:
+        if name == b"accept-encoding":
+            return b"gzip" in value and b"gzip;q=0" not in value.replace(b" ", b"")
+    return False
