@@ -383,7 +383,7 @@ def build_news(
     items = list_stories(connection, verdict=verdict, limit=limit, offset=offset)
     return {
         "items": items,
-        "total": count_stories(connection),
+        "total": count_stories(connection, verdict=verdict),
         "limit": limit,
         "offset": offset,
     }
