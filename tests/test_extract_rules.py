@@ -355,3 +355,51 @@ def test_breakdowns_are_separate_claims() -> None:
         ("tanks", 300),
         ("tanks", 700),
     ]
+
+
+# -- other languages: the same rules with their own lexicon rows ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "it",
+            "Secondo lo Stato Maggiore ucraino, la Russia ha perso 1.250 soldati e 14 carri armati "
+            "nelle ultime 24 ore.",
+            [
+                ("RU", "personnel", 1250, "UA_GENERAL_STAFF", "daily"),
+                ("RU", "tanks", 14, "UA_GENERAL_STAFF", "daily"),
+            ],
+        ),
+        (
+            "fr",
+            "Selon l'état-major ukrainien, la Russie a perdu environ 3.000 chars "
+            "depuis le début de la guerre.",
+            [("RU", "tanks", 3000, "UA_GENERAL_STAFF", "cumulative")],
+        ),
+        (
+            "es",
+            "El ministerio de Defensa ruso informó que Ucrania ha perdido 400 soldados "
+            "en las últimas 24 horas.",
+            [("UA", "personnel", 400, "RU_MOD", "daily")],
+        ),
+        (
+            "de",
+            "Nach Angaben des ukrainischen Generalstabs hat Russland insgesamt "
+            "8.000 Panzer verloren.",
+            [("RU", "tanks", 8000, "UA_GENERAL_STAFF", "cumulative")],
+        ),
+        (
+            "zh",
+            "俄國防部指出，俄防空系統一天內擊落烏軍40架無人機。",
+            [("UA", "uav", 40, "RU_MOD", "daily")],
+        ),
+    ],
+)
+def test_languages_are_lexicon_rows(lang: str, text: str, expected: list[tuple[Any, ...]]) -> None:
+    got = [
+        (c.subject, c.category, c.value, c.claimant, c.basis)
+        for c in extract_claims(text, published="2024-05-15", lang=lang)
+    ]
+    assert got == expected

@@ -458,7 +458,7 @@ class AttributionReader:
         for date in dates:
             if date.kind not in ("day", "weekday", "relative", "month", "same"):
                 continue
-            if _after_since(tokens, date):
+            if _after_since(tokens, date, self.lex.grammar["span_starts"]):
                 continue
             if date.kind == "month":  # "reported in February 2023": dated, but not to a day
                 if anchor <= date.first <= anchor + 3:
@@ -466,7 +466,8 @@ class AttributionReader:
                 continue
             if anchor <= date.first <= anchor + MAX_DATE_REACH:
                 between = tokens[anchor : date.first]
-                if not any(t.norm in (",", ".", ";", "that", "since", "from") for t in between):
+                stops = self.lex.grammar["span_starts"] | {",", ".", ";", "that"}
+                if not any(t.norm in stops for t in between):
                     return date
             if entity.last <= date.first and date.last <= cue:
                 return date  # "The Ukrainian general staff today said"
@@ -494,12 +495,12 @@ def speaker_key(attribution: Attribution) -> str:
     return f"org:{attribution.claimant}"
 
 
-def _after_since(tokens: Sequence[Token], date: DateMention) -> bool:
+def _after_since(tokens: Sequence[Token], date: DateMention, starts: frozenset[str]) -> bool:
     """ "since the update on May 19": the start of a span, not the day of a statement."""
     for k in range(date.first - 1, max(-1, date.first - 8), -1):
         if tokens[k].norm in (",", ";", "."):
             return False
-        if tokens[k].norm in ("since", "from", "after", "between", "before", "until"):
+        if tokens[k].norm in starts:
             return True
     return False
 

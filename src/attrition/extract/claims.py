@@ -69,8 +69,8 @@ SCHEMA_FIELDS = (
 # in three front-line reports) are separate events unless their sentences match.
 DISTINCT_VALUE = 100
 # Person figures this large with the same value are one figure named two ways
-# ("20,900 men" lost and "20,900 soldiers killed").
-SAME_PERSON_FIGURE = 1000
+# ("20,900 men" lost and "20,900 soldiers killed"); as for DISTINCT_VALUE.
+SAME_PERSON_FIGURE = 100
 QUOTE_CHARS = 400
 # A figure repeated in more sentences than this is a common small number, not a restatement.
 RESTATEMENT_FANOUT = 8
@@ -588,14 +588,14 @@ class _Extraction:
                 continue
             window = tokens[max(0, k - 3) : k]
             if cue[0].value in ("agent", "patient", "noun") and not any(
-                t.norm in ("has", "have", "had") for t in window
+                t.norm in self.lex.grammar["perfect_auxiliaries"] for t in window
             ):
                 return True
         return False
 
     def _perfect_tense(self, tokens: list[Token], figure: Figure) -> bool:
         """ "has (also) lost", "have destroyed": the perfect of the verb governing a figure."""
-        auxiliaries = ("has", "have", "had")
+        auxiliaries = self.lex.grammar["perfect_auxiliaries"]
         for back in range(figure.first - 1, max(-1, figure.first - 8), -1):
             cue = self.lex.loss_cues.match(tokens, back)
             if cue is not None and cue[1] <= figure.first:

@@ -89,6 +89,10 @@ class FigureReader:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self._bounds_of: list[int] | None = None
+        self._bounds: dict[int, tuple[int, int]] = {}
+        self._after_losses = False
+        self._wholes: set[int] = set()
 
     # -- entry point -------------------------------------------------------------------
 
@@ -114,7 +118,7 @@ class FigureReader:
         result.phrases = self._phrases(tokens, 0, len(tokens), clause_of)
         mention_starts = {m.first for m in mentions}
         pending: list[tuple[NumberMention, int]] = []
-        self._wholes: set[int] = set()
+        self._wholes = set()
         for index, mention in enumerate(mentions):
             if self._is_not_a_count(tokens, mention) or mention.first in self._wholes:
                 continue
@@ -201,8 +205,9 @@ class FigureReader:
                 return True
             if nxt.norm in (":", "/") and nxt.start == tokens[m.last - 1].end:
                 return True  # 02:01, 02/08
-            if nxt.kind == "word" and nxt.start == tokens[m.last - 1].end and not nxt.joined:
-                return True  # 6th, 19FortyFive
+            glued = nxt.kind == "word" and nxt.start == tokens[m.last - 1].end and not nxt.joined
+            if glued and not _is_cjk(nxt.text):
+                return True  # 6th, 19FortyFive (but "592架" is a number and its classifier)
         prev = tokens[m.first - 1] if m.first > 0 else None
         return prev is not None and prev.norm in ("#", "№", "no")
 
@@ -492,6 +497,11 @@ class FigureReader:
                 continue
             if found and token.norm in (",", "or", "and", "/"):
                 k += 1
+                continue
+            side = self.lex.sides.match(tokens, k)
+            if side is not None and not found:
+                k = side[1]  # "soldados rusos fallecidos": an adjective after its noun
+                gap += 1
                 continue
             if token.norm in self.lex.grammar["predicate_fillers"] or token.norm in (
                 '"',
@@ -836,10 +846,8 @@ class FigureReader:
 
     def _respectively(self, tokens: list[Token], result: SentenceFigures) -> None:
         """ "… to 661,630, 19,156 and 8,933, respectively": nouns and dates paired in order."""
-        if not any(t.norm in self.lex.respectively for t in tokens):
-            return
         figures = result.figures
-        if len(figures) < 2:
+        if len(figures) < 2 or not any(t.norm in self.lex.respectively for t in tokens):
             return
         group = [f for f in figures if f.clause == figures[-1].clause]
         first = group[0].mention.first
@@ -937,13 +945,7 @@ class FigureReader:
     def _is_loss(self, tokens: Sequence[Token], figure: Figure, clause_of: list[int]) -> bool:
         """A figure counts only with a loss cue in its clause and no non-claim cue beside it."""
         lex = self.lex
-        clause = figure.clause
-        lo = figure.mention.first
-        while lo > 0 and clause_of[lo - 1] == clause:
-            lo -= 1
-        hi = figure.last
-        while hi < len(tokens) and clause_of[hi] == clause:
-            hi += 1
+        lo, hi = self._clause_bounds(clause_of, figure.clause)
         start = figure.first
         while start > lo and figure.first - start < NON_CLAIM_WINDOW:
             if tokens[start - 1].norm in (",", ";", ":"):
@@ -976,6 +978,16 @@ class FigureReader:
         )
         return label or bool(lex.placeholder_nouns.find_all(tokens))  # "- Tanks: 7,201 (+6)"
 
+    def _clause_bounds(self, clause_of: list[int], clause: int) -> tuple[int, int]:
+        """First and last-plus-one token of a clause (computed once per sentence)."""
+        if self._bounds_of is not clause_of:
+            self._bounds_of = clause_of
+            self._bounds = {}
+            for k, number in enumerate(clause_of):
+                lo, _ = self._bounds.get(number, (k, k))
+                self._bounds[number] = (lo, k + 1)
+        return self._bounds[clause]
+
     def _increments(self, result: SentenceFigures) -> None:
         """``1,511 (+4)``: the bracketed increment is the same category's daily figure."""
         extra: list[Figure] = []
@@ -1007,6 +1019,10 @@ class FigureReader:
         if extra:
             result.figures.extend(extra)
             result.figures.sort(key=lambda f: f.mention.first)
+
+
+def _is_cjk(text: str) -> bool:
+    return "\u3400" <= text[:1] <= "\u9fff" or "\uf900" <= text[:1] <= "\ufaff"
 
 
 def _is_date_token(dates: Sequence[DateMention], k: int) -> bool:

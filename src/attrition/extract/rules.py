@@ -128,6 +128,9 @@ GRAMMAR_KEYS = {
     "relatives",
     "list_joiners",
     "participle_before",
+    "span_starts",
+    "since_words",
+    "perfect_auxiliaries",
 }
 
 

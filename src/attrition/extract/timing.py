@@ -50,11 +50,12 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
     for date in found.dates:
         prev = tokens[date.first - 1].norm if date.first > 0 else ""
         prev2 = tokens[date.first - 2].norm if date.first > 1 else ""
-        opened = _since_before(tokens, date.first)
+        opened = _since_before(tokens, date.first, lex)
         follows = tokens[date.last : date.last + 2]
         if [t.norm for t in follows] == [",", "when"]:
             continue  # "the highest since October 19, when it said …": a comparison, not a span
-        if prev == "since" or prev2 == "since" or opened:
+        since = lex.grammar["since_words"]
+        if prev in since or prev2 in since or opened:
             is_start = date.month == CONFLICT_START.month and date.day in (CONFLICT_START.day, None)
             is_start = is_start and date.year in (None, CONFLICT_START.year)
             basis = "cumulative" if is_start and date.kind == "day" else "period"
@@ -95,13 +96,13 @@ def _a_total_of(tokens: Sequence[Token], a: int, b: int) -> bool:
     return a > 0 and tokens[a - 1].norm == "a" and b < len(tokens) and tokens[b].norm == "of"
 
 
-def _since_before(tokens: Sequence[Token], k: int) -> bool:
+def _since_before(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     """ "Since the media's latest update on May 19": a span opened a few words before its date."""
     for back in range(k - 1, max(-1, k - 8), -1):
         norm = tokens[back].norm
         if norm in (",", ";", ".") or tokens[back].kind == "num":
             return False
-        if norm == "since":
+        if norm in lex.grammar["since_words"]:
             return True
     return False
 
@@ -156,7 +157,7 @@ def _since_war_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
     """ "since Russia launched its full-scale invasion", "since Putin's war began"."""
     cues: list[Cue] = []
     for k, token in enumerate(tokens):
-        if token.norm != "since":
+        if token.norm not in lex.grammar["since_words"]:
             continue
         for j in range(k + 1, min(k + 7, len(tokens))):
             war = lex.war_nouns.match(tokens, j)
@@ -265,9 +266,9 @@ def loss_day(
             continue
         if found.clause_of[min(date.first, len(found.clause_of) - 1)] != figure.clause:
             continue
-        if date.first > 0 and tokens[date.first - 1].norm in ("since", "from", "after", "until"):
+        if date.first > 0 and tokens[date.first - 1].norm in lex.grammar["span_starts"]:
             continue
-        if _since_before(tokens, date.first) or any(
+        if _since_before(tokens, date.first, lex) or any(
             tokens[k].norm in ("between", "from") for k in range(max(0, date.first - 3), date.first)
         ):
             continue

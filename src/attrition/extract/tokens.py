@@ -17,13 +17,16 @@ T = TypeVar("T")
 
 # One pass, no nested quantifiers: each alternative consumes a bounded class run.
 # - url: web addresses, whose digits are never figures;
+# - cjk: one Chinese character, a token of its own (Chinese writes no spaces);
 # - word: letters with inner apostrophes (Russia's, Kyiv’s);
 # - num: digits with group or decimal separators (34,700 / 34.700 / 1,2 / 34 700);
 # - any other non-space character is a punctuation token.
 # Weapon designations (M777, D-30, T-72B3, 2A36, Su-25) are glued back together after.
 _TOKEN_RE = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s<>\"]{1,2000})"
-    r"|(?P<word>[^\W\d_]{1,60}(?:['’][^\W\d_]{1,20})?)"
+    r"|(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
+    r"|(?P<word>[^\W\d_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,60}"
+    r"(?:['’][^\W\d_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,20})?)"
     r"|(?P<num>\d{1,3}(?:[\u00a0\u202f\u2009\u2007 ]\d{3}(?!\d))+"
     r"|\d{1,12}(?:[,.'’]\d{1,3}(?!\d)){0,6})"
     r"|(?P<punct>\S)"
@@ -39,6 +42,7 @@ _SPLIT_RE = re.compile(
     "("
     + _TOKEN_RE.pattern.replace("?P<url>", "?:")
     .replace("?P<word>", "?:")
+    .replace("?P<cjk>", "?:")
     .replace("?P<num>", "?:")
     .replace("?P<punct>", "?:")
     + ")"
@@ -181,7 +185,7 @@ def _tokenize_slowly(text: str, start: int, stop: int, flags: FlagSource | None)
     append = tokens.append
     pending_hyphen = False
     for match in _TOKEN_RE.finditer(text, start, stop):
-        kind = match.lastgroup
+        kind = "word" if match.lastgroup == "cjk" else match.lastgroup
         value = match.group()
         begin, finish = match.span()
         if kind == "word":
