@@ -293,7 +293,7 @@ class CheckRequest(BaseModel):
     published: dt.date | None = Field(None, description="The day it was published (YYYY-MM-DD).")
 
 
-@router.post("/check", summary="Check an article's figures against the ledger", tags=["check"])
+@router.post("/check", summary="Check an article's figures against the ledger")
 async def post_check(request: Request, body: CheckRequest) -> Response:
     """Every loss figure of the article with its verdict, explanation and evidence.
 
