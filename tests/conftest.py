@@ -17,6 +17,11 @@ import sqlalchemy as sa
 from attrition.ledger import Ledger
 from attrition.ledger.schema import metadata
 
+# Rich wraps CLI output at the terminal width, which differs between a developer's
+# shell, CliRunner (80 columns) and CI; a fixed wide terminal keeps messages on one
+# line so assertions on them do not depend on where the suite runs.
+os.environ["COLUMNS"] = "200"
+
 FIXTURES = Path(__file__).parent / "fixtures"
 POSTGRES_URL_VAR = "ATTRITION_TEST_POSTGRES_URL"
 
