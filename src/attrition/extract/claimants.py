@@ -120,18 +120,21 @@ class AttributionReader:
         lex = self.lex
         found: list[Entity] = []
         n = len(tokens)
-        k = 0
         claimants, anaphors = lex.claimants, lex.anaphors
         mask = claimants.bit | anaphors.bit
-        while k < n:
-            token = tokens[k]
-            if not token.flags & mask and not (token.kind == "word" and token.text[0].isupper()):
-                k += 1
+        candidates = [
+            k
+            for k, token in enumerate(tokens)
+            if token.flags & mask or (token.kind == "word" and token.text[0].isupper())
+        ]
+        after = 0
+        for k in candidates:
+            if k < after:
                 continue
             hit = claimants.match(tokens, k)
             origin = hit is not None and hit[1] < n and tokens[hit[1]].joined
             if hit is not None and origin and tokens[hit[1]].norm in lex.origin_suffixes:
-                k = hit[1] + 1  # "UK-made howitzer": where it was made, not who speaks
+                after = hit[1] + 1  # "UK-made howitzer": where it was made, not who speaks
                 continue
             if hit is not None:
                 tag, end = hit
@@ -142,10 +145,10 @@ class AttributionReader:
                     # "Norway's army", "Russia's military": the army of the country just named
                     previous.claimant = _ARMY_OF.get(previous.claimant or "", previous.claimant)
                     previous.last = end
-                    k = end
+                    after = end
                     continue
                 found.append(entity)
-                k = end
+                after = end
                 continue
             anaphor = lex.anaphors.match(tokens, k)
             if anaphor is not None and any(
@@ -156,7 +159,7 @@ class AttributionReader:
             if anaphor is not None:
                 tag, end = anaphor
                 found.append(Entity(None, "ref:" + tag.value, k, end, tag.rule_id))
-                k = end
+                after = end
                 continue
             name_end = self._proper_name(tokens, k)
             if name_end > k:
@@ -169,14 +172,13 @@ class AttributionReader:
                     found.append(
                         Entity(tag.value, tag.extra, k, end, tag.rule_id, tokens[end - 1].norm)
                     )
-                    k = end
+                    after = end
                     continue
                 name = " ".join(t.norm for t in tokens[k:name_end])
                 claimant = memory.names.get(name) or memory.names.get(tokens[name_end - 1].norm)
                 found.append(Entity(claimant, "person", k, name_end, "who.name", name))
-                k = name_end
+                after = name_end
                 continue
-            k += 1
         return found
 
     def _proper_name(self, tokens: Sequence[Token], k: int) -> int:

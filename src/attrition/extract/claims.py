@@ -197,6 +197,10 @@ class _Extraction:
         self._key = ""
         self._sentence_drafts: list[_Draft] = []
         self._speakers: dict[tuple[int, int], Attribution | None] = {}
+        self._cue_of: SentenceFigures | None = None
+        self._cue: DateMention | None = None
+        self._loss_day_of: Figure | None = None
+        self._lost_on: DateMention | None = None
         self._paragraph_drafts: list[_Draft] = []
         self._paragraph_attribution: Attribution | None = None
         self._paragraph_index = 0
@@ -571,9 +575,9 @@ class _Extraction:
         self, tokens: list[Token], found: SentenceFigures, figure: Figure, draft: _Draft
     ) -> bool:
         """A loss verb in the simple past with a day of its own: the losses of that day."""
-        day = loss_day(tokens, figure, found, self.lex)
+        day = self._loss_day(tokens, figure, found)
         statement = draft.attribution.date if draft.attribution is not None else None
-        if day is None or day is statement or as_of_cue(tokens, found, self.lex) is not None:
+        if day is None or day is statement or self._as_of_cue(tokens, found) is not None:
             return False
         lo = figure.first
         hi = max(figure.last, figure.noun_last)
@@ -593,6 +597,21 @@ class _Extraction:
                 return True
         return False
 
+    def _as_of_cue(self, tokens: list[Token], found: SentenceFigures) -> DateMention | None:
+        """The sentence's report day ("As of Sunday"), looked for once per sentence."""
+        if self._cue_of is not found:
+            self._cue_of = found
+            self._cue = as_of_cue(tokens, found, self.lex)
+        return self._cue
+
+    def _loss_day(
+        self, tokens: list[Token], figure: Figure, found: SentenceFigures
+    ) -> DateMention | None:
+        if self._loss_day_of is not figure:
+            self._loss_day_of = figure
+            self._lost_on = loss_day(tokens, figure, found, self.lex)
+        return self._lost_on
+
     def _perfect_tense(self, tokens: list[Token], figure: Figure) -> bool:
         """ "has (also) lost", "have destroyed": the perfect of the verb governing a figure."""
         auxiliaries = self.lex.grammar["perfect_auxiliaries"]
@@ -607,7 +626,7 @@ class _Extraction:
         figure = draft.figure
         gs = draft.claimant == _GS
         statement = draft.attribution.date if draft.attribution is not None else None
-        report = as_of_cue(tokens, found, self.lex)
+        report = self._as_of_cue(tokens, found)
         day: DateMention | None = None
         shift = 0
         if figure.date_hint is not None:
@@ -617,7 +636,7 @@ class _Extraction:
         elif statement is not None:
             day = statement
         else:
-            lost_on = loss_day(tokens, figure, found, self.lex)
+            lost_on = self._loss_day(tokens, figure, found)
             if lost_on is not None:
                 day, shift = lost_on, 1 if gs else 0
         resolved = self._resolve(day)

@@ -91,6 +91,8 @@ class FigureReader:
         self.lex = lexicon
         self._bounds_of: list[int] | None = None
         self._bounds: dict[int, tuple[int, int]] = {}
+        self._loss_clauses: dict[tuple[int, int], bool] = {}
+        self._loss_of: Sequence[Token] | None = None
         self._after_losses = False
         self._wholes: set[int] = set()
 
@@ -967,7 +969,7 @@ class FigureReader:
             ("noun.casualties", "noun.deaths")
         ):
             return True
-        if lex.loss_cues.find_all(tokens, lo, hi):
+        if self._clause_has_loss(tokens, lo, hi):
             return True
         if not self._after_losses:
             return False
@@ -977,6 +979,17 @@ class FigureReader:
             and tokens[figure.first - 1].norm in (":", "–", "-", "—")
         )
         return label or bool(lex.placeholder_nouns.find_all(tokens))  # "- Tanks: 7,201 (+6)"
+
+    def _clause_has_loss(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+        """Whether a clause holds a loss word (asked once per clause, not once per figure)."""
+        if self._loss_of is not tokens:
+            self._loss_of = tokens
+            self._loss_clauses = {}
+        found = self._loss_clauses.get((lo, hi))
+        if found is None:
+            found = bool(self.lex.loss_cues.find_all(tokens, lo, hi))
+            self._loss_clauses[(lo, hi)] = found
+        return found
 
     def _clause_bounds(self, clause_of: list[int], clause: int) -> tuple[int, int]:
         """First and last-plus-one token of a clause (computed once per sentence)."""

@@ -95,6 +95,9 @@ class SideReader:
     def topic_side(self, tokens: Sequence[Token]) -> str | None:
         """Whose losses a sentence without figures is about: "Ukrainian forces struck ships"."""
         side: str | None = None
+        loss_bit = self.lex.loss_cues.bit
+        if not any(token.flags & loss_bit for token in tokens):
+            return None
         for first, end, found in self.side_phrases(tokens, 0, len(tokens)):
             if found not in OPPOSITE or self._after_preposition(tokens, first):
                 continue
