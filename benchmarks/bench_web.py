@@ -206,8 +206,14 @@ def main() -> int:
     try:
         wait_until_up(f"{ours}/api/sources")
         wait_until_up(f"{theirs}?_size=1")
-        # Both servers answer each URL once before it is timed: attrition builds
-        # and caches the response, datasette warms SQLite's page cache.
+        # attrition renders its most visited pages in the background at startup;
+        # asking for them waits until that is done, so no timing shares the CPU
+        # with it. Then both servers answer each timed URL once: attrition
+        # caches the response, datasette warms SQLite's page cache.
+        from attrition.web.warmup import warm_paths
+
+        for path in warm_paths():
+            wait_until_up(f"{ours}{path}")
         for _name, our_url, their_url in cases:
             for url in (our_url, their_url):
                 if url:
