@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 import sqlalchemy as sa
 
 from attrition.errors import InputError
+from attrition.formatting import csv_cell
 from attrition.ledger.observations import iter_observations
 from attrition.reconcile import DEFAULT_CLAIMANT, load_reconciled_ledger
 
@@ -130,14 +131,6 @@ def iter_reconciled_rows(
             }
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    return value
-
-
 def _json_value(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
@@ -151,7 +144,7 @@ def write_csv(rows: Iterable[Mapping[str, Any]], columns: tuple[Column, ...], ou
     writer.writerow(names)
     count = 0
     for row in rows:
-        writer.writerow([_cell(row[name]) for name in names])
+        writer.writerow([csv_cell(row[name]) for name in names])
         count += 1
     return count
 

@@ -13,6 +13,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from attrition.formatting import csv_cell, format_number
+
 console = Console(highlight=False)
 
 
@@ -41,26 +43,7 @@ def print_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None
     writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell(row.get(k)) for k in columns})
-
-
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    return value
-
-
-def format_number(value: Any) -> str:
-    """``1511`` → ``1,511``; signed for changes when asked by the caller."""
-    if value is None:
-        return "—"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        return f"{value:,.2f}"
-    return str(value)
+        writer.writerow({k: csv_cell(row.get(k)) for k in columns})
 
 
 def print_table(

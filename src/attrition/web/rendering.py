@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from attrition.formatting import csv_cell, format_number
 from attrition.taxonomy import CATEGORY_LABELS
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -39,13 +40,9 @@ def json_response(data: Any, *, status_code: int = 200) -> Response:
 
 
 def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
     if isinstance(value, dict | list):
         return dump_json(value).decode()
-    return value
+    return csv_cell(value)
 
 
 def dump_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> bytes:
@@ -56,17 +53,6 @@ def dump_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> bytes
     for row in rows:
         writer.writerow([_cell(row.get(column)) for column in columns])
     return buffer.getvalue().encode("utf-8")
-
-
-def format_number(value: Any) -> str:
-    """``1511`` → ``1,511``; missing values as an em dash."""
-    if value is None:
-        return "—"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        return f"{value:,.2f}"
-    return str(value)
 
 
 def format_change(value: Any) -> str:
