@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from attrition.extract.dates import DateMention
 from attrition.extract.rules import Lexicon
@@ -540,3 +540,13 @@ CLAIMANT_SIDE = {
     "RU_GOV": "RU",
     "RU_GENERIC": "RU",
 }
+
+
+def dated(chosen: Attribution | None, others: list[Attribution]) -> Attribution | None:
+    """ "Mediazona has confirmed …, the outlets said on Friday": one speaker, one day."""
+    if chosen is None or chosen.date is not None:
+        return chosen
+    for other in others:
+        if other.date is not None and other.claimant == chosen.claimant:
+            return replace(chosen, date=other.date)
+    return chosen

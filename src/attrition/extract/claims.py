@@ -12,21 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import Any
 
 from attrition.extract.claimants import (
-    CLAIMANT_SIDE,
     GENERIC,
     Attribution,
     AttributionReader,
     Memory,
+    dated,
     resolve_generic,
     speaker_key,
 )
+from attrition.extract.context import ContextReader
 from attrition.extract.dates import DateMention, find_dates
+from attrition.extract.drafts import GENERAL_STAFF, Draft, absorb, restated_sentences, same_figure
 from attrition.extract.figures import (
-    PERSON_CATEGORIES,
     Figure,
     FigureReader,
     NounPhrase,
@@ -40,16 +41,12 @@ from attrition.extract.segment import (
     split_paragraphs,
     split_sentences,
 )
-from attrition.extract.sides import OPPOSITE, SideReader
+from attrition.extract.sides import SideReader
 from attrition.extract.timing import (
-    as_of_cue,
     basis_cues,
-    choose_basis,
-    loss_day,
     war_age_reference,
 )
 from attrition.extract.tokens import Token, tokenize
-from attrition.taxonomy import CONFLICT_START
 
 # Bumped whenever a change to rules or lexicons can change what is extracted; stored
 # with each claim so a ledger can tell which extractor read an article.
@@ -65,15 +62,7 @@ SCHEMA_FIELDS = (
     "claimant",
     "as_of",
 )
-# A figure this large repeated in one text is the same figure; small ones ("two cars"
-# in three front-line reports) are separate events unless their sentences match.
-DISTINCT_VALUE = 100
-# Person figures this large with the same value are one figure named two ways
-# ("20,900 men" lost and "20,900 soldiers killed"); as for DISTINCT_VALUE.
-SAME_PERSON_FIGURE = 100
 QUOTE_CHARS = 400
-# A figure repeated in more sentences than this is a common small number, not a restatement.
-RESTATEMENT_FANOUT = 8
 # The dev set's longest sentence has 95 tokens; a "sentence" four times that long is a
 # list, a table or junk, and is read in pieces so the work per piece stays bounded.
 MAX_SENTENCE_TOKENS = 400
@@ -81,10 +70,6 @@ MAX_SENTENCE_TOKENS = 400
 SPEAKER_REACH_CHARS = 300
 # An unowned source noun ("according to estimates") yields to a named speaker in its sentence.
 WEAK_SOURCE = "who.other.source"
-# Claimants whose counts are of the dead only (Mediazona with BBC Russian list named
-# deaths), so a figure they give for people "lost" is a death toll (SCHEMA.md).
-COUNTS_DEATHS = frozenset({"MEDIAZONA"})
-_GS = "UA_GENERAL_STAFF"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,28 +109,6 @@ class Claim:
         }
 
 
-@dataclass
-class _Draft:
-    """A claim under construction, with what merging and inheritance need."""
-
-    figure: Figure
-    paragraph: int
-    headline: bool
-    sentence: tuple[int, int]
-    start: int
-    end: int
-    subject: str = "RU"
-    claimant_raw: str | None = None
-    claimant: str | None = None
-    attribution: Attribution | None = None
-    basis: str = "cumulative"
-    basis_explicit: bool = False
-    as_of: dt.date | None = None
-    loss_day: bool = False
-    text_key: str = ""
-    merged: list[_Draft] = field(default_factory=list)
-
-
 def extract_claims(
     text: str, *, published: dt.date | str | None = None, lang: str = "en"
 ) -> list[Claim]:
@@ -173,7 +136,7 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
         return None
 
 
-class _Extraction:
+class _Extraction(ContextReader):
     """One run of the pipeline over one text."""
 
     def __init__(self, text: str, published: dt.date | None, lex: Lexicon) -> None:
@@ -185,23 +148,23 @@ class _Extraction:
         self.attributions = AttributionReader(lex)
         self.sides = SideReader(lex)
         self.memory = Memory()
-        self.drafts: list[_Draft] = []
+        self.drafts: list[Draft] = []
         self.topic: NounPhrase | None = None
         self.side_topic: str | None = None
-        self.last_basis: dict[str | None, str] = {}
+        self.last_basis: dict[str | None, tuple[str, int]] = {}
         self.gs_day: dt.date | None = None
         self.last_said: Attribution | None = None
         self.had_figures = False
         self.last_day: dt.date | None = None
         self._key_of: list[Token] | None = None
         self._key = ""
-        self._sentence_drafts: list[_Draft] = []
+        self._sentence_drafts: list[Draft] = []
         self._speakers: dict[tuple[int, int], Attribution | None] = {}
         self._cue_of: SentenceFigures | None = None
         self._cue: DateMention | None = None
         self._loss_day_of: Figure | None = None
         self._lost_on: DateMention | None = None
-        self._paragraph_drafts: list[_Draft] = []
+        self._paragraph_drafts: list[Draft] = []
         self._paragraph_attribution: Attribution | None = None
         self._paragraph_index = 0
 
@@ -278,7 +241,7 @@ class _Extraction:
                 speaker = self._quote_speaker(paragraph, tokens, figure, opening_speaker)
                 if speaker is not None:
                     last_speaker = speaker
-                attribution = speaker or _dated(self._nearest(attributions, figure), attributions)
+                attribution = speaker or dated(self._nearest(attributions, figure), attributions)
                 if attribution is None and not paragraph.headline:
                     attribution = carried or self.last_said  # a headline takes the body's, later
                 draft = self._draft(
@@ -320,7 +283,7 @@ class _Extraction:
             for draft in self.drafts:
                 if draft.attribution is None and draft.claimant is None:
                     draft.claimant = resolve_generic(claimant, draft.subject, None)
-                    if draft.claimant == _GS and draft.as_of is None:
+                    if draft.claimant == GENERAL_STAFF and draft.as_of is None:
                         draft.as_of = self.gs_day or self.published
             return  # the first source line speaks for the text
 
@@ -433,283 +396,29 @@ class _Extraction:
         after = [a for a in attributions if a.cue > figure.first]
         return after[0] if after else None
 
-    def _draft(
-        self,
-        index: int,
-        paragraph: Paragraph,
-        sentence: tuple[int, int],
-        tokens: list[Token],
-        found: SentenceFigures,
-        figure: Figure,
-        attribution: Attribution | None,
-        cues: list,
-    ) -> _Draft:
-        end_token = max(figure.last, figure.noun_last) - 1
-        draft = _Draft(
-            figure=figure,
-            paragraph=index,
-            headline=paragraph.headline,
-            sentence=sentence,
-            start=tokens[figure.first].start,
-            end=tokens[max(end_token, figure.first)].end,
-        )
-        draft.text_key = self._text_key(tokens)
-        draft.attribution = attribution
-        draft.claimant_raw = attribution.claimant if attribution is not None else None
-        draft.subject = self._subject(
-            tokens, found, figure, draft.claimant_raw, paragraph, attribution
-        )
-        memory_hint = self.memory.last_ministry
-        draft.claimant = resolve_generic(draft.claimant_raw, draft.subject, memory_hint)
-        counts_deaths = draft.claimant in COUNTS_DEATHS and figure.category == "personnel"
-        if counts_deaths and figure.rule_id.startswith(("noun.person", "pred.personnel")):
-            figure.category = "killed"  # a count of named dead: their "lost" means dead
-            figure.rule_id = "claimant.counts_deaths:" + figure.rule_id.split(":")[-1]
-        self._basis(draft, tokens, found, cues)
-        self._day(draft, tokens, found)
-        self._after_claim(draft, figure)
-        return draft
-
-    def _subject(
-        self,
-        tokens: list[Token],
-        found: SentenceFigures,
-        figure: Figure,
-        claimant: str | None,
-        paragraph: Paragraph,
-        attribution: Attribution | None,
-    ) -> str:
-        speaker_side = CLAIMANT_SIDE.get(claimant or "")
-        if claimant == "MINISTRY" and self.memory.last_ministry:
-            speaker_side = CLAIMANT_SIDE.get(self.memory.last_ministry)
-        side = figure.side_hint
-        role = "np"
-        if side is None:
-            side, role = self._side_from_context(tokens, found, figure, paragraph, speaker_side)
-        if side == "ENEMY":
-            side = OPPOSITE.get(speaker_side or "", "RU")
-            if role == "agent":
-                side = OPPOSITE[side]
-        elif side == "SPEAKER":
-            side = speaker_side or self.side_topic or "UA"
-            if role == "agent":
-                side = OPPOSITE[side]
-        return side if side in ("RU", "UA") else "RU"
-
-    def _side_from_context(
-        self,
-        tokens: list[Token],
-        found: SentenceFigures,
-        figure: Figure,
-        paragraph: Paragraph,
-        speaker_side: str | None,
-    ) -> tuple[str, str]:
-        """A side the noun phrase leaves open: from clause, list, text (nearest first)."""
-        clause = self.sides.clause_side(tokens, figure, found.clause_of)
-        earlier = self._sentence_drafts
-        same_clause = [d for d in earlier if d.figure.clause == figure.clause]
-        # A loss word before the previous figure of the clause governs the whole list
-        # ("lost 610 soldiers …, and another 325"); one after it governs this figure alone.
-        own_verb = clause.subject_at is not None and (
-            not same_clause or clause.subject_at >= same_clause[-1].figure.last
-        )
-        if clause.side is not None and clause.role in ("patient", "agent", "passive") and own_verb:
-            return clause.side, clause.role
-        if same_clause:
-            return same_clause[-1].subject, "list"
-        if clause.side is not None and clause.role in ("patient", "agent", "passive"):
-            return clause.side, clause.role
-        if clause.side is not None:
-            return clause.side, clause.role
-        if earlier:
-            return earlier[-1].subject, "sentence"
-        quoted = inside(paragraph.quotes, tokens[figure.first].start) is not None
-        if clause.role == "patient" and speaker_side and quoted:
-            return speaker_side, "speaker"
-        if clause.role in ("agent", "passive") and speaker_side:
-            return OPPOSITE[speaker_side], "claimant"
-        if self.drafts and self.drafts[-1].paragraph == self._paragraph_index:
-            return self.drafts[-1].subject, "paragraph"
-        if self.side_topic is not None:
-            return self.side_topic, "topic"
-        if speaker_side:
-            return OPPOSITE[speaker_side], "claimant"
-        return "RU", "default"
-
-    def _basis(
-        self, draft: _Draft, tokens: list[Token], found: SentenceFigures, cues: list
-    ) -> None:
-        figure = draft.figure
-        listed = self.figures.list_pairs(tokens, found.figures)
-        cue = choose_basis(figure, cues, found.clause_of, found.figures, listed)
-        earlier = self._sentence_drafts
-        other_clause = cue is None or (
-            found.clause_of[min(cue.first, len(found.clause_of) - 1)] != figure.clause
-        )
-        if earlier and earlier[-1].basis == "rate" and other_clause:
-            draft.basis, draft.basis_explicit = "rate", True  # "100 a day, while 500 were wounded"
-            return
-        if cue is not None:
-            draft.basis = cue.basis
-            draft.basis_explicit = True
-            return
-        if self._event_on_a_day(tokens, found, figure, draft):
-            draft.basis, draft.basis_explicit = "daily", True  # "one tank was destroyed on Tuesday"
-            return
-        last = self.last_basis.get(draft.claimant)
-        said = draft.attribution
-        continues = any(t.norm == "same" for t in tokens) or (
-            said is not None and said.anaphor == "source" and said.rule_id == "attr.verb"
-        )  # "The report … also claimed": the same report goes on
-        # "Russia has lost 7,885 tanks" is a running total even after a day's figures, except
-        # in the Russian MoD's per-front reports, whose "has lost" is the day's (SCHEMA.md).
-        total = self._perfect_tense(tokens, draft.figure) and draft.claimant != "RU_MOD"
-        if last is not None and last[0] == "daily" and not total:
-            same_paragraph = last[1] == draft.paragraph
-            if same_paragraph or continues or draft.claimant == "RU_MOD":
-                draft.basis = "daily"
-                return
-        draft.basis = "cumulative"
-
-    def _event_on_a_day(
-        self, tokens: list[Token], found: SentenceFigures, figure: Figure, draft: _Draft
-    ) -> bool:
-        """A loss verb in the simple past with a day of its own: the losses of that day."""
-        day = self._loss_day(tokens, figure, found)
-        statement = draft.attribution.date if draft.attribution is not None else None
-        if day is None or day is statement or self._as_of_cue(tokens, found) is not None:
-            return False
-        lo = figure.first
-        hi = max(figure.last, figure.noun_last)
-        clause = found.clause_of
-        for k in range(max(0, lo - 6), min(len(tokens), hi + 20)):
-            if clause[k] != figure.clause:
-                continue
-            cue = self.lex.loss_cues.match(tokens, k)
-            if cue is None or (
-                cue[0].value == "noun" and tokens[k].norm in self.lex.grammar["loss_nouns"]
-            ):
-                continue
-            window = tokens[max(0, k - 3) : k]
-            if cue[0].value in ("agent", "patient", "noun") and not any(
-                t.norm in self.lex.grammar["perfect_auxiliaries"] for t in window
-            ):
-                return True
-        return False
-
-    def _as_of_cue(self, tokens: list[Token], found: SentenceFigures) -> DateMention | None:
-        """The sentence's report day ("As of Sunday"), looked for once per sentence."""
-        if self._cue_of is not found:
-            self._cue_of = found
-            self._cue = as_of_cue(tokens, found, self.lex)
-        return self._cue
-
-    def _loss_day(
-        self, tokens: list[Token], figure: Figure, found: SentenceFigures
-    ) -> DateMention | None:
-        if self._loss_day_of is not figure:
-            self._loss_day_of = figure
-            self._lost_on = loss_day(tokens, figure, found, self.lex)
-        return self._lost_on
-
-    def _perfect_tense(self, tokens: list[Token], figure: Figure) -> bool:
-        """ "has (also) lost", "have destroyed": the perfect of the verb governing a figure."""
-        auxiliaries = self.lex.grammar["perfect_auxiliaries"]
-        for back in range(figure.first - 1, max(-1, figure.first - 8), -1):
-            cue = self.lex.loss_cues.match(tokens, back)
-            if cue is not None and cue[1] <= figure.first:
-                window = tokens[max(0, back - 3) : back]
-                return any(t.norm in auxiliaries for t in window)
-        return False
-
-    def _day(self, draft: _Draft, tokens: list[Token], found: SentenceFigures) -> None:
-        figure = draft.figure
-        gs = draft.claimant == _GS
-        statement = draft.attribution.date if draft.attribution is not None else None
-        report = self._as_of_cue(tokens, found)
-        day: DateMention | None = None
-        shift = 0
-        if figure.date_hint is not None:
-            day, shift = figure.date_hint, 1 if gs else 0
-        elif report is not None:
-            day = report
-        elif statement is not None:
-            day = statement
-        else:
-            lost_on = self._loss_day(tokens, figure, found)
-            if lost_on is not None:
-                day, shift = lost_on, 1 if gs else 0
-        resolved = self._resolve(day)
-        if day is None and draft.attribution is not None and not gs:
-            resolved = self._spoke_on(draft.attribution)  # the same speaker's statement
-        if resolved is not None and resolved == CONFLICT_START:
-            resolved = None  # "since the invasion on February 24, 2022" dates no report
-        if resolved is not None and shift:
-            try:
-                resolved += dt.timedelta(days=shift)
-            except OverflowError:
-                resolved = None
-        if gs and resolved is None and draft.basis in ("cumulative", "daily"):
-            resolved = self.gs_day or self.published
-        if gs and draft.basis == "period" and day is None:
-            resolved = None
-        draft.as_of = resolved
-        if gs and resolved is not None and self.gs_day is None and day is not None:
-            self.gs_day = resolved
-
-    def _text_key(self, tokens: list[Token]) -> str:
-        """The sentence's words, to tell a repeated sentence; computed once per sentence."""
-        if self._key_of is not tokens:
-            self._key_of = tokens
-            self._key = " ".join(t.norm for t in tokens if t.kind != "punct")
-        return self._key
-
-    def _resolve(self, day: DateMention | None) -> dt.date | None:
-        if day is None:
-            return None
-        if day.kind == "same":
-            return self.last_day  # "on the same day"
-        resolved = day.resolve(self.reference)
-        if resolved is not None:
-            self.last_day = resolved
-        return resolved
-
-    def _spoke_on(self, attribution: Attribution) -> dt.date | None:
-        """The day this speaker's statement was dated, by name, else by organisation."""
-        spoke_on = self.memory.spoke_on
-        key = speaker_key(attribution)
-        if key in spoke_on:
-            return spoke_on[key]
-        return spoke_on.get(f"org:{attribution.claimant}")
-
-    def _after_claim(self, draft: _Draft, figure: Figure) -> None:
-        if draft.basis_explicit:
-            self.last_basis[draft.claimant] = (draft.basis, draft.paragraph)  # type: ignore[assignment]
-        self.side_topic = draft.subject
-
     # -- after the walk ------------------------------------------------------------------------
 
-    def _merge(self, drafts: list[_Draft]) -> list[_Draft]:
+    def _merge(self, drafts: list[Draft]) -> list[Draft]:
         """One claim per figure: a repeated figure (headline and body) merges into the first."""
-        kept: list[_Draft] = []
-        restated = _restated_sentences(drafts)
-        by_number: dict[tuple[object, ...], list[_Draft]] = {}
+        kept: list[Draft] = []
+        restated = restated_sentences(drafts)
+        by_number: dict[tuple[object, ...], list[Draft]] = {}
         for draft in drafts:
             figure = draft.figure
             number = (draft.subject, figure.value, figure.low, figure.high)
             candidates = by_number.setdefault(number, [])
-            twin = next((k for k in candidates if _same_figure(k, draft, restated)), None)
+            twin = next((k for k in candidates if same_figure(k, draft, restated)), None)
             if twin is None:
                 kept.append(draft)
                 candidates.append(draft)
                 continue
-            _absorb(twin, draft)
+            absorb(twin, draft)
         return kept
 
-    def _inherit_headline_claimants(self, drafts: list[_Draft]) -> None:
+    def _inherit_headline_claimants(self, drafts: list[Draft]) -> None:
         """A headline's unattributed figure takes the claimant the body gives that side."""
-        first_by_side: dict[str, _Draft] = {}
-        first_body: _Draft | None = None
+        first_by_side: dict[str, Draft] = {}
+        first_body: Draft | None = None
         for draft in drafts:
             if not draft.headline and draft.claimant is not None:
                 first_by_side.setdefault(draft.subject, draft)
@@ -723,12 +432,12 @@ class _Extraction:
             draft.claimant = source.claimant
             if (
                 draft.as_of is None
-                and source.claimant == _GS
+                and source.claimant == GENERAL_STAFF
                 and draft.basis in ("cumulative", "daily")
             ):
                 draft.as_of = self.gs_day or source.as_of or self.published
 
-    def _claim(self, draft: _Draft) -> Claim:
+    def _claim(self, draft: Draft) -> Claim:
         figure = draft.figure
         lo, hi = draft.sentence
         quote = self.text[lo:hi].strip()
@@ -750,78 +459,3 @@ class _Extraction:
             quote=quote,
             rule_id=figure.rule_id,
         )
-
-
-def _dated(chosen: Attribution | None, others: list[Attribution]) -> Attribution | None:
-    """ "Mediazona has confirmed …, the outlets said on Friday": one speaker, one day."""
-    if chosen is None or chosen.date is not None:
-        return chosen
-    for other in others:
-        if other.date is not None and other.claimant == chosen.claimant:
-            return replace(chosen, date=other.date)
-    return chosen
-
-
-def _key(draft: _Draft) -> tuple[object, ...]:
-    figure = draft.figure
-    return (draft.subject, figure.category, figure.value, figure.low, figure.high)
-
-
-def _restated_sentences(drafts: list[_Draft]) -> set[tuple[tuple[int, int], tuple[int, int]]]:
-    """Pairs of sentences that share two or more figures: the later one restates the earlier.
-
-    "destroyed 15 warships and damaged 12 others" and, in a quote, "15 destroyed and 12
-    damaged ships" are one statement told twice; two unrelated "two cars" are not.
-    """
-    sentences_of: dict[tuple[object, ...], list[tuple[int, int]]] = {}
-    for draft in drafts:
-        found = sentences_of.setdefault(_key(draft), [])
-        if not found or found[-1] != draft.sentence:
-            found.append(draft.sentence)
-    shared: dict[tuple[tuple[int, int], tuple[int, int]], int] = {}
-    for sentences in sentences_of.values():
-        if len(sentences) > RESTATEMENT_FANOUT:
-            continue  # a figure in dozens of sentences ("two vehicles") tells nothing
-        for i, first in enumerate(sentences):
-            for second in sentences[i + 1 :]:
-                shared[(first, second)] = shared.get((first, second), 0) + 1
-    pairs = set()
-    for (first, second), count in shared.items():
-        if count >= 2:
-            pairs.add((first, second))
-            pairs.add((second, first))
-    return pairs
-
-
-def _same_figure(
-    a: _Draft, b: _Draft, restated: set[tuple[tuple[int, int], tuple[int, int]]]
-) -> bool:
-    fa, fb = a.figure, b.figure
-    if a.subject != b.subject or (fa.value, fa.low, fa.high) != (fb.value, fb.low, fb.high):
-        return False
-    size = fa.value if fa.value is not None else fa.high or 0
-    same_text = a.text_key == b.text_key or (a.sentence, b.sentence) in restated
-    if fa.category == fb.category:
-        return same_text or size >= DISTINCT_VALUE or a.headline or b.headline
-    both_people = fa.category in PERSON_CATEGORIES and fb.category in PERSON_CATEGORIES
-    one_general = "personnel" in (fa.category, fb.category)
-    return both_people and one_general and size >= SAME_PERSON_FIGURE
-
-
-def _absorb(kept: _Draft, other: _Draft) -> None:
-    """Fold a repetition into the first mention, keeping the more specific details."""
-    fk, fo = kept.figure, other.figure
-    if fk.category == "personnel" and fo.category != "personnel":
-        fk.category = fo.category
-        fk.rule_id = fo.rule_id
-    if kept.headline and not other.headline:
-        fk.qualifier = fo.qualifier  # the body says it more carefully than the headline
-        if other.claimant is not None:
-            kept.claimant = other.claimant
-    if kept.claimant is None and other.claimant is not None:
-        kept.claimant = other.claimant
-    if not kept.basis_explicit and other.basis_explicit:
-        kept.basis, kept.basis_explicit = other.basis, True
-    if kept.as_of is None and other.as_of is not None:
-        kept.as_of = other.as_of
-    kept.merged.append(other)

@@ -1,0 +1,307 @@
+"""A claim's context: whose loss it is, its basis and its day, read from around the figure.
+
+``_Extraction`` (``claims.py``) walks the text; these are its per-figure decisions,
+kept apart so that each module holds one job. Conventions: docs/extraction.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attrition.extract.claimants import (
+    CLAIMANT_SIDE,
+    Attribution,
+    Memory,
+    resolve_generic,
+    speaker_key,
+)
+from attrition.extract.dates import DateMention
+from attrition.extract.drafts import GENERAL_STAFF, Draft
+from attrition.extract.figures import FigureReader
+from attrition.extract.records import Figure, SentenceFigures
+from attrition.extract.rules import Lexicon
+from attrition.extract.segment import Paragraph, inside
+from attrition.extract.sides import OPPOSITE, SideReader
+from attrition.extract.timing import as_of_cue, choose_basis, loss_day
+from attrition.extract.tokens import Token
+from attrition.taxonomy import CONFLICT_START
+
+# Claimants whose counts are of the dead only (Mediazona with BBC Russian list named
+# deaths), so a figure they give for people "lost" is a death toll (SCHEMA.md).
+COUNTS_DEATHS = frozenset({"MEDIAZONA"})
+
+
+class ContextReader:
+    """Per-figure decisions of one extraction run (a part of ``_Extraction``)."""
+
+    lex: Lexicon
+    published: dt.date | None
+    reference: dt.date | None
+    figures: FigureReader
+    sides: SideReader
+    memory: Memory
+    drafts: list[Draft]
+    side_topic: str | None
+    last_basis: dict[str | None, tuple[str, int]]
+    gs_day: dt.date | None
+    last_day: dt.date | None
+    _paragraph_index: int
+    _sentence_drafts: list[Draft]
+    _key_of: list[Token] | None
+    _key: str
+    _cue_of: SentenceFigures | None
+    _cue: DateMention | None
+    _loss_day_of: Figure | None
+    _lost_on: DateMention | None
+
+    def _draft(
+        self,
+        index: int,
+        paragraph: Paragraph,
+        sentence: tuple[int, int],
+        tokens: list[Token],
+        found: SentenceFigures,
+        figure: Figure,
+        attribution: Attribution | None,
+        cues: list,
+    ) -> Draft:
+        end_token = max(figure.last, figure.noun_last) - 1
+        draft = Draft(
+            figure=figure,
+            paragraph=index,
+            headline=paragraph.headline,
+            sentence=sentence,
+            start=tokens[figure.first].start,
+            end=tokens[max(end_token, figure.first)].end,
+        )
+        draft.text_key = self._text_key(tokens)
+        draft.attribution = attribution
+        draft.claimant_raw = attribution.claimant if attribution is not None else None
+        draft.subject = self._subject(
+            tokens, found, figure, draft.claimant_raw, paragraph, attribution
+        )
+        memory_hint = self.memory.last_ministry
+        draft.claimant = resolve_generic(draft.claimant_raw, draft.subject, memory_hint)
+        counts_deaths = draft.claimant in COUNTS_DEATHS and figure.category == "personnel"
+        if counts_deaths and figure.rule_id.startswith(("noun.person", "pred.personnel")):
+            figure.category = "killed"  # a count of named dead: their "lost" means dead
+            figure.rule_id = "claimant.counts_deaths:" + figure.rule_id.split(":")[-1]
+        self._basis(draft, tokens, found, cues)
+        self._day(draft, tokens, found)
+        self._after_claim(draft, figure)
+        return draft
+
+    def _subject(
+        self,
+        tokens: list[Token],
+        found: SentenceFigures,
+        figure: Figure,
+        claimant: str | None,
+        paragraph: Paragraph,
+        attribution: Attribution | None,
+    ) -> str:
+        speaker_side = CLAIMANT_SIDE.get(claimant or "")
+        if claimant == "MINISTRY" and self.memory.last_ministry:
+            speaker_side = CLAIMANT_SIDE.get(self.memory.last_ministry)
+        side = figure.side_hint
+        role = "np"
+        if side is None:
+            side, role = self._side_from_context(tokens, found, figure, paragraph, speaker_side)
+        if side == "ENEMY":
+            side = OPPOSITE.get(speaker_side or "", "RU")
+            if role == "agent":
+                side = OPPOSITE[side]
+        elif side == "SPEAKER":
+            side = speaker_side or self.side_topic or "UA"
+            if role == "agent":
+                side = OPPOSITE[side]
+        return side if side in ("RU", "UA") else "RU"
+
+    def _side_from_context(
+        self,
+        tokens: list[Token],
+        found: SentenceFigures,
+        figure: Figure,
+        paragraph: Paragraph,
+        speaker_side: str | None,
+    ) -> tuple[str, str]:
+        """A side the noun phrase leaves open: from clause, list, text (nearest first)."""
+        clause = self.sides.clause_side(tokens, figure, found.clause_of)
+        earlier = self._sentence_drafts
+        same_clause = [d for d in earlier if d.figure.clause == figure.clause]
+        # A loss word before the previous figure of the clause governs the whole list
+        # ("lost 610 soldiers …, and another 325"); one after it governs this figure alone.
+        own_verb = clause.subject_at is not None and (
+            not same_clause or clause.subject_at >= same_clause[-1].figure.last
+        )
+        if clause.side is not None and clause.role in ("patient", "agent", "passive") and own_verb:
+            return clause.side, clause.role
+        if same_clause:
+            return same_clause[-1].subject, "list"
+        if clause.side is not None and clause.role in ("patient", "agent", "passive"):
+            return clause.side, clause.role
+        if clause.side is not None:
+            return clause.side, clause.role
+        if earlier:
+            return earlier[-1].subject, "sentence"
+        quoted = inside(paragraph.quotes, tokens[figure.first].start) is not None
+        if clause.role == "patient" and speaker_side and quoted:
+            return speaker_side, "speaker"
+        if clause.role in ("agent", "passive") and speaker_side:
+            return OPPOSITE[speaker_side], "claimant"
+        if self.drafts and self.drafts[-1].paragraph == self._paragraph_index:
+            return self.drafts[-1].subject, "paragraph"
+        if self.side_topic is not None:
+            return self.side_topic, "topic"
+        if speaker_side:
+            return OPPOSITE[speaker_side], "claimant"
+        return "RU", "default"
+
+    def _basis(self, draft: Draft, tokens: list[Token], found: SentenceFigures, cues: list) -> None:
+        figure = draft.figure
+        listed = self.figures.list_pairs(tokens, found.figures)
+        cue = choose_basis(figure, cues, found.clause_of, found.figures, listed)
+        earlier = self._sentence_drafts
+        other_clause = cue is None or (
+            found.clause_of[min(cue.first, len(found.clause_of) - 1)] != figure.clause
+        )
+        if earlier and earlier[-1].basis == "rate" and other_clause:
+            draft.basis, draft.basis_explicit = "rate", True  # "100 a day, while 500 were wounded"
+            return
+        if cue is not None:
+            draft.basis = cue.basis
+            draft.basis_explicit = True
+            return
+        if self._event_on_a_day(tokens, found, figure, draft):
+            draft.basis, draft.basis_explicit = "daily", True  # "one tank was destroyed on Tuesday"
+            return
+        last = self.last_basis.get(draft.claimant)
+        said = draft.attribution
+        continues = any(t.norm == "same" for t in tokens) or (
+            said is not None and said.anaphor == "source" and said.rule_id == "attr.verb"
+        )  # "The report … also claimed": the same report goes on
+        # "Russia has lost 7,885 tanks" is a running total even after a day's figures, except
+        # in the Russian MoD's per-front reports, whose "has lost" is the day's (SCHEMA.md).
+        total = self._perfect_tense(tokens, draft.figure) and draft.claimant != "RU_MOD"
+        if last is not None and last[0] == "daily" and not total:
+            same_paragraph = last[1] == draft.paragraph
+            if same_paragraph or continues or draft.claimant == "RU_MOD":
+                draft.basis = "daily"
+                return
+        draft.basis = "cumulative"
+
+    def _event_on_a_day(
+        self, tokens: list[Token], found: SentenceFigures, figure: Figure, draft: Draft
+    ) -> bool:
+        """A loss verb in the simple past with a day of its own: the losses of that day."""
+        day = self._loss_day(tokens, figure, found)
+        statement = draft.attribution.date if draft.attribution is not None else None
+        if day is None or day is statement or self._as_of_cue(tokens, found) is not None:
+            return False
+        lo = figure.first
+        hi = max(figure.last, figure.noun_last)
+        clause = found.clause_of
+        for k in range(max(0, lo - 6), min(len(tokens), hi + 20)):
+            if clause[k] != figure.clause:
+                continue
+            cue = self.lex.loss_cues.match(tokens, k)
+            if cue is None or (
+                cue[0].value == "noun" and tokens[k].norm in self.lex.grammar["loss_nouns"]
+            ):
+                continue
+            window = tokens[max(0, k - 3) : k]
+            if cue[0].value in ("agent", "patient", "noun") and not any(
+                t.norm in self.lex.grammar["perfect_auxiliaries"] for t in window
+            ):
+                return True
+        return False
+
+    def _as_of_cue(self, tokens: list[Token], found: SentenceFigures) -> DateMention | None:
+        """The sentence's report day ("As of Sunday"), looked for once per sentence."""
+        if self._cue_of is not found:
+            self._cue_of = found
+            self._cue = as_of_cue(tokens, found, self.lex)
+        return self._cue
+
+    def _loss_day(
+        self, tokens: list[Token], figure: Figure, found: SentenceFigures
+    ) -> DateMention | None:
+        if self._loss_day_of is not figure:
+            self._loss_day_of = figure
+            self._lost_on = loss_day(tokens, figure, found, self.lex)
+        return self._lost_on
+
+    def _perfect_tense(self, tokens: list[Token], figure: Figure) -> bool:
+        """ "has (also) lost", "have destroyed": the perfect of the verb governing a figure."""
+        auxiliaries = self.lex.grammar["perfect_auxiliaries"]
+        for back in range(figure.first - 1, max(-1, figure.first - 8), -1):
+            cue = self.lex.loss_cues.match(tokens, back)
+            if cue is not None and cue[1] <= figure.first:
+                window = tokens[max(0, back - 3) : back]
+                return any(t.norm in auxiliaries for t in window)
+        return False
+
+    def _day(self, draft: Draft, tokens: list[Token], found: SentenceFigures) -> None:
+        figure = draft.figure
+        gs = draft.claimant == GENERAL_STAFF
+        statement = draft.attribution.date if draft.attribution is not None else None
+        report = self._as_of_cue(tokens, found)
+        day: DateMention | None = None
+        shift = 0
+        if figure.date_hint is not None:
+            day, shift = figure.date_hint, 1 if gs else 0
+        elif report is not None:
+            day = report
+        elif statement is not None:
+            day = statement
+        else:
+            lost_on = self._loss_day(tokens, figure, found)
+            if lost_on is not None:
+                day, shift = lost_on, 1 if gs else 0
+        resolved = self._resolve(day)
+        if day is None and draft.attribution is not None and not gs:
+            resolved = self._spoke_on(draft.attribution)  # the same speaker's statement
+        if resolved is not None and resolved == CONFLICT_START:
+            resolved = None  # "since the invasion on February 24, 2022" dates no report
+        if resolved is not None and shift:
+            try:
+                resolved += dt.timedelta(days=shift)
+            except OverflowError:
+                resolved = None
+        if gs and resolved is None and draft.basis in ("cumulative", "daily"):
+            resolved = self.gs_day or self.published
+        if gs and draft.basis == "period" and day is None:
+            resolved = None
+        draft.as_of = resolved
+        if gs and resolved is not None and self.gs_day is None and day is not None:
+            self.gs_day = resolved
+
+    def _text_key(self, tokens: list[Token]) -> str:
+        """The sentence's words, to tell a repeated sentence; computed once per sentence."""
+        if self._key_of is not tokens:
+            self._key_of = tokens
+            self._key = " ".join(t.norm for t in tokens if t.kind != "punct")
+        return self._key
+
+    def _resolve(self, day: DateMention | None) -> dt.date | None:
+        if day is None:
+            return None
+        if day.kind == "same":
+            return self.last_day  # "on the same day"
+        resolved = day.resolve(self.reference)
+        if resolved is not None:
+            self.last_day = resolved
+        return resolved
+
+    def _spoke_on(self, attribution: Attribution) -> dt.date | None:
+        """The day this speaker's statement was dated, by name, else by organisation."""
+        spoke_on = self.memory.spoke_on
+        key = speaker_key(attribution)
+        if key in spoke_on:
+            return spoke_on[key]
+        return spoke_on.get(f"org:{attribution.claimant}")
+
+    def _after_claim(self, draft: Draft, figure: Figure) -> None:
+        if draft.basis_explicit:
+            self.last_basis[draft.claimant] = (draft.basis, draft.paragraph)
+        self.side_topic = draft.subject

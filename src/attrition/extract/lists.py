@@ -1,0 +1,269 @@
+"""Passes over all the figures of a sentence: lists, chains, qualifiers shared, loss context.
+
+``1,500, 1,330 and 1,400 troops`` share a noun; ``approximately: 20,300 personnel,
+773 tanks`` share an approximation; ``… to 661,630, 19,156 and 8,933, respectively``
+pair with nouns in order; ``1,511 (+4)`` holds a daily figure; and a figure counts
+only with a loss word in its clause and no non-claim cue beside it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+from attrition.extract.numbers import NumberMention
+from attrition.extract.records import PERSON_CATEGORIES, Figure, SentenceFigures
+from attrition.extract.rules import Lexicon
+from attrition.extract.tokens import Token
+
+# Non-claim cues count only this close to the figure ("the 16 HIMARS Ukraine has received").
+NON_CLAIM_WINDOW = 5
+
+
+class ListReader:
+    """Sentence-level passes over figures (a part of ``FigureReader``)."""
+
+    lex: Lexicon
+    _after_losses: bool
+    _bounds_of: list[int] | None
+    _bounds: dict[int, tuple[int, int]]
+    _loss_clauses: dict[tuple[int, int], bool]
+    _loss_of: Sequence[Token] | None
+
+    _qualify: Callable[[Sequence[Token], Figure], None]
+
+    # -- sentence-level passes -----------------------------------------------------------------
+
+    def _chain(
+        self,
+        tokens: list[Token],
+        pending: list[tuple[NumberMention, int]],
+        result: SentenceFigures,
+        clause_of: list[int],
+    ) -> None:
+        """ "1,500, 1,330 and 1,400 troops", "15 destroyed and 12 damaged ships": a shared noun."""
+        for mention, _ in reversed(pending):
+            target = None
+            k = mention.last
+            steps = 0
+            while k < len(tokens) and steps < 4:
+                token = tokens[k]
+                nxt = next((f for f in result.figures if f.mention.first == k), None)
+                if nxt is not None:
+                    target = nxt
+                    break
+                if token.norm in (",", "and", "or") or self.lex.loss_cues.match(tokens, k):
+                    k += 1
+                    steps += 1
+                    continue
+                break
+            if target is None or clause_of[mention.first] != target.clause:
+                continue
+            figure = Figure(
+                mention=mention,
+                value=mention.value,
+                low=mention.low,
+                high=mention.high,
+                category=target.category,
+                rule_id=target.rule_id.split(":")[0] + ":chain",
+                first=mention.first,
+                last=mention.last,
+                clause=target.clause,
+                side_hint=target.side_hint,
+                person=target.person,
+                via_lose=target.via_lose,
+                explicit_category=target.explicit_category,
+                noun_first=target.noun_first,
+                noun_last=target.noun_last,
+                chained=True,
+            )
+            self._qualify(tokens, figure)
+            figure.basis_hint = target.basis_hint
+            result.figures.append(figure)
+
+    def _respectively(self, tokens: list[Token], result: SentenceFigures) -> None:
+        """ "… to 661,630, 19,156 and 8,933, respectively": nouns and dates paired in order."""
+        figures = result.figures
+        if len(figures) < 2 or not any(t.norm in self.lex.respectively for t in tokens):
+            return
+        group = [f for f in figures if f.clause == figures[-1].clause]
+        first = group[0].mention.first
+        nouns = [
+            p
+            for p in result.phrases
+            if p.last <= first and p.noun.kind in ("equipment", "person", "casualty")
+        ]
+        if len(nouns) >= len(group) and all(f.noun_first < first for f in group):
+            for figure, phrase in zip(group, nouns[-len(group) :], strict=True):
+                figure.category = phrase.category or figure.category
+                figure.rule_id = f"{phrase.rule_id}:respectively"
+                figure.person = figure.category in PERSON_CATEGORIES
+        last = group[-1].mention.last
+        days = [d for d in result.dates if d.first >= last and d.kind in ("weekday", "day")]
+        if len(days) == len(group):
+            for figure, day in zip(group, days, strict=True):
+                figure.date_hint = day
+
+    def _refine_lost(self, result: SentenceFigures) -> None:
+        """ "losing 100 a day, while 500 were wounded": lost beside wounded means killed."""
+        explicit = {f.category for f in result.figures if f.explicit_category}
+        if not explicit & {"killed", "wounded"}:
+            return
+        for figure in result.figures:
+            if figure.via_lose and figure.category == "personnel":
+                figure.category = "killed"
+                figure.rule_id = "pred.lost_beside_casualty:" + figure.rule_id.split(":")[-1]
+
+    def _distribute_qualifiers(self, tokens: Sequence[Token], result: SentenceFigures) -> None:
+        """ "approximately: 20,300 personnel, 773 tanks …" — a list shares an approximation."""
+        figures = result.figures
+        for index, head in enumerate(figures):
+            if not head.qualifier_explicit:
+                continue
+            colon = head.first < len(tokens) and any(
+                tokens[k].norm == ":" for k in range(head.first, head.mention.first)
+            )
+            # "tanks – about 3,541" qualifies its own item only; so does a bound before a range.
+            in_list = ":complement" not in head.rule_id
+            distributive = (head.qualifier == "about" or colon) and in_list
+            previous = head
+            for follower in figures[index + 1 :]:
+                if follower.clause != head.clause or follower.qualifier_explicit:
+                    break
+                if follower.low is not None or ":increment" in follower.rule_id:
+                    break
+                if not self._listed(tokens, previous, follower):
+                    break  # "about 3,700 wounded, and that 572 …": a new statement, not the list
+                previous = follower
+                if distributive:
+                    follower.qualifier = head.qualifier
+                elif (
+                    follower.person
+                    and head.person
+                    and follower.mention.first - head.last <= 2
+                    and tokens[follower.mention.first - 1].norm == "and"
+                ):
+                    follower.qualifier = (
+                        head.qualifier
+                    )  # "up to 43,000 Russians and 17,500 Ukrainians"
+                    break
+                else:
+                    break
+
+    def _listed(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
+        """True when only list punctuation and conjunctions separate two figures."""
+        between = tokens[max(earlier.last, earlier.noun_last) : later.first]
+        joiners = self.lex.grammar["list_joiners"]
+        return all(t.norm in joiners or t.norm in ("as", "well", "plus", "also") for t in between)
+
+    def list_pairs(self, tokens: Sequence[Token], figures: Sequence[Figure]) -> frozenset:
+        """Pairs of figures (by first token) that belong to one list, in both orders."""
+        pairs: set[tuple[int, int]] = set()
+        for earlier, later in itertools.pairwise(figures):
+            if self._listed(tokens, earlier, later):
+                pairs.add((earlier.mention.first, later.mention.first))
+                pairs.add((later.mention.first, earlier.mention.first))
+        return frozenset(pairs)
+
+    def _share_predicates(self, tokens: Sequence[Token], result: SentenceFigures) -> None:
+        """ "43,000 Russians and 17,500 Ukrainians may have died": the verb covers both."""
+        figures = result.figures
+        for index in range(len(figures) - 1, 0, -1):
+            later, earlier = figures[index], figures[index - 1]
+            if not (later.person and earlier.person and later.explicit_category):
+                continue
+            if earlier.explicit_category or earlier.clause != later.clause:
+                continue
+            between = tokens[earlier.last : later.mention.first]
+            if len(between) <= 2 and all(t.norm in ("and", ",", "or") for t in between):
+                earlier.category = later.category
+                earlier.explicit_category = True
+
+    def _is_loss(self, tokens: Sequence[Token], figure: Figure, clause_of: list[int]) -> bool:
+        """A figure counts only with a loss cue in its clause and no non-claim cue beside it."""
+        lex = self.lex
+        lo, hi = self._clause_bounds(clause_of, figure.clause)
+        start = figure.first
+        while start > lo and figure.first - start < NON_CLAIM_WINDOW:
+            if tokens[start - 1].norm in (",", ";", ":"):
+                break
+            start -= 1
+        stop = max(figure.last, figure.noun_last)
+        while stop < hi and stop - max(figure.last, figure.noun_last) < NON_CLAIM_WINDOW:
+            if tokens[stop].norm in (",", ";", "and", "or", "while", "but"):
+                break  # "400,000 soldiers, and many more civilians": the next item is not this one
+            stop += 1
+        if figure.rule_id.endswith(":whole"):
+            stop = max(
+                figure.last, figure.noun_last
+            )  # "2,200 of the 3,500 tanks it entered … with"
+        for _, a, _end in lex.non_claims.find_all(tokens, start, stop):
+            if not (figure.mention.first <= a < figure.mention.last):
+                return False
+        if figure.explicit_category or figure.rule_id.startswith(
+            ("noun.casualties", "noun.deaths")
+        ):
+            return True
+        if self._clause_has_loss(tokens, lo, hi):
+            return True
+        if not self._after_losses:
+            return False
+        label = (
+            ":complement" in figure.rule_id
+            and figure.first > 0
+            and tokens[figure.first - 1].norm in (":", "–", "-", "—")
+        )
+        return label or bool(lex.placeholder_nouns.find_all(tokens))  # "- Tanks: 7,201 (+6)"
+
+    def _clause_has_loss(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+        """Whether a clause holds a loss word (asked once per clause, not once per figure)."""
+        if self._loss_of is not tokens:
+            self._loss_of = tokens
+            self._loss_clauses = {}
+        found = self._loss_clauses.get((lo, hi))
+        if found is None:
+            found = bool(self.lex.loss_cues.find_all(tokens, lo, hi))
+            self._loss_clauses[(lo, hi)] = found
+        return found
+
+    def _clause_bounds(self, clause_of: list[int], clause: int) -> tuple[int, int]:
+        """First and last-plus-one token of a clause (computed once per sentence)."""
+        if self._bounds_of is not clause_of:
+            self._bounds_of = clause_of
+            self._bounds = {}
+            for k, number in enumerate(clause_of):
+                lo, _ = self._bounds.get(number, (k, k))
+                self._bounds[number] = (lo, k + 1)
+        return self._bounds[clause]
+
+    def _increments(self, result: SentenceFigures) -> None:
+        """``1,511 (+4)``: the bracketed increment is the same category's daily figure."""
+        extra: list[Figure] = []
+        for figure in result.figures:
+            mention = figure.mention
+            if mention.increment is None or mention.increment_span is None:
+                continue
+            a, b = mention.increment_span
+            increment = NumberMention(first=a + 2, last=a + 3, value=mention.increment)
+            extra.append(
+                Figure(
+                    mention=increment,
+                    value=mention.increment,
+                    low=None,
+                    high=None,
+                    category=figure.category,
+                    rule_id=figure.rule_id.split(":")[0] + ":increment",
+                    first=a,
+                    last=b,
+                    clause=figure.clause,
+                    side_hint=figure.side_hint,
+                    person=figure.person,
+                    basis_hint="daily",
+                    basis_rule="basis.increment",
+                    noun_first=figure.noun_first,
+                    noun_last=figure.noun_last,
+                )
+            )
+        if extra:
+            result.figures.extend(extra)
+            result.figures.sort(key=lambda f: f.mention.first)
