@@ -159,3 +159,11 @@ def test_the_published_date_may_be_given_as_an_iso_string(context: VerifyContext
 def test_a_published_date_that_is_not_a_date_is_refused(context: VerifyContext) -> None:
     with pytest.raises(InputError, match="'last Friday' is not a date"):
         check("Russia lost 1,500 tanks, Kyiv said.", published="last Friday", ledger=context)
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", dt.date(9999, 12, 31)])
+def test_a_published_date_at_the_ends_of_the_calendar_is_refused(
+    context: VerifyContext, published: str | dt.date
+) -> None:
+    with pytest.raises(InputError, match="out of range"):
+        check("Russia lost 1,500 tanks, Kyiv said.", published=published, ledger=context)

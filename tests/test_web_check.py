@@ -53,6 +53,7 @@ def test_check_returns_every_figure_with_its_verdict_and_span(client: TestClient
         ({"url": "ftp://example.org/a"}, 400, "not a web address"),
         ({"text": TEXT, "published": "26/06/2022"}, 400, "'published'"),
         ({"text": 42}, 400, "'text'"),
+        ({"text": TEXT, "published": "0001-01-01"}, 400, "out of range"),
     ],
 )
 def test_bad_check_requests_are_4xx_with_a_message(

@@ -34,16 +34,32 @@ def check_text(text: str) -> str:
     return text
 
 
+# An article's date outside these years is a typo, not a news article; refusing it
+# also keeps the verifier's day arithmetic (report windows, staleness) clear of
+# the ends of the calendar, where ``date ± timedelta`` overflows.
+EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
+LATEST_PUBLISHED = dt.date(2199, 12, 31)
+
+
 def published_date(value: dt.date | str | None) -> dt.date | None:
     """An article date given as a date or ``YYYY-MM-DD``; ``InputError`` for anything else."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise InputError(
+                f"published date {value!r} is not a date", hint="write it as YYYY-MM-DD"
+            ) from None
+    if not EARLIEST_PUBLISHED <= day <= LATEST_PUBLISHED:
         raise InputError(
-            f"published date {value!r} is not a date", hint="write it as YYYY-MM-DD"
-        ) from None
+            f"published date {day.isoformat()} is out of range",
+            hint=f"give a date between {EARLIEST_PUBLISHED} and {LATEST_PUBLISHED}",
+        )
+    return day
 
 
 def check(
