@@ -1,10 +1,12 @@
-"""Reading input bytes as text: gzip unwrapped, UTF-8 decoded, errors naming the input."""
+"""Reading inputs: a file or stdin as bytes, gzip unwrapped, UTF-8 decoded, errors naming it."""
 
 from __future__ import annotations
 
 import gzip
+import sys
+from pathlib import Path
 
-from attrition.errors import SourceFormatError
+from attrition.errors import InputError, SourceFormatError
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -27,3 +29,21 @@ def decode_text(content: bytes, name: str) -> str:
         raise SourceFormatError(
             f"{name}: not UTF-8 text (byte {exc.start}: {content[exc.start : exc.start + 1]!r})"
         ) from None
+
+
+def read_input(source: str, *, hint: str) -> tuple[bytes, str]:
+    """The bytes of file ``source`` (``-`` reads stdin) and its name for messages.
+
+    A missing, directory or unreadable path is an ``InputError`` naming it, with ``hint``
+    saying what the command expects instead.
+    """
+    if source == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    try:
+        return Path(source).read_bytes(), source
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file", hint=hint) from None
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a directory; expected a text or HTML file") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from None

@@ -19,6 +19,7 @@ from attrition.cli.options import DatabaseOption, JsonOption
 from attrition.cli.output import console, print_json
 from attrition.errors import InputError
 from attrition.extract import Claim, extract_claims
+from attrition.textio import read_input
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _HTML_SNIFF = ("<!doctype html", "<html", "<body", "<head", "<article")
@@ -26,21 +27,8 @@ _HTML_SNIFF = ("<!doctype html", "<html", "<body", "<head", "<article")
 
 def _read_source(path: str) -> tuple[str, str]:
     """The raw text of ``path`` (``-`` is stdin) and a name for messages."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        return data.decode("utf-8", errors="replace"), "<stdin>"
-    file = Path(path)
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(
-            f"{path}: no such file", hint="give a text or HTML file, or - for stdin"
-        ) from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory; expected a text or HTML file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    return data.decode("utf-8", errors="replace"), path
+    data, name = read_input(path, hint="give a text or HTML file, or - for stdin")
+    return data.decode("utf-8", errors="replace"), name
 
 
 def _looks_like_html(name: str, raw: str) -> bool:

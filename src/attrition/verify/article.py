@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from attrition.ledger import Ledger
 from attrition.ledger.claims import StoreStats, store_checked_claims
 from attrition.news.pages import Page, decode_html, parse_html, parse_page
 from attrition.settings import CHECK_MAX_BYTES
+from attrition.textio import read_input
 from attrition.verify.context import VerifyContext, context_for
 from attrition.verify.pipeline import check, check_text
 from attrition.verify.verdicts import Verdict, count_verdicts
@@ -127,21 +127,10 @@ def read_article(source: str, *, url: str | None = None, fetcher: Fetcher | None
             content_type=result.headers.get("content-type", "text/html"),
             charset=result.charset,
         )
+    content, name = read_input(source, hint="give a file, a URL, or - for stdin")
     if source == "-":
-        content = sys.stdin.buffer.read()
-        return page_from_bytes(content, name="<stdin>", url=url or content_address(content))
-    path = Path(source)
-    try:
-        content = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(
-            f"{source}: no such file", hint="give a file, a URL, or - for stdin"
-        ) from None
-    except IsADirectoryError:
-        raise InputError(f"{source}: is a directory; expected a text or HTML file") from None
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from None
-    return page_from_bytes(content, name=source, url=url or path.resolve().as_uri())
+        return page_from_bytes(content, name=name, url=url or content_address(content))
+    return page_from_bytes(content, name=name, url=url or Path(source).resolve().as_uri())
 
 
 def check_article(
