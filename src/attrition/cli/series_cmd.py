@@ -27,13 +27,12 @@ from attrition.reconcile import (
     DEFAULT_CLAIMANT,
     Disagreement,
     ReconciledLedger,
-    SeriesPoint,
     load_reconciled_ledger,
     load_reconciled_series,
 )
+from attrition.series_table import SERIES_FIELDS, reconciled_points, series_rows, stored_points
 from attrition.taxonomy import CATEGORIES, CATEGORY_LABELS, EXTRA_CATEGORIES, is_category
 
-SERIES_FIELDS = ("date", "value", "change", "source")
 # Outliers listed by `reconcile` without --all (the strongest first).
 OUTLIERS_SHOWN = 25
 
@@ -77,50 +76,6 @@ def _disagreement_note(d: Disagreement | None) -> str:
         return f"unresolved: {listed}"
     wrong = ", ".join(f"{s} {d.values[s]:,}" for s in d.likely_errors)
     return f"likely transcription error: {wrong}"
-
-
-def series_rows(
-    points: Sequence[tuple[dt.date, int, str, str, str]],
-    *,
-    daily: bool,
-    date_from: dt.date | None,
-    date_to: dt.date | None,
-) -> list[dict[str, Any]]:
-    """(date, value, source, qualifier, note) points → output rows with their change.
-
-    Change is against the previous report, including the day before ``--from``;
-    with ``daily`` the value is the day's increment and the change is the
-    difference from the previous day's increment.
-    """
-    rows: list[dict[str, Any]] = []
-    previous_value: int | None = None
-    previous_shown: int | None = None
-    for day, value, source, qualifier, note in points:
-        shown: int | None = value
-        if daily:
-            shown = None if previous_value is None else value - previous_value
-        change = None if shown is None or previous_shown is None else shown - previous_shown
-        previous_value, previous_shown = value, shown
-        if (date_from and day < date_from) or (date_to and day > date_to):
-            continue
-        rows.append(
-            {
-                "date": day,
-                "value": shown,
-                "change": change,
-                "source": source,
-                "qualifier": qualifier,
-                "note": note,
-            }
-        )
-    return rows
-
-
-def _points_of(reconciled: Sequence[SeriesPoint]) -> list[tuple[dt.date, int, str, str, str]]:
-    return [
-        (p.date, p.value, "+".join(p.sources), p.qualifier, _disagreement_note(p.disagreement))
-        for p in reconciled
-    ]
 
 
 def _source_label(source: str, everyone: str) -> str:
@@ -167,7 +122,7 @@ def series(
             stored = read_series(
                 connection, category=category, source=source, subject=subject, as_known_on=known
             )
-            points = [(o.as_of, o.value or 0, source, o.qualifier, "") for o in stored]
+            points = stored_points(stored, source)
             everyone = source
             title = (
                 f"{CATEGORY_LABELS.get(category, category)} ({subject}) as transcribed by {source}"
@@ -176,7 +131,7 @@ def series(
             reconciled = load_reconciled_series(
                 connection, category=category, subject=subject, claimant=claimant, as_known_on=known
             )
-            points = _points_of(reconciled)
+            points = reconciled_points(reconciled, _disagreement_note)
             everyone = "+".join(sorted({s for p in reconciled for s in p.sources}))
             title = f"{CATEGORY_LABELS.get(category, category)} ({subject}) according to {claimant}"
     if not points:

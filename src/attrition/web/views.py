@@ -17,7 +17,6 @@ from attrition.charts import (
     build_daily_increments_spec,
     build_sparkline_spec,
 )
-from attrition.cli.series_cmd import SERIES_FIELDS, series_rows
 from attrition.compare import (
     CONFIRMED_SOURCE,
     ComparePoint,
@@ -36,6 +35,7 @@ from attrition.reconcile import (
     load_reconciled_ledger,
     load_reconciled_series,
 )
+from attrition.series_table import SERIES_FIELDS, reconciled_points, series_rows, stored_points
 from attrition.taxonomy import CATEGORIES, EXTRA_CATEGORIES, SOURCES, is_category
 from attrition.verify.verdicts import VERDICTS
 from attrition.web.highlight import split_highlights
@@ -90,14 +90,6 @@ def disagreement_note(disagreement: Disagreement | None) -> str:
     )
 
 
-def _reconciled_tuples(points: Sequence[SeriesPoint]) -> list[tuple[dt.date, int, str, str, str]]:
-    """Reconciled points as the (date, value, source, qualifier, note) tuples of ``series_rows``."""
-    return [
-        (p.date, p.value, "+".join(p.sources), p.qualifier, disagreement_note(p.disagreement))
-        for p in points
-    ]
-
-
 def build_series(
     connection: sa.Connection,
     *,
@@ -113,7 +105,7 @@ def build_series(
     Without ``source`` it is the General Staff's reconciled view (``source`` then
     names the transcriptions that gave the value, ``note`` any disagreement);
     with one it is that transcription as stored. The rows are the ones
-    ``attrition series --json`` prints (see its ``series_rows``).
+    ``attrition series --json`` prints (see ``series_table.series_rows``).
     """
     require_category(category)
     require_series_source(source)
@@ -125,12 +117,12 @@ def build_series(
         points = load_reconciled_series(
             connection, category=category, subject=SUBJECT, as_known_on=as_known_on
         )
-        tuples = _reconciled_tuples(points)
+        tuples = reconciled_points(points, disagreement_note)
     else:
         stored = read_series(
             connection, category=category, source=source, subject=SUBJECT, as_known_on=as_known_on
         )
-        tuples = [(o.as_of, o.value or 0, source, o.qualifier, "") for o in stored]
+        tuples = stored_points(stored, source)
     rows = series_rows(tuples, daily=daily, date_from=date_from, date_to=date_to)
     return [{name: row[name] for name in API_SERIES_FIELDS} for row in rows]
 
