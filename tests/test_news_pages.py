@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from attrition.errors import SourceFormatError
-from attrition.news.pages import decode_html, parse_page, parse_text
+from attrition.errors import InputError, SourceFormatError
+from attrition.news.pages import (
+    decode_html,
+    looks_like_html,
+    page_from_bytes,
+    parse_page,
+    parse_text,
+)
 
 PAGES = Path(__file__).parent / "fixtures" / "news" / "pages"
 
@@ -88,3 +94,37 @@ def test_text_starting_with_a_sentence_has_no_invented_title() -> None:
         url="https://x.example/t",
     )
     assert page.title is None
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "expected"),
+    [
+        ("report.HTML", b"Russia lost 1,402 tanks", True),
+        ("report.txt", b"  \n<!DOCTYPE html><html><body>x", True),
+        ("-", b"<article><p>Russia lost 1,402 tanks</p></article>", True),
+        ("feed.xml", b'<?xml version="1.0"?><rss><channel>', False),
+        ("note.txt", b"<Kyiv> says Russia lost 1,402 tanks", False),
+    ],
+)
+def test_html_is_told_from_text_by_name_or_by_its_opening_tags(
+    name: str, head: bytes, expected: bool
+) -> None:
+    assert looks_like_html(name, head) is expected
+
+
+def test_a_local_text_page_is_read_with_the_callers_limits() -> None:
+    line = b"Russia has lost 1,402 tanks, the General Staff said."
+    page = page_from_bytes(line, name="-", url="urn:sha256:ab", max_bytes=1000, min_chars=1)
+    assert (page.text, page.title, page.canonical_url) == (line.decode(), None, "urn:sha256:ab")
+    with pytest.raises(SourceFormatError, match="need at least 60"):
+        page_from_bytes(line[:30], name="-", url="urn:sha256:ab", max_bytes=1000)
+    with pytest.raises(InputError, match="over the 40-byte limit"):
+        page_from_bytes(line, name="a.txt", url="file:///a.txt", max_bytes=40)
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"  \n ", b"%PDF-1.7\x00\x01binary", bytes(range(256)) * 4]
+)
+def test_empty_or_binary_local_input_is_refused_naming_it(content: bytes) -> None:
+    with pytest.raises(InputError, match=r"^scan\.txt: "):
+        page_from_bytes(content, name="scan.txt", url="file:///scan.txt", max_bytes=10_000)

@@ -17,40 +17,28 @@ from rich.table import Table
 from attrition.cli.app import app
 from attrition.cli.options import DatabaseOption, JsonOption
 from attrition.cli.output import console, print_json
-from attrition.errors import InputError
+from attrition.errors import InputError, SourceFormatError
 from attrition.extract import Claim, extract_claims
+from attrition.news.pages import decode_html, looks_like_html, parse_html
 from attrition.textio import read_input
 
-_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-_HTML_SNIFF = ("<!doctype html", "<html", "<body", "<head", "<article")
 
+def _article_text(path: str) -> tuple[str, str | None, str]:
+    """The text to read from ``path`` (``-`` is stdin), the date an HTML page states, a name.
 
-def _read_source(path: str) -> tuple[str, str]:
-    """The raw text of ``path`` (``-`` is stdin) and a name for messages."""
+    An HTML page is reduced to its headline and main text; a text file is read as it is,
+    so that claim offsets point into the file.
+    """
     data, name = read_input(path, hint="give a text or HTML file, or - for stdin")
-    return data.decode("utf-8", errors="replace"), name
-
-
-def _looks_like_html(name: str, raw: str) -> bool:
-    if name.lower().endswith(_HTML_SUFFIXES):
-        return True
-    head = raw[:2000].lstrip().lower()
-    return head.startswith("<") and any(mark in head for mark in _HTML_SNIFF)
-
-
-def _main_text(raw: str, name: str) -> tuple[str, str | None]:
-    """An HTML page's title and main text (trafilatura), and its date when the page gives one."""
-    import trafilatura
-
-    extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
-    document: dict[str, Any] = {}
-    if extracted is not None:
-        document = extracted if isinstance(extracted, dict) else extracted.as_dict()
-    if not document.get("text"):
-        raise InputError(f"{name}: no main text found in this HTML page")
-    title = document.get("title") or ""
-    body = str(document["text"])
-    return (f"{title}\n{body}" if title else body), document.get("date")
+    if not looks_like_html(name, data):
+        return data.decode("utf-8", errors="replace"), None, name
+    try:
+        page = parse_html(decode_html(data), url=f"file:{name}")
+    except SourceFormatError:
+        raise InputError(f"{name}: no main text found in this HTML page") from None
+    text = f"{page.title}\n{page.text}" if page.title else page.text
+    stated = page.published.date().isoformat() if page.published else None
+    return text, stated, name
 
 
 def _claim_rows(claims: list[Claim]) -> list[dict[str, Any]]:
@@ -196,11 +184,8 @@ def extract_command(
         return
     if path is None:
         raise InputError("no input: give a text or HTML file, - for stdin, or --jsonl FILE")
-    raw, name = _read_source(path)
-    text = raw
-    if _looks_like_html(name, raw):
-        text, page_date = _main_text(raw, name)
-        published = published or page_date
+    text, stated, name = _article_text(path)
+    published = published or stated
     claims = extract_claims(text, published=published, lang=lang)
     if resolve_dates:
         claims = _resolve_dates(claims, db, published)

@@ -56,12 +56,11 @@ from attrition.news.dedupe import (
     signature_to_bytes,
 )
 from attrition.news.feeds import page_retry_at
-from attrition.news.pages import Page, decode_html, parse_html, parse_page, parse_text
+from attrition.news.pages import Page, page_from_bytes, parse_page, parse_text
 from attrition.settings import FETCH_MAX_BYTES
 
 STAGES: Final = ("fetch", "main_text", "dedupe", "extract", "verify", "store")
 PAGE_ACCEPT: Final = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8, */*;q=0.1"
-HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 
 
 @dataclass
@@ -362,7 +361,7 @@ def read_local_page(path: Path, *, url: str | None = None, title: str | None = N
     """Read a local HTML or text file as a page (HTML by suffix or by its first bytes).
 
     Raises:
-        InputError: the file cannot be read or is too large.
+        InputError: the file cannot be read, is empty, binary or too large.
         SourceFormatError: the file has no main text.
     """
     try:
@@ -373,10 +372,9 @@ def read_local_page(path: Path, *, url: str | None = None, title: str | None = N
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
     address = canonicalize_url(url) if url else path.resolve().as_uri()
-    head = content[:1024].lstrip().lower()
-    if path.suffix.lower() in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html")):
-        return parse_html(decode_html(content), url=address)
-    return parse_text(decode_html(content), url=address, title=title)
+    return page_from_bytes(
+        content, name=str(path), url=address, max_bytes=FETCH_MAX_BYTES, title=title
+    )
 
 
 def ingest_file(

@@ -25,7 +25,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from attrition.errors import SourceFormatError
+from attrition.errors import InputError, SourceFormatError
 from attrition.news.canonical import choose_canonical_url, site_of
 
 # A page whose main text is shorter than this is rejected as empty. The
@@ -33,6 +33,18 @@ from attrition.news.canonical import choose_canonical_url, site_of
 # since February, the General Staff reported.") is ~90 characters; cookie
 # walls, paywall stubs and JavaScript shells leave 0-40 characters.
 MIN_MAIN_TEXT_CHARS: Final = 60
+SENTENCE_ENDS: Final = (".", "!", "?", '"')
+
+# A local file or stdin is HTML when its name says so, or when its first bytes open a tag
+# and name one of the elements every HTML page has (``<?xml`` alone may be a feed).
+HTML_SUFFIXES: Final = (".html", ".htm", ".xhtml", ".shtml")
+HTML_MARKS: Final = (b"<!doctype html", b"<html", b"<head", b"<body", b"<article")
+HTML_SNIFF_BYTES: Final = 2048
+# Bytes sniffed to tell text from binary data. Text never holds NUL bytes; and
+# when more than 5 % of the sniffed characters do not decode, the input is not
+# text in any encoding attrition reads (a PDF or an image, renamed).
+SNIFF_BYTES: Final = 8192
+MAX_UNDECODABLE_SHARE: Final = 0.05
 
 HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml", ""})
 TEXT_TYPES: Final = frozenset({"text/plain"})
@@ -199,24 +211,78 @@ def parse_html(html: str, *, url: str) -> Page:
     )
 
 
-def parse_text(text: str, *, url: str, title: str | None = None) -> Page:
+def parse_text(
+    text: str, *, url: str, title: str | None = None, min_chars: int = MIN_MAIN_TEXT_CHARS
+) -> Page:
     """A plain-text article as a page: the text is its own main text.
 
-    Without a title, a short first line that does not end a sentence is taken as the headline.
+    Without a title, a short first line that does not end a sentence is taken as the
+    headline, when more lines follow it. ``url`` need not be http(s) (``file:``, ``urn:``);
+    such an address is its own canonical URL.
     """
     tidy = _tidy_text(text)
-    _reject_short(url, tidy)
-    if title is None:
-        first = tidy.split("\n", 1)[0]
-        if len(first) <= 200 and not first.rstrip().endswith((".", "!", "?", '"')):
-            title = first
+    if len(tidy) < min_chars:
+        _reject_short(url, tidy)
+    first, _, rest = tidy.partition("\n")
+    if title is None and rest and len(first) <= 200 and not first.endswith(SENTENCE_ENDS):
+        title = first
+    web = url.lower().startswith(("http://", "https://"))
     return Page(
         url=url,
-        canonical_url=choose_canonical_url(url, None),
+        canonical_url=choose_canonical_url(url, None) if web else url,
         text=tidy,
         title=title,
-        outlet=site_of(url) or None,
+        outlet=(site_of(url) or None) if web else None,
     )
+
+
+def looks_like_html(name: str, content: bytes) -> bool:
+    """True when a file's name or its first bytes say it is an HTML page."""
+    if name.lower().endswith(HTML_SUFFIXES):
+        return True
+    head = content[:HTML_SNIFF_BYTES].lstrip().lower()
+    return head.startswith(b"<") and any(mark in head for mark in HTML_MARKS)
+
+
+def refuse_binary(content: bytes, name: str) -> None:
+    """Raise ``InputError`` when ``content`` is binary data (a PDF or image), not text."""
+    head = content[:SNIFF_BYTES]
+    undecodable = head.decode("utf-8", errors="replace").count("\ufffd")
+    if b"\x00" in head or undecodable > MAX_UNDECODABLE_SHARE * max(len(head), 1):
+        raise InputError(
+            f"{name}: not text (binary data)",
+            hint="give an article as a UTF-8 text or HTML file, a URL, or - for stdin",
+        )
+
+
+def page_from_bytes(
+    content: bytes,
+    *,
+    name: str,
+    url: str,
+    max_bytes: int,
+    title: str | None = None,
+    min_chars: int = MIN_MAIN_TEXT_CHARS,
+) -> Page:
+    """A local article (a file or stdin) as a page: HTML reduced to its main text, else text.
+
+    ``title`` is a text page's headline when known (an HTML page states its own).
+
+    Raises:
+        InputError: empty, oversized or binary input (``name`` says which).
+        SourceFormatError: an HTML page without main text, or text under ``min_chars``.
+    """
+    if not content.strip():
+        raise InputError(f"{name}: the input is empty", hint="give an article's text, file or URL")
+    if len(content) > max_bytes:
+        raise InputError(
+            f"{name}: {len(content):,} bytes is over the {max_bytes:,}-byte limit",
+            hint="give one article at a time",
+        )
+    refuse_binary(content, name)
+    if looks_like_html(name, content):
+        return parse_html(decode_html(content), url=url)
+    return parse_text(decode_html(content), url=url, title=title, min_chars=min_chars)
 
 
 def parse_page(

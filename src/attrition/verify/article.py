@@ -23,21 +23,14 @@ from attrition.extract import EXTRACTOR_VERSION
 from attrition.fetch import Fetcher
 from attrition.ledger import Ledger
 from attrition.ledger.claims import StoreStats, store_checked_claims
-from attrition.news.pages import Page, decode_html, parse_html, parse_page
+from attrition.news.pages import Page, page_from_bytes, parse_page, refuse_binary
 from attrition.settings import CHECK_MAX_BYTES
 from attrition.textio import read_input
 from attrition.verify.context import VerifyContext, context_for
 from attrition.verify.pipeline import check, check_text
 from attrition.verify.verdicts import Verdict, count_verdicts
 
-HTML_SUFFIXES: Final = (".html", ".htm", ".xhtml", ".shtml")
-HTML_STARTS: Final = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
 URL_SCHEMES: Final = ("http://", "https://")
-# Bytes sniffed to tell text from binary data. Text never holds NUL bytes; and
-# when more than 5 % of the sniffed characters do not decode, the input is not
-# text in any encoding attrition reads (a PDF or an image, renamed).
-SNIFF_BYTES: Final = 8192
-MAX_UNDECODABLE_SHARE: Final = 0.05
 PAGE_ACCEPT: Final = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8"
 
 
@@ -51,45 +44,6 @@ class CheckedArticle:
     document_id: int | None = None
     stored: StoreStats | None = None
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def _refuse_binary(content: bytes, name: str) -> None:
-    head = content[:SNIFF_BYTES]
-    undecodable = head.decode("utf-8", errors="replace").count("\ufffd")
-    if b"\x00" in head or undecodable > MAX_UNDECODABLE_SHARE * max(len(head), 1):
-        raise InputError(
-            f"{name}: not text (binary data)",
-            hint="give an article as a UTF-8 text or HTML file, a URL, or - for stdin",
-        )
-
-
-def _looks_like_html(name: str, content: bytes) -> bool:
-    return name.lower().endswith(HTML_SUFFIXES) or content[:1024].lstrip().lower().startswith(
-        HTML_STARTS
-    )
-
-
-def text_page(text: str, *, url: str, title: str | None = None) -> Page:
-    """A plain-text article as a page; its first line is the headline when it reads like one."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if title is None and lines and len(lines[0]) <= 200 and lines[0][-1] not in '.!?"':
-        title = lines[0] if len(lines) > 1 else None
-    return Page(url=url, canonical_url=url, text="\n".join(lines), title=title)
-
-
-def page_from_bytes(content: bytes, *, name: str, url: str) -> Page:
-    """An article's page from raw bytes: HTML reduced to its main text, else plain text."""
-    if not content.strip():
-        raise InputError(f"{name}: the input is empty", hint="give an article's text, file or URL")
-    if len(content) > CHECK_MAX_BYTES:
-        raise InputError(
-            f"{name}: {len(content):,} bytes is over the {CHECK_MAX_BYTES:,}-byte limit",
-            hint="check one article at a time",
-        )
-    _refuse_binary(content, name)
-    if _looks_like_html(name, content):
-        return parse_html(decode_html(content), url=url)
-    return text_page(decode_html(content), url=url)
 
 
 def content_address(content: bytes) -> str:
@@ -120,7 +74,7 @@ def read_article(source: str, *, url: str | None = None, fetcher: Fetcher | None
                 client.close()
         if not result.content.strip():
             raise InputError(f"{result.final_url}: the page is empty")
-        _refuse_binary(result.content, result.final_url)
+        refuse_binary(result.content, result.final_url)
         return parse_page(
             result.content,
             url=result.final_url,
@@ -129,8 +83,11 @@ def read_article(source: str, *, url: str | None = None, fetcher: Fetcher | None
         )
     content, name = read_input(source, hint="give a file, a URL, or - for stdin")
     if source == "-":
-        return page_from_bytes(content, name=name, url=url or content_address(content))
-    return page_from_bytes(content, name=name, url=url or Path(source).resolve().as_uri())
+        address = url or content_address(content)
+    else:
+        address = url or Path(source).resolve().as_uri()
+    # A short text is still checked: one sentence can carry a figure worth checking.
+    return page_from_bytes(content, name=name, url=address, max_bytes=CHECK_MAX_BYTES, min_chars=1)
 
 
 def check_article(
