@@ -109,9 +109,7 @@ def mark_paragraph(text: str, paragraph: Paragraph, boilerplate: tuple[str, ...]
     """Set a paragraph's headline, boilerplate and quotation attributes."""
     line = text[paragraph.start : paragraph.end]
     lowered = line[:200].lower().lstrip("-•*·– ")
-    paragraph.boilerplate = any(lowered.startswith(marker) for marker in boilerplate) or (
-        "last updated on:" in line.lower()
-    )
+    paragraph.boilerplate = lowered.startswith(boilerplate) or ("last updated on:" in line.lower())
     last = line.rstrip("\"”’'» )")[-1:]
     paragraph.headline = len(line) <= HEADLINE_MAX_CHARS and last not in ".!?:;,"
     paragraph.ends_with_colon = line.endswith(":")
@@ -185,18 +183,17 @@ def _opens_single(text: str, i: int, start: int, end: int) -> bool:
 
 def _close_single(text: str, i: int, end: int) -> tuple[int | None, int]:
     """The next closing single quote (a ' or ’ not followed by a letter) and how far it looked."""
-    j = i
     # A quotation longer than a paragraph's worth of text is an apostrophe, not a quote.
     limit = min(end, i + 2000)
-    while j < limit:
-        ch = text[j]
-        if ch in "’'":
-            after = text[j + 1] if j + 1 < end else " "
-            before = text[j - 1]
-            if not after.isalpha() and not before.isspace():
-                return j, j
-        j += 1
+    for mark in _SINGLE_CLOSE.finditer(text, i, max(i, limit)):
+        j = mark.start()
+        after = text[j + 1] if j + 1 < end else " "
+        if not after.isalpha() and not text[j - 1].isspace():
+            return j, j
     return None, max(limit, i)
+
+
+_SINGLE_CLOSE = re.compile("[’']")
 
 
 def inside(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
