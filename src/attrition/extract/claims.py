@@ -27,6 +27,7 @@ from attrition.extract.claimants import (
 from attrition.extract.context import ContextReader
 from attrition.extract.dates import DateMention, find_dates
 from attrition.extract.drafts import GENERAL_STAFF, Draft, absorb, restated_sentences, same_figure
+from attrition.extract.leads import ListLead, is_list_line, read_lead
 from attrition.extract.figures import (
     Figure,
     FigureReader,
@@ -50,7 +51,7 @@ from attrition.extract.tokens import Token, tokenize
 
 # Bumped whenever a change to rules or lexicons can change what is extracted; stored
 # with each claim so a ledger can tell which extractor read an article.
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 SCHEMA_FIELDS = (
     "subject",
     "category",
@@ -167,6 +168,8 @@ class _Extraction(ContextReader):
         self._paragraph_drafts: list[Draft] = []
         self._paragraph_attribution: Attribution | None = None
         self._paragraph_index = 0
+        self._lead: ListLead | None = None
+        self._list_day: DateMention | None = None
 
     # -- the walk ------------------------------------------------------------------------------
 
@@ -227,21 +230,35 @@ class _Extraction(ContextReader):
         last_speaker: Attribution | None = None
         opening_speaker = pending if paragraph.opens_with_quote else None
         self._paragraph_drafts = []
+        lead = self._lead
+        listed = lead is not None and is_list_line(self.text[paragraph.start : paragraph.end])
+        if listed:
+            paragraph.headline = False  # "tanks – 3,651 (+7)" without a stop is an item, not a title
+        new_lead: ListLead | None = None
         for start, end, tokens in self._sentences(paragraph):
             self._sentence_drafts = []
-            found = self.figures.read(tokens, self.topic, after_losses=self.had_figures)
+            # an item line of a lead's list continues its count even after an unread item
+            after_losses = self.had_figures or listed
+            found = self.figures.read(tokens, self.topic, after_losses=after_losses)
             self.had_figures = bool(found.figures or self.lex.loss_cues.find_all(tokens))
             entities = self.attributions.entities(tokens, self.memory)
             attributions = self.attributions.attributions(
                 tokens, entities, found.dates, self.memory, headline=paragraph.headline
             )
             self._remember(entities, attributions)
+            new_lead = new_lead or read_lead(tokens, found, attributions, self.lex)
             cues = basis_cues(tokens, found, self.lex) if found.figures else []
+            self._list_day = lead.day if listed and lead is not None else None
             for figure in found.figures:
                 speaker = self._quote_speaker(paragraph, tokens, figure, opening_speaker)
                 if speaker is not None:
                     last_speaker = speaker
                 attribution = speaker or dated(self._nearest(attributions, figure), attributions)
+                if listed and lead is not None:
+                    attribution = attribution or lead.attribution
+                    if lead.qualifier and not figure.qualifier_explicit:
+                        if ":increment" not in figure.rule_id:
+                            figure.qualifier = lead.qualifier
                 if attribution is None and not paragraph.headline:
                     attribution = carried or self.last_said  # a headline takes the body's, later
                 draft = self._draft(
@@ -259,6 +276,7 @@ class _Extraction(ContextReader):
                 self._paragraph_attribution = attributions[0]
             self._update_topics(found, tokens)
         self._carry_forward(index)
+        self._follow_list(listed, new_lead)
         if paragraph.ends_with_colon:
             return carried
         if paragraph.opens_with_quote and (last_speaker or opening_speaker):
@@ -287,6 +305,18 @@ class _Extraction(ContextReader):
                         draft.as_of = self.gs_day or self.published
             return  # the first source line speaks for the text
 
+    def _follow_list(self, listed: bool, new_lead: ListLead | None) -> None:
+        """Keep a lead over its item lines; a line without figures closes the list, and its
+        attribution ("The data are being updated, the General Staff reported") covers the
+        items that had none."""
+        lead = self._lead
+        if listed and lead is not None:
+            lead.items.extend(self._paragraph_drafts)
+            return
+        if lead is not None and lead.items and not self._paragraph_drafts:
+            self._credit(lead.items, self._paragraph_attribution)
+        self._lead = new_lead if not self._paragraph_drafts else None
+
     def _carry_forward(self, index: int) -> None:
         """ "… 263 (+2). The data are being updated, the General Staff reported": the attribution
         after a paragraph's figures covers those before it that had none."""
@@ -294,6 +324,9 @@ class _Extraction(ContextReader):
         later = next((d.attribution for d in drafts if d.attribution is not None), None)
         if later is None:
             later = self._paragraph_attribution
+        self._credit(drafts, later)
+
+    def _credit(self, drafts: list[Draft], later: Attribution | None) -> None:
         if later is None or later.claimant is None:
             return
         for draft in drafts:
@@ -304,6 +337,9 @@ class _Extraction(ContextReader):
                     later.claimant, draft.subject, self.memory.last_ministry
                 )
                 self.last_said = later
+                if draft.claimant == GENERAL_STAFF and draft.as_of is None:
+                    if draft.basis in ("cumulative", "daily"):
+                        draft.as_of = self.gs_day or self.published
 
     def _remember(self, entities: list, attributions: list[Attribution]) -> None:
         for entity in entities:

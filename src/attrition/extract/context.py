@@ -53,6 +53,7 @@ class ContextReader:
     _cue: DateMention | None
     _loss_day_of: Figure | None
     _lost_on: DateMention | None
+    _list_day: DateMention | None  # the report day of the list an item line belongs to
 
     def _draft(
         self,
@@ -245,7 +246,7 @@ class ContextReader:
         figure = draft.figure
         gs = draft.claimant == GENERAL_STAFF
         statement = draft.attribution.date if draft.attribution is not None else None
-        report = self._as_of_cue(tokens, found)
+        report = self._as_of_cue(tokens, found) or self._list_day
         day: DateMention | None = None
         shift = 0
         if figure.date_hint is not None:

@@ -1,0 +1,85 @@
+"""A list's lead line: what a figure-less line says about the `label – value` lines below it.
+
+Agencies print the General Staff's tally as a lead ("The total combat losses of the
+enemy from 24.02.2022 to 12.04.2023 were approximately as follows, the General Staff
+reported") and then one line per category ("tanks – 3,651 (+7);"). Each item line is
+a paragraph of its own, so the lead's speaker, approximation and report day reach it
+only through this record; the list ends at the next line without figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from attrition.extract.claimants import Attribution
+from attrition.extract.dates import DateMention
+from attrition.extract.drafts import Draft
+from attrition.extract.records import SentenceFigures
+from attrition.extract.rules import Lexicon
+from attrition.extract.timing import as_of_cue
+from attrition.extract.tokens import Token
+
+# An item line is short ("vehicles and fuel tanks – 5,664 (+13);" is 40 characters); the
+# longest General Staff item with its note ("UAV operational-tactical level – 2,309 (+11)")
+# stays well under this, while a sentence with a dash before its figure runs longer.
+LIST_LINE_MAX_CHARS = 90
+# "personnel – about 178,650": the label before an item's number is a few words.
+LIST_LABEL_MAX_CHARS = 45
+_LABEL_MARKS = ("–", "—", "‒", " - ", ":")  # a hyphen inside a word ("operational-tactical") is none
+_QUALIFIER_ENDS = frozenset({":", ",", ".", ";"})
+
+
+@dataclass(slots=True)
+class ListLead:
+    """What a lead line hands on to the item lines after it."""
+
+    attribution: Attribution | None
+    qualifier: str | None
+    day: DateMention | None
+    items: list[Draft] = field(default_factory=list)
+
+
+def read_lead(
+    tokens: Sequence[Token],
+    found: SentenceFigures,
+    attributions: list[Attribution],
+    lex: Lexicon,
+) -> ListLead | None:
+    """A figure-less sentence about losses as a list's lead, if it says anything a list needs."""
+    if found.figures or not lex.loss_cues.find_all(tokens):
+        return None
+    attribution = next((a for a in attributions if a.claimant is not None), None)
+    qualifier = dangling_qualifier(tokens, lex)
+    day = as_of_cue(tokens, found, lex)
+    if attribution is None and qualifier is None and day is None:
+        return None
+    return ListLead(attribution, qualifier, day)
+
+
+def dangling_qualifier(tokens: Sequence[Token], lex: Lexicon) -> str | None:
+    """An approximation that qualifies nothing in its own sentence ("approximately:",
+    "approximately as follows,"): it reaches the list that follows."""
+    for k in range(len(tokens)):
+        hit = lex.qualifiers_before.match(tokens, k)
+        if hit is None or hit[0].value != "about":
+            continue
+        end = hit[1]
+        while end < len(tokens) and tokens[end].norm in ("as", "follows"):
+            end += 1  # "approximately as follows"
+        if end >= len(tokens) or tokens[end].norm in _QUALIFIER_ENDS:
+            return str(hit[0].value)
+    return None
+
+
+def is_list_line(line: str) -> bool:
+    """ "tanks – 3,651 (+7);": a short line whose number follows a label and a dash or colon."""
+    if len(line) > LIST_LINE_MAX_CHARS:
+        return False
+    digit = next((i for i, ch in enumerate(line) if ch.isdigit()), -1)
+    if digit <= 0:
+        return False
+    label = line[:digit]
+    marks = sum(label.count(m) for m in _LABEL_MARKS)
+    # one mark between label and number; a sentence has asides ("On Tuesday – a day after –")
+    return len(label) <= LIST_LABEL_MAX_CHARS and marks == 1

@@ -1,0 +1,82 @@
+"""A lead line and the `label – value` item lines printed under it (attrition.extract.leads)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrition.extract import extract_claims
+from attrition.extract.leads import is_list_line
+
+LEAD = (
+    "Enemy losses in the war so far\n"
+    "The overall combat losses of the enemy between 24.02.2022 and 03.07.2023 were "
+    "approximately as follows, the General Staff of the Armed Forces of Ukraine said.\n"
+)
+ITEMS = "soldiers – about 229,170 (+540);\ntanks – 4,020 (+3);\nfield kitchens – 97;\nhelicopters – 310;\n"
+
+
+def claims(text: str, published: str | None = "2023-07-03") -> list[dict[str, Any]]:
+    return [c.to_dict() for c in extract_claims(text, published=published)]
+
+
+def by_value(text: str, published: str | None = "2023-07-03") -> dict[int, dict[str, Any]]:
+    return {c["value"]: c for c in claims(text, published)}
+
+
+def test_item_lines_take_the_speaker_of_the_lead_line() -> None:
+    found = by_value(LEAD + ITEMS + "The figures are being checked.")
+    assert {found[v]["claimant"] for v in (229170, 540, 4020, 3)} == {"UA_GENERAL_STAFF"}
+    assert found[4020]["subject"] == "RU"
+
+
+def test_an_approximation_closing_the_lead_covers_every_item_but_the_increments() -> None:
+    found = by_value(LEAD + ITEMS)
+    assert found[4020]["qualifier"] == "about"
+    assert found[310]["qualifier"] == "about"
+    assert found[3]["qualifier"] == "exact"
+    assert found[3]["basis"] == "daily"
+
+
+def test_item_lines_take_the_report_day_named_in_the_lead() -> None:
+    found = by_value(LEAD + ITEMS, published="2023-07-05")
+    assert found[4020]["as_of"] == "2023-07-03"
+    assert found[540]["as_of"] == "2023-07-03"
+
+
+def test_an_item_the_lexicon_cannot_read_does_not_end_the_list() -> None:
+    found = by_value(LEAD + ITEMS)
+    assert 97 not in found  # "field kitchens" is no category
+    assert found[310]["category"] == "helicopters"
+
+
+def test_a_closing_line_credits_the_items_nobody_claimed() -> None:
+    text = (
+        "Total combat losses of the enemy as of 5 March:\n"
+        "tanks – 6,700 (+12)\n"
+        "artillery systems – 10,280 (+20)\n"
+        "The data are being updated, the General Staff reported."
+    )
+    found = by_value(text, published="2024-03-05")
+    assert found[6700]["claimant"] == "UA_GENERAL_STAFF"
+    assert found[20]["claimant"] == "UA_GENERAL_STAFF"
+    assert found[6700]["as_of"] == "2024-03-05"
+
+
+def test_a_line_without_figures_ends_the_lead() -> None:
+    text = (
+        LEAD
+        + "tanks – 4,020 (+3);\n"
+        + "Meanwhile, shelling continued overnight.\n"
+        + "Kyiv residents reported 12 drones – all of them Russian – lost over the city."
+    )
+    found = by_value(text)
+    assert found[4020]["qualifier"] == "about"
+    assert 12 not in found or found[12]["qualifier"] == "exact"
+
+
+def test_list_lines_are_short_labelled_numbers() -> None:
+    assert is_list_line("vehicles and fuel tanks – 5,664 (+13);")
+    assert is_list_line("MLRS: 535")
+    assert is_list_line("UAV operational-tactical level - 2,309 (+11)")
+    assert not is_list_line("On Tuesday – a day after the strike – 14 tanks were lost near the town.")
+    assert not is_list_line("tanks 4,020")
