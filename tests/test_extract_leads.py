@@ -12,7 +12,10 @@ LEAD = (
     "The overall combat losses of the enemy between 24.02.2022 and 03.07.2023 were "
     "approximately as follows, the General Staff of the Armed Forces of Ukraine said.\n"
 )
-ITEMS = "soldiers – about 229,170 (+540);\ntanks – 4,020 (+3);\nfield kitchens – 97;\nhelicopters – 310;\n"
+ITEMS = (
+    "soldiers – about 229,170 (+540);\ntanks – 4,020 (+3);\n"
+    "field kitchens – 97;\nhelicopters – 310;\n"
+)
 
 
 def claims(text: str, published: str | None = "2023-07-03") -> list[dict[str, Any]]:
@@ -78,5 +81,7 @@ def test_list_lines_are_short_labelled_numbers() -> None:
     assert is_list_line("vehicles and fuel tanks – 5,664 (+13);")
     assert is_list_line("MLRS: 535")
     assert is_list_line("UAV operational-tactical level - 2,309 (+11)")
-    assert not is_list_line("On Tuesday – a day after the strike – 14 tanks were lost near the town.")
+    assert not is_list_line(
+        "On Tuesday – a day after the strike – 14 tanks were lost near the town."
+    )
     assert not is_list_line("tanks 4,020")

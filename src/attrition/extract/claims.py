@@ -27,13 +27,13 @@ from attrition.extract.claimants import (
 from attrition.extract.context import ContextReader
 from attrition.extract.dates import DateMention, find_dates
 from attrition.extract.drafts import GENERAL_STAFF, Draft, absorb, restated_sentences, same_figure
-from attrition.extract.leads import ListLead, is_list_line, read_lead
 from attrition.extract.figures import (
     Figure,
     FigureReader,
     NounPhrase,
     SentenceFigures,
 )
+from attrition.extract.leads import ListLead, is_list_line, read_lead
 from attrition.extract.rules import Lexicon, load_lexicon
 from attrition.extract.segment import (
     Paragraph,
@@ -233,7 +233,9 @@ class _Extraction(ContextReader):
         lead = self._lead
         listed = lead is not None and is_list_line(self.text[paragraph.start : paragraph.end])
         if listed:
-            paragraph.headline = False  # "tanks – 3,651 (+7)" without a stop is an item, not a title
+            paragraph.headline = (
+                False  # "tanks – 3,651 (+7)" without a stop is an item, not a title
+            )
         new_lead: ListLead | None = None
         for start, end, tokens in self._sentences(paragraph):
             self._sentence_drafts = []
@@ -256,9 +258,9 @@ class _Extraction(ContextReader):
                 attribution = speaker or dated(self._nearest(attributions, figure), attributions)
                 if listed and lead is not None:
                     attribution = attribution or lead.attribution
-                    if lead.qualifier and not figure.qualifier_explicit:
-                        if ":increment" not in figure.rule_id:
-                            figure.qualifier = lead.qualifier
+                    own = figure.qualifier_explicit or ":increment" in figure.rule_id
+                    if lead.qualifier and not own:
+                        figure.qualifier = lead.qualifier
                 if attribution is None and not paragraph.headline:
                     attribution = carried or self.last_said  # a headline takes the body's, later
                 draft = self._draft(
@@ -337,9 +339,9 @@ class _Extraction(ContextReader):
                     later.claimant, draft.subject, self.memory.last_ministry
                 )
                 self.last_said = later
-                if draft.claimant == GENERAL_STAFF and draft.as_of is None:
-                    if draft.basis in ("cumulative", "daily"):
-                        draft.as_of = self.gs_day or self.published
+                undated = draft.as_of is None and draft.basis in ("cumulative", "daily")
+                if draft.claimant == GENERAL_STAFF and undated:
+                    draft.as_of = self.gs_day or self.published
 
     def _remember(self, entities: list, attributions: list[Attribution]) -> None:
         for entity in entities:

@@ -26,7 +26,13 @@ from attrition.extract.tokens import Token
 LIST_LINE_MAX_CHARS = 90
 # "personnel – about 178,650": the label before an item's number is a few words.
 LIST_LABEL_MAX_CHARS = 45
-_LABEL_MARKS = ("–", "—", "‒", " - ", ":")  # a hyphen inside a word ("operational-tactical") is none
+_LABEL_MARKS = (
+    "–",
+    "—",
+    "‒",
+    " - ",
+    ":",
+)  # a hyphen inside a word ("operational-tactical") is none
 _QUALIFIER_ENDS = frozenset({":", ",", ".", ";"})
 
 
