@@ -403,3 +403,70 @@ def test_languages_are_lexicon_rows(lang: str, text: str, expected: list[tuple[A
         for c in extract_claims(text, published="2024-05-15", lang=lang)
     ]
     assert got == expected
+
+
+# -- rules added from whole articles (tests/golden/own-en-3.jsonl) -------------------------
+
+
+def test_a_participle_of_a_casualty_verb_sets_the_category_of_the_people_it_governs() -> None:
+    text = "Moscow said its troops pushed back the attack, killing as many as 600 Ukrainian soldiers."
+    assert keys(text, "subject", "category", "value", "qualifier") == [
+        ("UA", "killed", 600, "under")
+    ]
+
+
+def test_tank_models_count_as_tanks() -> None:
+    text = "Russia's defence ministry said it destroyed 12 Ukrainian tanks, including five Leopards."
+    assert keys(text) == [("UA", "tanks", 12), ("UA", "tanks", 5)]
+
+
+def test_an_age_is_not_a_figure() -> None:
+    text = "Mediazona has named 2,000 dead Russian soldiers; many of them were over the age of 50."
+    assert [value for _, _, value in keys(text)] == [2000]
+
+
+def test_the_invasion_month_with_its_year_opens_a_running_total_and_a_later_month_a_period() -> None:
+    text = (
+        "Ukraine says it has destroyed 2,100 Russian tanks since February 2022. "
+        "Kyiv says Russia has lost 300 tanks since March 2024."
+    )
+    assert keys(text, "value", "basis") == [(2100, "cumulative"), (300, "period")]
+
+
+def test_a_relative_clause_between_a_speaker_and_its_verb_is_skipped() -> None:
+    text = "The Oryx project, which lists only photographed losses, has recorded 410 lost Ukrainian tanks."
+    assert keys(text, "subject", "value", "claimant") == [("UA", 410, "ORYX")]
+
+
+def test_a_report_word_after_a_possessive_is_an_adjective_not_a_speaker() -> None:
+    text = "Ukraine's confirmed losses stand at 530 tanks, according to the Oryx blog."
+    assert keys(text, "subject", "value", "claimant") == [("UA", 530, "ORYX")]
+
+
+def test_an_open_source_count_in_a_headline_is_the_visually_confirmed_tally() -> None:
+    text = "Russia has lost 4,000 tanks, open-source count shows\nThe invasion began in 2022."
+    assert keys(text, "value", "claimant") == [(4000, "ORYX")]
+
+
+def test_a_bare_number_with_a_place_after_another_figure_repeats_its_noun() -> None:
+    text = (
+        "The ministry said Ukraine lost up to 250 soldiers near Kupiansk over the past day, "
+        "along with 180 in the south."
+    )
+    assert keys(text, "subject", "category", "value", "basis") == [
+        ("UA", "personnel", 250, "daily"),
+        ("UA", "personnel", 180, "daily"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "span", ["in the final days of the siege", "over the month", "in the closing weeks of 2023"]
+)
+def test_the_end_of_a_battle_and_the_month_are_periods(span: str) -> None:
+    text = f"Kyiv said Russia had lost 700 soldiers {span}."
+    assert keys(text, "value", "basis") == [(700, "period")]
+
+
+def test_colloquial_words_for_soldiers_are_people() -> None:
+    text = '"We lose 15 to 25 of our guys on bad days," the Ukrainian commander said.'
+    assert keys(text, "category", "low", "high") == [("personnel", 15, 25)]

@@ -230,12 +230,8 @@ class AttributionReader:
                     k = before[1]
                     continue
             verb = lex.report_verbs.match(tokens, k)
-            if (
-                verb is not None
-                and k > 0
-                and tokens[k - 1].norm in ("the", "a", "an", "its", "their")
-            ):
-                verb = None  # "the report", "a claim": nouns
+            if verb is not None and _modifies_noun(tokens, k):
+                verb = None  # "the report", "a claim": nouns; "Ukraine's confirmed losses"
             if verb is not None and tokens[k].norm.endswith("ing") and found:
                 k = verb[1]  # ", stating that …": the participle shares the main clause's speaker
                 continue
@@ -319,9 +315,13 @@ class AttributionReader:
         for entity in entities:
             if entity.last <= k and k - entity.last <= MAX_SUBJECT_REACH:
                 between = tokens[entity.last : k]
-                if any(t.norm in _STOP_SUBJECT for t in between) and not _parenthetical(between):
+                core = len(between)
+                while core > 0 and between[core - 1].norm in self.lex.grammar["auxiliaries"]:
+                    core -= 1  # ", which counts …, has documented"
+                aside = _parenthetical(between[:core])  # its verbs ("which counts") are not the cue
+                if any(t.norm in _STOP_SUBJECT for t in between) and not aside:
                     continue
-                if self.lex.report_verbs.find_all(tokens, entity.last, k):
+                if not aside and self.lex.report_verbs.find_all(tokens, entity.last, k):
                     continue
                 best = entity
         return best
@@ -482,6 +482,18 @@ class AttributionReader:
                 if fronted and not any(t.kind == "num" for t in between):
                     return date  # "On September 3, the team of researchers … said"
         return None
+
+
+def _modifies_noun(tokens: Sequence[Token], k: int) -> bool:
+    """A report word after an article or a possessive is a noun or an adjective, not a verb:
+    "the report", "Ukraine's visually confirmed losses"."""
+    back = k - 1
+    if back >= 0 and tokens[back].norm.endswith("ly") and tokens[back].kind == "word":
+        back -= 1  # "visually confirmed", "officially recorded"
+    if back < 0:
+        return False
+    norm = tokens[back].norm
+    return norm in ("the", "a", "an", "its", "their") or norm.endswith(("'s", "’s"))
 
 
 def _parenthetical(between: Sequence[Token]) -> bool:

@@ -394,9 +394,11 @@ class FigureReader(NounReader, ListReader):
             nxt.norm in (".", ",", ";", "and")
             or self.lex.basis_clause.match(tokens, m.last) is not None
         )
-        if not (month_after or (lead and (nxt is None or span_after))):
-            return None
         earlier = [f for f in result.figures if f.mention.first < m.first]
+        # "up to 340 … in the Kharkiv direction, along with 390 in the Donetsk direction"
+        place_after = bool(earlier) and nxt is not None and nxt.norm in ("in", "on", "near")
+        if not (month_after or (lead and (nxt is None or span_after or place_after))):
+            return None
         if earlier:
             previous = earlier[-1]  # "359 losses in June, 300 in July": the same count again
             noun = Noun(previous.rule_id.split(":")[0], "equipment", previous.category)

@@ -56,9 +56,7 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
             continue  # "the highest since October 19, when it said …": a comparison, not a span
         since = lex.grammar["since_words"]
         if prev in since or prev2 in since or opened:
-            is_start = date.month == CONFLICT_START.month and date.day in (CONFLICT_START.day, None)
-            is_start = is_start and date.year in (None, CONFLICT_START.year)
-            basis = "cumulative" if is_start and date.kind == "day" else "period"
+            basis = "cumulative" if _opens_the_war(date) else "period"
             cues.append(Cue(basis, date.first - 1, date.last, "basis.since_date"))
             continue
         if date.kind not in ("month", "year"):
@@ -80,6 +78,22 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
     cues.extend(_span_cues(tokens, lex))
     cues.extend(_since_war_cues(tokens, lex))
     return cues
+
+
+def _opens_the_war(date: DateMention) -> bool:
+    """The war's first day, or its month or year named with the year: "since February 24",
+    "since February 2022", "since 2022" count from the start (a bare "since February" may be
+    any year's)."""
+    year = CONFLICT_START.year
+    if date.kind == "day":
+        return (
+            date.month == CONFLICT_START.month
+            and date.day in (CONFLICT_START.day, None)
+            and date.year in (None, year)
+        )
+    if date.kind == "month":
+        return date.month == CONFLICT_START.month and date.year == year
+    return date.kind == "year" and date.year == year
 
 
 def _said_on(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
