@@ -409,14 +409,18 @@ def test_languages_are_lexicon_rows(lang: str, text: str, expected: list[tuple[A
 
 
 def test_a_participle_of_a_casualty_verb_sets_the_category_of_the_people_it_governs() -> None:
-    text = "Moscow said its troops pushed back the attack, killing as many as 600 Ukrainian soldiers."
+    text = (
+        "Moscow said its troops pushed back the attack, killing as many as 600 Ukrainian soldiers."
+    )
     assert keys(text, "subject", "category", "value", "qualifier") == [
         ("UA", "killed", 600, "under")
     ]
 
 
 def test_tank_models_count_as_tanks() -> None:
-    text = "Russia's defence ministry said it destroyed 12 Ukrainian tanks, including five Leopards."
+    text = (
+        "Russia's defence ministry said it destroyed 12 Ukrainian tanks, including five Leopards."
+    )
     assert keys(text) == [("UA", "tanks", 12), ("UA", "tanks", 5)]
 
 
@@ -425,7 +429,9 @@ def test_an_age_is_not_a_figure() -> None:
     assert [value for _, _, value in keys(text)] == [2000]
 
 
-def test_the_invasion_month_with_its_year_opens_a_running_total_and_a_later_month_a_period() -> None:
+def test_the_invasion_month_with_its_year_opens_a_running_total_and_a_later_month_a_period() -> (
+    None
+):
     text = (
         "Ukraine says it has destroyed 2,100 Russian tanks since February 2022. "
         "Kyiv says Russia has lost 300 tanks since March 2024."
@@ -434,7 +440,10 @@ def test_the_invasion_month_with_its_year_opens_a_running_total_and_a_later_mont
 
 
 def test_a_relative_clause_between_a_speaker_and_its_verb_is_skipped() -> None:
-    text = "The Oryx project, which lists only photographed losses, has recorded 410 lost Ukrainian tanks."
+    text = (
+        "The Oryx project, which lists only photographed losses, "
+        "has recorded 410 lost Ukrainian tanks."
+    )
     assert keys(text, "subject", "value", "claimant") == [("UA", 410, "ORYX")]
 
 
