@@ -479,3 +479,18 @@ def test_the_end_of_a_battle_and_the_month_are_periods(span: str) -> None:
 def test_colloquial_words_for_soldiers_are_people() -> None:
     text = '"We lose 15 to 25 of our guys on bad days," the Ukrainian commander said.'
     assert keys(text, "category", "low", "high") == [("personnel", 15, 25)]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Ukraine's military also reported 3,645 armoured vehicles and 90 jets destroyed.", "RU"),
+        ("Russia's defence ministry said 40 drones were shot down overnight.", "UA"),
+        ("Kyiv's General Staff says 12 tanks were destroyed near Bakhmut.", "RU"),
+        ("Moscow admits 300 soldiers were killed when the cruiser sank.", "RU"),
+    ],
+)
+def test_a_side_naming_the_speaker_of_an_unmarked_figure_is_not_the_loser(
+    text: str, side: str
+) -> None:
+    assert {subject for subject, _, _ in keys(text)} == {side}

@@ -131,6 +131,7 @@ GRAMMAR_KEYS = {
     "span_starts",
     "since_words",
     "perfect_auxiliaries",
+    "admission_verbs",
 }
 
 

@@ -24,6 +24,8 @@ MAX_VERB_REACH = 12
 # A verb's subject comes within ten tokens before it ("the Russian military lost").
 MAX_SUBJECT_REACH = 10
 OPPOSITE = {"RU": "UA", "UA": "RU"}
+# "Russia's defence ministry also said": the rest of a speaker's name and an adverb.
+SPEAKER_VERB_REACH = 4
 # "236 aircraft, 206 helicopters, … and 1,147 artillery units have been destroyed by its
 # armed forces": the agent of a list's passive verb comes after the whole list.
 MAX_PASSIVE_REACH = 40
@@ -150,6 +152,8 @@ class SideReader:
         for first, end, side in reversed(candidates):
             if self._after_preposition(tokens, first):
                 continue
+            if verb_at is None and self._speaks(tokens, end, start):
+                continue  # "Ukraine's military reported 3,645 vehicles destroyed": the speaker
             nxt = tokens[end].norm if end < len(tokens) else ""
             if nxt in self.grammar["loss_nouns"] or (
                 end + 1 < len(tokens) and tokens[end + 1].norm in self.grammar["loss_nouns"]
@@ -165,6 +169,22 @@ class SideReader:
                 side, role if verb_at is not None else "none", f"side.{role}", verb_at
             )
         return ClauseSide(None, role, "side.none", verb_at)
+
+    def _speaks(self, tokens: Sequence[Token], end: int, figure_at: int) -> bool:
+        """A side phrase that names the speaker of the figure, not the loser: a report verb
+        follows it ("Russia's defence ministry also said") and leads straight to the figure
+        ("said 40 drones were shot down"); an admission ("Russia admits 498 soldiers
+        killed") reports the speaker's own losses."""
+        for k in range(end, min(len(tokens), end + SPEAKER_VERB_REACH)):
+            verb = self.lex.report_verbs.match(tokens, k)
+            if verb is not None:
+                if tokens[k].norm in self.grammar["admission_verbs"]:
+                    return False
+                between = tokens[verb[1] : figure_at]
+                return all(t.kind == "word" for t in between)
+            if tokens[k].kind != "word" or self.lex.loss_cues.match(tokens, k) is not None:
+                return False
+        return False
 
     def _after_preposition(self, tokens: Sequence[Token], first: int) -> bool:
         """ "in battles with Russia's Battlegroup Yug", "attacks by the Ukrainian army"."""
