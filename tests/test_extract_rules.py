@@ -494,3 +494,27 @@ def test_a_side_naming_the_speaker_of_an_unmarked_figure_is_not_the_loser(
     text: str, side: str
 ) -> None:
     assert {subject for subject, _, _ in keys(text)} == {side}
+
+
+def test_a_leading_date_label_is_the_articles_day_not_a_statements() -> None:
+    text = (
+        " date 2023-04-02 On April 1, the Oryx blog said Russia had lost more than 2,000 tanks.\n"
+        "Kyiv says Russia has lost 3,600 tanks."
+    )
+    assert keys(text, "value", "as_of", published=None) == [
+        (2000, "2023-04-01"),
+        (3600, "2023-04-02"),
+    ]
+
+
+def test_a_statement_dated_to_a_month_keeps_no_day_and_leaves_the_speakers_day_alone() -> None:
+    text = (
+        "President Zelensky said on Sunday that 20,000 Ukrainian soldiers had been killed.\n"
+        "That is up from the 9,000 deaths Zelensky reported in March 2023, when fighting raged.\n"
+        "Zelensky also said Russia had lost 300,000 troops."
+    )
+    assert keys(text, "value", "as_of", published="2024-02-26") == [
+        (20000, "2024-02-25"),
+        (9000, None),
+        (300000, "2024-02-25"),
+    ]

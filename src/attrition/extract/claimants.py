@@ -460,7 +460,9 @@ class AttributionReader:
         for date in dates:
             if date.kind not in ("day", "weekday", "relative", "month", "same"):
                 continue
-            if _after_since(tokens, date, self.lex.grammar["span_starts"]):
+            verb = self.lex.report_verbs.match(tokens, cue) is not None
+            lo = cue_end if verb and cue_end <= date.first else 0  # "deaths he reported in May"
+            if _after_since(tokens, date, self.lex.grammar["span_starts"], lo):
                 continue
             if date.kind == "month":  # "reported in February 2023": dated, but not to a day
                 if anchor <= date.first <= anchor + 3:
@@ -509,9 +511,12 @@ def speaker_key(attribution: Attribution) -> str:
     return f"org:{attribution.claimant}"
 
 
-def _after_since(tokens: Sequence[Token], date: DateMention, starts: frozenset[str]) -> bool:
-    """ "since the update on May 19": the start of a span, not the day of a statement."""
-    for k in range(date.first - 1, max(-1, date.first - 8), -1):
+def _after_since(
+    tokens: Sequence[Token], date: DateMention, starts: frozenset[str], lo: int = 0
+) -> bool:
+    """ "since the update on May 19": the start of a span, not the day of a statement; a
+    span word before the statement's verb (``lo``) opens some other span."""
+    for k in range(date.first - 1, max(lo - 1, date.first - 8), -1):
         if tokens[k].norm in (",", ";", "."):
             return False
         if tokens[k].norm in starts:

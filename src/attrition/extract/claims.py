@@ -25,7 +25,7 @@ from attrition.extract.claimants import (
     speaker_key,
 )
 from attrition.extract.context import ContextReader
-from attrition.extract.dates import DateMention, find_dates
+from attrition.extract.dates import DateMention, find_dates, read_dateline
 from attrition.extract.drafts import GENERAL_STAFF, Draft, absorb, restated_sentences, same_figure
 from attrition.extract.figures import (
     Figure,
@@ -175,6 +175,13 @@ class _Extraction(ContextReader):
 
     def run(self) -> list[Claim]:
         paragraphs = split_paragraphs(self.text)
+        body_start, dateline = read_dateline(self.text)
+        if body_start and paragraphs:
+            paragraphs[0].start = max(paragraphs[0].start, body_start)
+            if paragraphs[0].start >= paragraphs[0].end:
+                paragraphs.pop(0)
+            self.published = self.published or dateline  # the label is the article's date
+            self.reference = self.reference or dateline
         for paragraph in paragraphs:
             mark_paragraph(self.text, paragraph, self.lex.boilerplate_lines)
         if self.reference is None:
@@ -358,7 +365,9 @@ class _Extraction(ContextReader):
             if attribution.claimant is not None:
                 self.memory.remember(attribution)
             if attribution.date is not None and attribution.claimant is not None:
-                self.memory.spoke_on[speaker_key(attribution)] = self._resolve(attribution.date)
+                day = self._resolve(attribution.date)
+                if day is not None:  # "reported in February 2023" dates only that statement
+                    self.memory.spoke_on[speaker_key(attribution)] = day
 
     def _update_topics(self, found: SentenceFigures, tokens: list[Token]) -> None:
         for phrase in found.phrases:

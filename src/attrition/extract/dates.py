@@ -11,10 +11,14 @@ and vague spans (``this week``) are kept as period markers, not days.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from attrition.extract.tokens import Token
+
+# "date 2022-09-04 On September 3, …": a label some scrapers put before an article's text.
+_DATELINE = re.compile(r"\s{0,20}date\s{1,5}(\d{4})-(\d{2})-(\d{2})\b\s{0,5}")
 
 # A month-day without a year lies at most this far after the reference day;
 # anything later is last year's ("on December 30" read in a January article).
@@ -265,3 +269,18 @@ def add_months(day: dt.date, months: int) -> dt.date:
         if found is not None:
             return found
     raise ValueError(f"cannot move {day} by {months} months")
+
+
+def read_dateline(text: str) -> tuple[int, dt.date | None]:
+    """A leading ``date YYYY-MM-DD`` label: where the text proper starts, and the day it names.
+
+    The label dates the article, not a statement or a loss, so it is no part of the text.
+    """
+    match = _DATELINE.match(text)
+    if match is None:
+        return 0, None
+    try:
+        day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        day = None
+    return match.end(), day
