@@ -518,3 +518,16 @@ def test_a_statement_dated_to_a_month_keeps_no_day_and_leaves_the_speakers_day_a
         (9000, None),
         (300000, "2024-02-25"),
     ]
+
+
+def test_figures_of_coordinated_loss_verbs_and_their_aside_share_a_trailing_span() -> None:
+    text = (
+        "Moscow said its forces repelled the attack, killing 900 Ukrainian troops and "
+        "destroying 25 tanks, including six Abrams, over the past three days."
+    )
+    assert keys(text, "value", "basis") == [(900, "period"), (25, "period"), (6, "period")]
+
+
+def test_a_part_named_without_an_aside_keeps_its_own_span() -> None:
+    text = "Kyiv put Russian losses at 700,000 troops, including 1,250 over the past 24 hours."
+    assert keys(text, "value", "basis") == [(700000, "cumulative"), (1250, "daily")]

@@ -159,11 +159,37 @@ class ListReader:
     def list_pairs(self, tokens: Sequence[Token], figures: Sequence[Figure]) -> frozenset:
         """Pairs of figures (by first token) that belong to one list, in both orders."""
         pairs: set[tuple[int, int]] = set()
+        run: list[Figure] = figures[:1]
         for earlier, later in itertools.pairwise(figures):
-            if self._listed(tokens, earlier, later):
-                pairs.add((earlier.mention.first, later.mention.first))
-                pairs.add((later.mention.first, earlier.mention.first))
+            if not (
+                self._listed(tokens, earlier, later) or self._coordinated(tokens, earlier, later)
+            ):
+                run = [later]
+                continue
+            for member in run:  # "A, B and C over the past two days": the whole run
+                pairs.add((member.mention.first, later.mention.first))
+                pairs.add((later.mention.first, member.mention.first))
+            run.append(later)
         return frozenset(pairs)
+
+    def _coordinated(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
+        """ "killing 1,500 soldiers and destroying 30 tanks, including eight Leopards, over …":
+        figures of coordinated loss verbs, and a part named in an aside, share one span (but
+        "868,000, including 1,140 over the past 24 hours" gives the day to the part alone)."""
+        between = tokens[max(earlier.last, earlier.noun_last) : later.first]
+        joiners = self.lex.grammar["list_joiners"]
+        end = max(later.last, later.noun_last)
+        aside = end < len(tokens) and tokens[end].norm == ","
+        k = 0
+        while k < len(between):
+            if between[k].norm in joiners or (between[k].norm == "including" and aside):
+                k += 1
+                continue
+            cue = self.lex.loss_cues.match(between, k) or self.lex.predicates.match(between, k)
+            if cue is None:
+                return False
+            k = cue[1]
+        return True
 
     def _share_predicates(self, tokens: Sequence[Token], result: SentenceFigures) -> None:
         """ "43,000 Russians and 17,500 Ukrainians may have died": the verb covers both."""
