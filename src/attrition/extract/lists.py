@@ -159,7 +159,7 @@ class ListReader:
     def list_pairs(self, tokens: Sequence[Token], figures: Sequence[Figure]) -> frozenset:
         """Pairs of figures (by first token) that belong to one list, in both orders."""
         pairs: set[tuple[int, int]] = set()
-        run: list[Figure] = figures[:1]
+        run: list[Figure] = list(figures[:1])
         for earlier, later in itertools.pairwise(figures):
             if not (
                 self._listed(tokens, earlier, later) or self._coordinated(tokens, earlier, later)
