@@ -531,3 +531,32 @@ def test_figures_of_coordinated_loss_verbs_and_their_aside_share_a_trailing_span
 def test_a_part_named_without_an_aside_keeps_its_own_span() -> None:
     text = "Kyiv put Russian losses at 700,000 troops, including 1,250 over the past 24 hours."
     assert keys(text, "value", "basis") == [(700000, "cumulative"), (1250, "daily")]
+
+
+def test_an_average_right_before_a_figure_is_a_rate_whatever_window_follows() -> None:
+    text = "British intelligence said Russian losses rose from a daily average of 640 in May."
+    assert keys(text, "value", "basis") == [(640, "rate")]
+
+
+def test_months_of_fighting_for_a_place_are_a_period_and_months_of_war_the_whole_war() -> None:
+    battle = "Kyiv said Russia lost 9,000 troops during three months of fighting for Vuhledar."
+    war = "Kyiv said Russia lost 9,000 troops in three months of fighting."
+    assert keys(battle, "value", "basis") == [(9000, "period")]
+    assert keys(war, "value", "basis") == [(9000, "cumulative")]
+
+
+def test_a_country_after_a_preposition_is_a_place_not_the_speaker_of_a_participle() -> None:
+    text = "Deaths of 30,000 Russian soldiers in Ukraine confirmed, Mediazona says"
+    assert keys(text, "value", "claimant") == [(30000, "MEDIAZONA")]
+
+
+def test_the_two_outlets_refer_back_to_the_named_outlets() -> None:
+    text = (
+        "Mediazona and BBC Russian have named 60,000 dead Russian soldiers, "
+        "the two outlets said on Thursday.\n"
+        "They estimate the real number of dead at about 140,000."
+    )
+    assert keys(text, "value", "claimant", "as_of", published="2024-11-01") == [
+        (60000, "MEDIAZONA", "2024-10-31"),
+        (140000, "MEDIAZONA", "2024-10-31"),
+    ]

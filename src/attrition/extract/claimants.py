@@ -312,7 +312,11 @@ class AttributionReader:
         if (preceded_by_comma or k == 0) and after:
             return after[0]
         best: Entity | None = None
+        prepositions = self.lex.grammar["prepositions"]
         for entity in entities:
+            governed = entity.first > 0 and tokens[entity.first - 1].norm in prepositions
+            if governed and entity.last == k and entity.claimant in GENERIC:
+                continue  # "soldiers killed in Ukraine confirmed": a place, not a speaker
             if entity.last <= k and k - entity.last <= MAX_SUBJECT_REACH:
                 between = tokens[entity.last : k]
                 core = len(between)

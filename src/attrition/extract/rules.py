@@ -132,6 +132,7 @@ GRAMMAR_KEYS = {
     "since_words",
     "perfect_auxiliaries",
     "admission_verbs",
+    "battle_prepositions",
 }
 
 

@@ -27,6 +27,9 @@ OTHER_CLAUSE_PENALTY = 6
 # 37,355 … during offensive in Kursk area" (period) without disturbing other sentences.
 SPECIFIC_CUE_BONUS = 2
 _PRIORITY = {"rate": 0, "daily": 1, "period": 2, "cumulative": 3}
+# "an average of 931 casualties", "a daily average of 776": a rate cue ends at most one
+# word ("of") before its figure.
+RATE_REACH = 1
 
 
 @dataclass(slots=True)
@@ -157,7 +160,9 @@ def _span_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
         tail = k + 1
         if tail < n and tokens[tail].norm == "of":
             war = lex.war_nouns.match(tokens, tail + 1) or lex.war_nouns.match(tokens, tail + 2)
-            if war is not None:
+            places = lex.grammar["battle_prepositions"]
+            battle = war is not None and war[1] < n and tokens[war[1]].norm in places
+            if war is not None and not battle:  # not "four months of fighting for Avdiivka"
                 cues.append(Cue("cumulative", start - 1, war[1], "basis.weeks_of_war"))
                 continue
         if token.norm in ("hours",) or (token.norm in ("day",) and tokens[j].text in ("1", "one")):
@@ -203,6 +208,11 @@ def choose_basis(
     if figure.date_hint is not None:
         return Cue("daily", figure.first, figure.last, "basis.respectively_days")
     end = max(figure.last, figure.noun_last)
+    for cue in cues:
+        # "a daily average of 776 in October": an average is a rate whatever window follows
+        touching = 0 <= figure.first - cue.last <= RATE_REACH
+        if cue.basis == "rate" and touching and clause_of[cue.first] == figure.clause:
+            return cue
     best: tuple[int, int, Cue] | None = None
     for cue in cues:
         if cue.first >= figure.mention.first and cue.last <= figure.mention.last:
