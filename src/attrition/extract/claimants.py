@@ -128,10 +128,12 @@ class AttributionReader:
             if token.flags & mask or (token.kind == "word" and token.text[0].isupper())
         ]
         after = 0
+        claimant_bit, anaphor_bit = claimants.bit, anaphors.bit
         for k in candidates:
             if k < after:
                 continue
-            hit = claimants.match(tokens, k)
+            flags = tokens[k].flags
+            hit = claimants.match(tokens, k) if flags & claimant_bit else None
             origin = hit is not None and hit[1] < n and tokens[hit[1]].joined
             if hit is not None and origin and tokens[hit[1]].norm in lex.origin_suffixes:
                 after = hit[1] + 1  # "UK-made howitzer": where it was made, not who speaks
@@ -150,7 +152,7 @@ class AttributionReader:
                 found.append(entity)
                 after = end
                 continue
-            anaphor = lex.anaphors.match(tokens, k)
+            anaphor = anaphors.match(tokens, k) if flags & anaphor_bit else None
             if anaphor is not None and any(
                 (inner := lex.claimants.match(tokens, j)) is not None and inner[1] > anaphor[1]
                 for j in range(k + 1, anaphor[1])
@@ -208,20 +210,19 @@ class AttributionReader:
         """Every attribution cue of the sentence joined to its entity."""
         lex = self.lex
         found: list[Attribution] = []
-        n = len(tokens)
         self._sentence_entities = entities
         by_first = {e.first: e for e in entities}
         inside_entity = {j for e in entities for j in range(e.first + 1, e.last)}
         mask = lex.attribution_before.bit | lex.report_verbs.bit | lex.source_nouns.bit
         hedges = lex.hedges
         k = 0
-        while k < n:
-            if not tokens[k].flags & mask and tokens[k].norm not in hedges:
-                k += 1
+        cues = [c for c, t in enumerate(tokens) if t.flags & mask or t.norm in hedges]
+        for cue in cues:
+            if cue < k:
                 continue
+            k = cue
             if k in inside_entity:
-                k += 1  # "according to the report": a noun inside a name, not a verb
-                continue
+                continue  # "according to the report": a noun inside a name, not a verb
             before = lex.attribution_before.match(tokens, k)
             if before is not None:
                 entity = self._entity_after(tokens, before[1], entities, by_first)

@@ -110,13 +110,12 @@ def find_dates(tokens: Sequence[Token], words: DateWords) -> list[DateMention]:
     """Every date expression in a sentence's tokens, in order, never overlapping."""
     found: list[DateMention] = []
     i = 0
-    n = len(tokens)
     starters = words.starters
-    while i < n:
-        token = tokens[i]
-        if token.kind != "num" and token.norm not in starters:
-            i += 1
+    candidates = [k for k, t in enumerate(tokens) if t.kind == "num" or t.norm in starters]
+    for k in candidates:
+        if k < i:
             continue
+        i = k
         mention = _date_at(tokens, i, words)
         if mention is None:
             i += 1

@@ -33,8 +33,6 @@ class FigureReader(NounReader, ListReader):
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        self._bounds_of: list[int] | None = None
-        self._bounds: dict[int, tuple[int, int]] = {}
         self._loss_clauses: dict[tuple[int, int], bool] = {}
         self._loss_of: Sequence[Token] | None = None
         self._after_losses = False

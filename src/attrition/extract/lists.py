@@ -9,6 +9,7 @@ only with a loss word in its clause and no non-claim cue beside it.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
 from attrition.extract.numbers import NumberMention
@@ -25,8 +26,6 @@ class ListReader:
 
     lex: Lexicon
     _after_losses: bool
-    _bounds_of: list[int] | None
-    _bounds: dict[int, tuple[int, int]]
     _loss_clauses: dict[tuple[int, int], bool]
     _loss_of: Sequence[Token] | None
 
@@ -253,14 +252,8 @@ class ListReader:
         return found
 
     def _clause_bounds(self, clause_of: list[int], clause: int) -> tuple[int, int]:
-        """First and last-plus-one token of a clause (computed once per sentence)."""
-        if self._bounds_of is not clause_of:
-            self._bounds_of = clause_of
-            self._bounds = {}
-            for k, number in enumerate(clause_of):
-                lo, _ = self._bounds.get(number, (k, k))
-                self._bounds[number] = (lo, k + 1)
-        return self._bounds[clause]
+        """First and last-plus-one token of a clause (clause numbers never decrease)."""
+        return bisect_left(clause_of, clause), bisect_right(clause_of, clause)
 
     def _increments(self, result: SentenceFigures) -> None:
         """``1,511 (+4)``: the bracketed increment is the same category's daily figure."""

@@ -104,12 +104,11 @@ def find_numbers(
     """Every figure and range in a sentence's tokens, in order; ``skip`` holds date tokens."""
     found: list[NumberMention] = []
     i = 0
-    n = len(tokens)
-    while i < n:
-        token = tokens[i]
-        if i in skip or (token.kind != "num" and not token.flags & NUMBER_WORD):
-            i += 1
+    candidates = [k for k, t in enumerate(tokens) if t.kind == "num" or t.flags & NUMBER_WORD]
+    for k in candidates:
+        if k < i or k in skip:
             continue
+        i = k
         single = _read_single(tokens, i, words)
         if single is None:
             i += 1

@@ -328,7 +328,7 @@ class PhraseTable(Generic[T]):
         plural = self._plural_last
         while j < n:
             norm = tokens[j].norm
-            if plural:
+            if plural and norm[-1:] == "s":  # only words ending in s have bases (_bases)
                 for base in _bases(norm):
                     last = node.get(base)
                     if last is not None and _END in last:
