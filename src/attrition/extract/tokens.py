@@ -34,14 +34,16 @@ _TOKEN_RE = re.compile(
 )
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _HYPHENS = frozenset("-‐‑‒")
+_PLAIN_MARKS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-"})
 # A designation starts with at most four letters ("Su", "FH", "Kh", "T").
 MODEL_PREFIX = 4
 _new = tuple.__new__
 ALL_FLAGS = -1  # a token nobody classified may start anything
-# The token pattern as one capturing group, to split text into gaps and tokens in C.
+# The token pattern as one capturing group, to split text into gaps and tokens in C; text
+# with a web address takes the token-by-token path (_SLOW_HINT), so no url alternative.
 _SPLIT_RE = re.compile(
     "("
-    + _TOKEN_RE.pattern.replace("?P<url>", "?:")
+    + _TOKEN_RE.pattern[_TOKEN_RE.pattern.index("|(?P<cjk>") + 1 :]
     .replace("?P<word>", "?:")
     .replace("?P<cjk>", "?:")
     .replace("?P<num>", "?:")
@@ -56,8 +58,7 @@ _SLOW_HINT = re.compile(r"https?://|www\.|\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_][-‐
 # The same token pattern for ASCII text, where [a-zA-Z] is exactly [^\W\d_] and the
 # regex engine tests it about a third faster (most news sentences are ASCII).
 _SPLIT_ASCII_RE = re.compile(
-    r"((?:https?://|www\.)[^\s<>\"]{1,2000}"
-    r"|[a-zA-Z]{1,60}(?:'[a-zA-Z]{1,20})?"
+    r"([a-zA-Z]{1,60}(?:'[a-zA-Z]{1,20})?"
     r"|\d{1,3}(?: \d{3}(?!\d))+|\d{1,12}(?:[,.']\d{1,3}(?!\d)){0,6}"
     r"|\S)"
 )
@@ -123,7 +124,7 @@ def tokenize(
     kinds = list(map(_KIND_OF_FIRST.__getitem__, map(itemgetter(0), words)))
     joined = [False] * count
     if _ODD_CHARS.search(segment):
-        _normalise_marks(words, norms, kinds)
+        norms = _normalise_marks(norms, kinds)
     if "-" in segment or "‐" in segment or "‑" in segment or "‒" in segment:
         _join_hyphens(text, stop, words, norms, starts, ends, kinds, joined)
     if flags is None:
@@ -151,13 +152,12 @@ class _KindOfFirst(dict[str, str]):
 _KIND_OF_FIRST = _KindOfFirst()
 
 
-def _normalise_marks(words: list[str], norms: list[str], kinds: list[str]) -> None:
-    """Curly apostrophes and odd hyphens take their plain forms in the norms of words."""
-    for index, word in enumerate(words):
-        if word in _HYPHENS:
-            norms[index] = "-"
-        elif kinds[index] != "num" and ("’" in word or "‘" in word or "`" in word or "´" in word):
-            norms[index] = norms[index].translate(_APOSTROPHES)
+def _normalise_marks(norms: list[str], kinds: list[str]) -> list[str]:
+    """Curly apostrophes and odd hyphens take their plain forms (a number keeps its 1’000)."""
+    return [
+        n if kind == "num" else n.translate(_PLAIN_MARKS)
+        for n, kind in zip(norms, kinds, strict=True)
+    ]
 
 
 def _join_hyphens(
@@ -322,13 +322,25 @@ class PhraseTable(Generic[T]):
         n = len(tokens)
         if i >= n or not tokens[i].flags & self.bit:
             return None
+        if self._plural_last:
+            return self._match_plural(tokens, i, n)
         node = self._root
         best: tuple[T, int] | None = None
-        j = i
-        plural = self._plural_last
-        while j < n:
+        for j in range(i, n):
+            child = node.get(tokens[j].norm)
+            if child is None:
+                break
+            if _END in child:
+                best = (child[_END], j + 1)
+            node = child
+        return best
+
+    def _match_plural(self, tokens: Sequence[Token], i: int, n: int) -> tuple[T, int] | None:
+        node = self._root
+        best: tuple[T, int] | None = None
+        for j in range(i, n):
             norm = tokens[j].norm
-            if plural and norm[-1:] == "s":  # only words ending in s have bases (_bases)
+            if norm[-1:] == "s":  # only words ending in s have bases (_bases)
                 for base in _bases(norm):
                     last = node.get(base)
                     if last is not None and _END in last:
@@ -339,7 +351,6 @@ class PhraseTable(Generic[T]):
             if _END in child:
                 best = (child[_END], j + 1)
             node = child
-            j += 1
         return best
 
     def match_ending(self, tokens: Sequence[Token], end: int) -> tuple[T, int] | None:
