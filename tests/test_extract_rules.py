@@ -560,3 +560,23 @@ def test_the_two_outlets_refer_back_to_the_named_outlets() -> None:
         (60000, "MEDIAZONA", "2024-10-31"),
         (140000, "MEDIAZONA", "2024-10-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Die ukrainische Armee hat nach eigenen Angaben 35 Panzer zerstört.", "RU"),
+        ("Die russische Armee habe 250 ukrainische Soldaten getötet, hieß es.", "UA"),
+        ("Die russischen Truppen haben 90 Drohnen abgeschossen.", "UA"),
+        ("Russland hat seit Kriegsbeginn 7.000 Panzer verloren.", "RU"),
+    ],
+)
+def test_a_german_participle_after_its_object_decides_the_side(text: str, side: str) -> None:
+    found = extract_claims(text, published="2024-05-15", lang="de")
+    assert [c.subject for c in found] == [side]
+
+
+def test_a_german_separable_report_verb_takes_its_postposed_speaker() -> None:
+    text = "Russland hat 7.000 Panzer verloren, teilte der ukrainische Generalstab am Montag mit."
+    found = extract_claims(text, published="2024-05-15", lang="de")
+    assert [(c.claimant, c.as_of) for c in found] == [("UA_GENERAL_STAFF", "2024-05-13")]

@@ -308,7 +308,8 @@ class AttributionReader:
         after = [
             e
             for e in entities
-            if verb_end <= e.first <= verb_end + 2 and self._ends_clause(tokens, e.last)
+            if verb_end <= e.first <= verb_end + 2
+            and (self._ends_clause(tokens, e.last) or self._particle_at(tokens, k, e.last))
         ]
         if (preceded_by_comma or k == 0) and after:
             return after[0]
@@ -330,6 +331,14 @@ class AttributionReader:
                     continue
                 best = entity
         return best
+
+    def _particle_at(self, tokens: Sequence[Token], verb: int, k: int) -> bool:
+        """ ", teilte der Generalstab mit": a separable verb's particle after its subject."""
+        for end in range(k, min(len(tokens), k + 3)):  # "… am Montag mit"
+            hit = self.lex.report_verbs.match([tokens[verb], tokens[end]], 0)
+            if hit is not None and hit[1] == 2:
+                return end + 1 >= len(tokens) or tokens[end + 1].kind == "punct"
+        return False
 
     def _ends_clause(self, tokens: Sequence[Token], k: int) -> bool:
         """ ", said the ministry." — a postposed speaker ends its clause (no verb follows)."""

@@ -140,11 +140,13 @@ class SideReader:
                 if tokens[back].norm in self.grammar["loss_nouns"]:
                     role = "noun"
                 break
+        if verb_at is None:
+            verb_at, role = self._verb_after(tokens, figure, clause_of, lo)
         if role == "noun" and verb_at is not None:
             owner = self._owner_after(tokens, verb_at)  # "losses of the Russian forces"
             if owner is not None:
                 return ClauseSide(owner, "noun", "side.losses_of", verb_at)
-        anchor = verb_at if verb_at is not None else start
+        anchor = verb_at if verb_at is not None and verb_at < start else start
         subject_lo = max(0, anchor - MAX_SUBJECT_REACH)
         while subject_lo < anchor and clause_of[subject_lo] != clause:
             subject_lo += 1
@@ -169,6 +171,23 @@ class SideReader:
                 side, role if verb_at is not None else "none", f"side.{role}", verb_at
             )
         return ClauseSide(None, role, "side.none", verb_at)
+
+    def _verb_after(
+        self, tokens: Sequence[Token], figure: Figure, clause_of: list[int], lo: int
+    ) -> tuple[int | None, str]:
+        """The participle closing a perfect after its object: "Die ukrainische Armee hat 40
+        Panzer zerstört" (the verb-final clauses of German, an auxiliary before the figure)."""
+        auxiliaries = self.grammar["perfect_auxiliaries"]
+        if not any(t.norm in auxiliaries for t in tokens[lo : figure.first]):
+            return None, "none"
+        end = max(figure.last, figure.noun_last)
+        for k in range(end, min(len(tokens), end + MAX_VERB_REACH)):
+            if clause_of[k] != figure.clause or tokens[k].norm in (",", ".", ";"):
+                break
+            hit = self.lex.loss_cues.match(tokens, k)
+            if hit is not None and tokens[k].norm not in self.grammar["loss_nouns"]:
+                return k, hit[0].value
+        return None, "none"
 
     def _speaks(self, tokens: Sequence[Token], end: int, figure_at: int) -> bool:
         """A side phrase that names the speaker of the figure, not the loser: a report verb
