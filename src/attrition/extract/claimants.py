@@ -185,6 +185,8 @@ class AttributionReader:
 
     def _proper_name(self, tokens: Sequence[Token], k: int) -> int:
         """Two or three capitalised words that are no lexicon entry: "Jakub Janovsky"."""
+        if k + 1 >= len(tokens) or not tokens[k + 1].is_capitalised:
+            return k  # most capitalised words start a sentence or stand alone
         lex = self.lex
         end = k
         while end < len(tokens) and end - k < 3:

@@ -162,6 +162,8 @@ class _Extraction(ContextReader):
         self._sentence_drafts: list[Draft] = []
         self._speakers: dict[tuple[int, int], Attribution | None] = {}
         self._cue_of: SentenceFigures | None = None
+        self._pairs_of: SentenceFigures | None = None
+        self._pairs: frozenset = frozenset()
         self._cue: DateMention | None = None
         self._loss_day_of: Figure | None = None
         self._lost_on: DateMention | None = None

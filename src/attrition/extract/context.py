@@ -50,6 +50,8 @@ class ContextReader:
     _key_of: list[Token] | None
     _key: str
     _cue_of: SentenceFigures | None
+    _pairs_of: SentenceFigures | None
+    _pairs: frozenset
     _cue: DateMention | None
     _loss_day_of: Figure | None
     _lost_on: DateMention | None
@@ -160,7 +162,10 @@ class ContextReader:
 
     def _basis(self, draft: Draft, tokens: list[Token], found: SentenceFigures, cues: list) -> None:
         figure = draft.figure
-        listed = self.figures.list_pairs(tokens, found.figures)
+        if self._pairs_of is not found:  # once per sentence, not once per figure
+            self._pairs_of = found
+            self._pairs = self.figures.list_pairs(tokens, found.figures)
+        listed = self._pairs
         cue = choose_basis(figure, cues, found.clause_of, found.figures, listed)
         earlier = self._sentence_drafts
         other_clause = cue is None or (

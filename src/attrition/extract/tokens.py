@@ -389,17 +389,14 @@ class PhraseTable(Generic[T]):
         out: list[tuple[T, int, int]] = []
         stop = len(tokens) if hi is None else hi
         bit = self.bit
-        i = lo
-        while i < stop:
-            if not tokens[i].flags & bit:
-                i += 1
+        after = lo
+        for i in [k for k in range(lo, stop) if tokens[k].flags & bit]:
+            if i < after:
                 continue
             found = self.match(tokens, i)
             if found is not None and found[1] <= stop:
                 out.append((found[0], i, found[1]))
-                i = found[1]
-            else:
-                i += 1
+                after = found[1]
         return out
 
 
