@@ -34,6 +34,7 @@ from attrition.extract.figures import (
     SentenceFigures,
 )
 from attrition.extract.leads import ListLead, is_list_line, read_lead
+from attrition.extract.nouns import TOPIC_KINDS
 from attrition.extract.rules import Lexicon, load_lexicon
 from attrition.extract.segment import (
     Paragraph,
@@ -373,11 +374,7 @@ class _Extraction(ContextReader):
 
     def _update_topics(self, found: SentenceFigures, tokens: list[Token]) -> None:
         for phrase in found.phrases:
-            if phrase.category is not None and phrase.noun.kind in (
-                "person",
-                "casualty",
-                "equipment",
-            ):
+            if phrase.category is not None and phrase.noun.kind in TOPIC_KINDS:
                 self.topic = phrase
         if found.figures:
             return

@@ -57,7 +57,7 @@ class FigureReader(NounReader, ListReader):
         clause_of = self._clauses(tokens)
         result = SentenceFigures(tokens, [], dates, clause_of)
         if not mentions:
-            result.phrases = self._phrases(tokens, 0, len(tokens), clause_of)
+            result.phrases = self._topic_phrases(tokens, clause_of)
             return result
         result.phrases = self._phrases(tokens, 0, len(tokens), clause_of)
         mention_starts = {m.first for m in mentions}

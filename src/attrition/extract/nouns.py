@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from attrition.extract.records import NounPhrase
-from attrition.extract.rules import Lexicon, Tagged
+from attrition.extract.rules import Lexicon, Noun, Tagged
 from attrition.extract.tokens import Token
 
 # Words between a number and its noun: "2,916 of Russia's main battle tanks" needs
@@ -18,6 +18,8 @@ from attrition.extract.tokens import Token
 MAX_NP_SKIP = 6
 # A casualty verb follows its noun closely ("soldiers have reportedly been killed").
 MAX_PREDICATE_GAP = 6
+# The noun kinds a sentence's topic is taken from (what "followed by 1,517 in August" counts).
+TOPIC_KINDS = ("person", "casualty", "equipment")
 
 
 class NounReader:
@@ -30,6 +32,31 @@ class NounReader:
     ) -> list[NounPhrase]:
         """Every category noun of the sentence with its refined category (the topics)."""
         phrases: list[NounPhrase] = []
+        for noun, k, end in self._nouns(tokens, lo, hi):
+            phrase = NounPhrase(noun, k, end, side=self._side_before(tokens, k))
+            self._refine(tokens, phrase, k, clause_of)
+            phrases.append(phrase)
+        return phrases
+
+    def _topic_phrases(self, tokens: Sequence[Token], clause_of: list[int]) -> list[NounPhrase]:
+        """The last noun phrase that can be a topic, for a sentence with no number.
+
+        Such a sentence's phrases only choose the topic (the last person, casualty or
+        equipment noun with a category), so only that one is refined.
+        """
+        nouns = self._nouns(tokens, 0, len(tokens))
+        for noun, k, end in reversed(nouns):
+            if noun.kind not in TOPIC_KINDS:
+                continue
+            phrase = NounPhrase(noun, k, end, side=self._side_before(tokens, k))
+            self._refine(tokens, phrase, k, clause_of)
+            if phrase.category is not None:
+                return [phrase]
+        return []
+
+    def _nouns(self, tokens: Sequence[Token], lo: int, hi: int) -> list[tuple[Noun, int, int]]:
+        """The category nouns of ``tokens[lo:hi]``, longest match first, not overlapping."""
+        found: list[tuple[Noun, int, int]] = []
         nouns = self.lex.nouns
         bit = nouns.bit
         candidates = [k for k in range(lo, hi) if tokens[k].flags & bit]
@@ -48,10 +75,8 @@ class NounReader:
                 and tokens[k - 1].norm in self.lex.grammar["auxiliaries"]
             ):
                 continue  # "have been killed" is a verb here, not the noun "the killed"
-            phrase = NounPhrase(noun, k, end, side=self._side_before(tokens, k))
-            self._refine(tokens, phrase, k, clause_of)
-            phrases.append(phrase)
-        return phrases
+            found.append((noun, k, end))
+        return found
 
     def _side_before(self, tokens: Sequence[Token], k: int) -> str | None:
         """ "dead Russian soldiers": a side word among a noun's modifiers."""
