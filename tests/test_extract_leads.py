@@ -85,3 +85,28 @@ def test_list_lines_are_short_labelled_numbers() -> None:
         "On Tuesday – a day after the strike – 14 tanks were lost near the town."
     )
     assert not is_list_line("tanks 4,020")
+
+
+def test_an_approximation_before_a_one_line_list_covers_its_items() -> None:
+    text = (
+        "The enemy's combat losses from 24.02.2022 to 01.12.2023 are approximately: "
+        "personnel – about 330,000 (+1,000), tanks – 5,500 (+10), MLRS – 900."
+    )
+    found = by_value(text, published="2023-12-01")
+    assert [found[v]["qualifier"] for v in (330000, 1000, 5500, 10, 900)] == [
+        "about",
+        "exact",
+        "about",
+        "exact",
+        "about",
+    ]
+
+
+def test_an_attribution_on_the_line_after_a_paragraph_of_figures_credits_them() -> None:
+    text = (
+        "Enemy losses: personnel – 330,000 (+1,000), tanks – 5,500 (+10), "
+        "artillery systems – 7,000 (+25).\n"
+        "The data are being updated, the General Staff reports on Facebook."
+    )
+    found = by_value(text, published="2023-12-01")
+    assert {found[v]["claimant"] for v in (330000, 1000, 5500, 25)} == {"UA_GENERAL_STAFF"}

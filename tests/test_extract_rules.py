@@ -580,3 +580,18 @@ def test_a_german_separable_report_verb_takes_its_postposed_speaker() -> None:
     text = "Russland hat 7.000 Panzer verloren, teilte der ukrainische Generalstab am Montag mit."
     found = extract_claims(text, published="2024-05-15", lang="de")
     assert [(c.claimant, c.as_of) for c in found] == [("UA_GENERAL_STAFF", "2024-05-13")]
+
+
+def test_people_who_fled_are_not_losses() -> None:
+    text = "Russia lost 20,000 troops, while 3 million Ukrainians have fled the country."
+    assert [value for _, _, value in keys(text)] == [20000]
+
+
+def test_dead_and_wounded_after_a_side_are_one_count_of_that_sides_personnel() -> None:
+    text = "Britain put the number of Russian dead and wounded at 410,000."
+    assert keys(text) == [("RU", "personnel", 410000)]
+
+
+def test_fixed_wing_drones_are_drones() -> None:
+    text = "Russia's defence ministry said it downed 120 Ukrainian fixed-wing drones this week."
+    assert keys(text, "subject", "category", "value", "basis") == [("UA", "uav", 120, "period")]

@@ -172,6 +172,7 @@ class _Extraction(ContextReader):
         self._paragraph_attribution: Attribution | None = None
         self._paragraph_index = 0
         self._lead: ListLead | None = None
+        self._previous_drafts: list[Draft] = []
         self._list_day: DateMention | None = None
 
     # -- the walk ------------------------------------------------------------------------------
@@ -320,13 +321,15 @@ class _Extraction(ContextReader):
     def _follow_list(self, listed: bool, new_lead: ListLead | None) -> None:
         """Keep a lead over its item lines; a line without figures closes the list, and its
         attribution ("The data are being updated, the General Staff reported") covers the
-        items that had none."""
+        items, or the paragraph of figures right before it, that had none."""
         lead = self._lead
         if listed and lead is not None:
             lead.items.extend(self._paragraph_drafts)
             return
-        if lead is not None and lead.items and not self._paragraph_drafts:
-            self._credit(lead.items, self._paragraph_attribution)
+        if not self._paragraph_drafts:
+            waiting = lead.items if lead is not None and lead.items else self._previous_drafts
+            self._credit(waiting, self._paragraph_attribution)
+        self._previous_drafts = self._paragraph_drafts
         self._lead = new_lead if not self._paragraph_drafts else None
 
     def _carry_forward(self, index: int) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from attrition.extract.claimants import Attribution
 from attrition.extract.dates import DateMention
 from attrition.extract.drafts import Draft
+from attrition.extract.lists import find_dangling_qualifier
 from attrition.extract.records import SentenceFigures
 from attrition.extract.rules import Lexicon
 from attrition.extract.timing import as_of_cue
@@ -33,7 +34,6 @@ _LABEL_MARKS = (
     " - ",
     ":",
 )  # a hyphen inside a word ("operational-tactical") is none
-_QUALIFIER_ENDS = frozenset({":", ",", ".", ";"})
 
 
 @dataclass(slots=True)
@@ -56,26 +56,12 @@ def read_lead(
     if found.figures or not lex.loss_cues.find_all(tokens):
         return None
     attribution = next((a for a in attributions if a.claimant is not None), None)
-    qualifier = dangling_qualifier(tokens, lex)
+    dangling = find_dangling_qualifier(tokens, lex)
+    qualifier = dangling[0] if dangling is not None else None
     day = as_of_cue(tokens, found, lex)
     if attribution is None and qualifier is None and day is None:
         return None
     return ListLead(attribution, qualifier, day)
-
-
-def dangling_qualifier(tokens: Sequence[Token], lex: Lexicon) -> str | None:
-    """An approximation that qualifies nothing in its own sentence ("approximately:",
-    "approximately as follows,"): it reaches the list that follows."""
-    for k in range(len(tokens)):
-        hit = lex.qualifiers_before.match(tokens, k)
-        if hit is None or hit[0].value != "about":
-            continue
-        end = hit[1]
-        while end < len(tokens) and tokens[end].norm in ("as", "follows"):
-            end += 1  # "approximately as follows"
-        if end >= len(tokens) or tokens[end].norm in _QUALIFIER_ENDS:
-            return str(hit[0].value)
-    return None
 
 
 def is_list_line(line: str) -> bool:

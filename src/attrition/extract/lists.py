@@ -21,6 +21,25 @@ from attrition.extract.tokens import Token
 NON_CLAIM_WINDOW = 5
 
 
+_QUALIFIER_ENDS = frozenset({":", ",", ".", ";"})
+
+
+def find_dangling_qualifier(tokens: Sequence[Token], lex: Lexicon) -> tuple[str, int] | None:
+    """An approximation that qualifies no number ("approximately:", "approximately as
+    follows,"), with the index after it: it reaches the list that follows."""
+    for k in range(len(tokens)):
+        hit = lex.qualifiers_before.match(tokens, k)
+        if hit is None or hit[0].value != "about":
+            continue
+        end = hit[1]
+        while end < len(tokens) and tokens[end].norm in ("as", "follows"):
+            end += 1  # "approximately as follows"
+        closed = tokens[end - 1].norm == ":"  # the lexicon's "approximately:" holds its colon
+        if closed or end >= len(tokens) or tokens[end].norm in _QUALIFIER_ENDS:
+            return str(hit[0].value), end
+    return None
+
+
 class ListReader:
     """Sentence-level passes over figures (a part of ``FigureReader``)."""
 
@@ -116,6 +135,12 @@ class ListReader:
     def _distribute_qualifiers(self, tokens: Sequence[Token], result: SentenceFigures) -> None:
         """ "approximately: 20,300 personnel, 773 tanks …" — a list shares an approximation."""
         figures = result.figures
+        dangling = find_dangling_qualifier(tokens, self.lex) if figures else None
+        if dangling is not None:  # "are approximately: personnel – about 317,190, tanks – 5,379"
+            for figure in figures:
+                own = figure.qualifier_explicit or ":increment" in figure.rule_id
+                if figure.mention.first >= dangling[1] and not own:
+                    figure.qualifier = dangling[0]
         for index, head in enumerate(figures):
             if not head.qualifier_explicit:
                 continue
