@@ -270,6 +270,9 @@ def normalise_phrase(phrase: str) -> tuple[str, ...]:
 
 
 _END = ""  # a trie node's payload key; token norms are never empty
+# A trie node's map of the plural and possessive forms of its phrase-ending children
+# (_note_plural_end); no token norm holds a line break.
+_PLURALS = "\n"
 
 
 class PhraseTable(Generic[T]):
@@ -290,10 +293,12 @@ class PhraseTable(Generic[T]):
         key = normalise_phrase(phrase) if isinstance(phrase, str) else tuple(phrase)
         if not key:
             return
-        node = self._root
+        node = parent = self._root
         for part in key:
-            node = node.setdefault(part, {})
+            parent, node = node, node.setdefault(part, {})
         node.setdefault(_END, payload)
+        if self._plural_last:
+            _note_plural_end(parent, key[-1])
         self.max_len = max(self.max_len, len(key))
 
     def add_all(self, phrases: Iterable[str], payload: T) -> None:
@@ -306,7 +311,7 @@ class PhraseTable(Generic[T]):
 
     def first_words(self) -> set[str]:
         """The words a phrase may begin with (and their plurals, for plural tables)."""
-        words = set(self._root)
+        words = set(self._root) - {_PLURALS}
         if self._plural_last:
             words |= {w + s for w in self._root for s in ("s", "es", "'s")}
         return words
@@ -340,11 +345,9 @@ class PhraseTable(Generic[T]):
         best: tuple[T, int] | None = None
         for j in range(i, n):
             norm = tokens[j].norm
-            if norm[-1:] == "s":  # only words ending in s have bases (_bases)
-                for base in _bases(norm):
-                    last = node.get(base)
-                    if last is not None and _END in last:
-                        best = (last[_END], j + 1)
+            plurals = node.get(_PLURALS)
+            if plurals is not None and norm in plurals:
+                best = (plurals[norm], j + 1)
             child = node.get(norm)
             if child is None:
                 break
@@ -398,6 +401,19 @@ class PhraseTable(Generic[T]):
                 out.append((found[0], i, found[1]))
                 after = found[1]
         return out
+
+
+def _note_plural_end(parent: dict[str, Any], word: str) -> None:
+    """Record the plural and possessive forms of a phrase's last word in its parent node.
+
+    A form with two bases ("tankes": tanke, tank) takes the last one that ends a phrase,
+    as a walk over ``_bases`` would; the memo spares the walk that work per token.
+    """
+    plurals: dict[str, Any] = parent.setdefault(_PLURALS, {})
+    for form in (word + "s", word + "es", word + "'s"):
+        found = [parent[b][_END] for b in _bases(form) if _END in parent.get(b, ())]
+        if found:
+            plurals[form] = found[-1]
 
 
 @lru_cache(maxsize=65536)
