@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from attrition.extract.records import NounPhrase
 from attrition.extract.rules import Lexicon, Noun, Tagged
-from attrition.extract.tokens import Token
+from attrition.extract.tokens import Token, flagged
 
 # Words between a number and its noun: "2,916 of Russia's main battle tanks" needs
 # five; six leaves one spare without reaching into the next clause.
@@ -59,9 +59,8 @@ class NounReader:
         found: list[tuple[Noun, int, int]] = []
         nouns = self.lex.nouns
         bit = nouns.bit
-        candidates = [k for k in range(lo, hi) if tokens[k].flags & bit]
         after = lo
-        for k in candidates:
+        for k in flagged(tokens, bit, lo, hi):
             if k < after:
                 continue
             hit = nouns.match(tokens, k)

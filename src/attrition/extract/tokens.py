@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
@@ -226,6 +226,7 @@ def _tokenize_slowly(text: str, start: int, stop: int, flags: FlagSource | None)
 
 
 _make_token = partial(_new, Token)
+_FLAGS = itemgetter(6)  # Token.flags, read in C
 
 
 def _glue_model(tokens: list[Token], text: str, value: str, finish: int) -> bool:
@@ -391,9 +392,8 @@ class PhraseTable(Generic[T]):
         """Every non-overlapping longest match in ``tokens[lo:hi]`` as (payload, start, end)."""
         out: list[tuple[T, int, int]] = []
         stop = len(tokens) if hi is None else hi
-        bit = self.bit
         after = lo
-        for i in [k for k in range(lo, stop) if tokens[k].flags & bit]:
+        for i in flagged(tokens, self.bit, lo, stop):
             if i < after:
                 continue
             found = self.match(tokens, i)
@@ -414,6 +414,13 @@ def _note_plural_end(parent: dict[str, Any], word: str) -> None:
         found = [parent[b][_END] for b in _bases(form) if _END in parent.get(b, ())]
         if found:
             plurals[form] = found[-1]
+
+
+def flagged(tokens: Sequence[Token], bit: int, lo: int, hi: int) -> Iterable[int]:
+    """Indices in ``[lo, hi)`` of the tokens whose flags hold ``bit``, selected in C."""
+    if lo < 0:
+        return [k for k in range(lo, hi) if tokens[k].flags & bit]
+    return compress(range(lo, hi), map(bit.__and__, map(_FLAGS, tokens[lo:hi])))
 
 
 @lru_cache(maxsize=65536)
