@@ -595,3 +595,34 @@ def test_dead_and_wounded_after_a_side_are_one_count_of_that_sides_personnel() -
 def test_fixed_wing_drones_are_drones() -> None:
     text = "Russia's defence ministry said it downed 120 Ukrainian fixed-wing drones this week."
     assert keys(text, "subject", "category", "value", "basis") == [("UA", "uav", 120, "period")]
+
+
+def test_since_an_event_began_is_a_period_and_since_the_war_began_the_whole_war() -> None:
+    event = (
+        "Moscow said it had killed 400 Ukrainian soldiers since Ukraine's raid into "
+        "the Bryansk region began on Monday."
+    )
+    war = (
+        "Moscow said 5,000 of its soldiers had died since it launched what it calls its operation."
+    )
+    assert keys(event, "value", "basis", published="2024-08-08") == [(400, "period")]
+    assert keys(war, "value", "basis") == [(5000, "cumulative")]
+
+
+def test_a_complements_noun_phrase_carries_its_own_non_claim_cues() -> None:
+    text = "The number of Russian and Ukrainian troops killed or wounded is approaching 600,000."
+    assert keys(text) == []
+
+
+def test_people_with_no_side_in_their_sentence_are_victims_not_a_sides_losses() -> None:
+    text = (
+        "Russia said it shot down 30 Ukrainian drones overnight.\n"
+        "In Kharkiv, at least seven people were killed and 25 wounded, the governor said."
+    )
+    assert keys(text) == [("UA", "uav", 30)]
+
+
+def test_people_a_side_has_lost_are_its_losses() -> None:
+    assert keys("Mediazona said Russia has lost 60,000 people in the war.") == [
+        ("RU", "killed", 60000)
+    ]

@@ -173,6 +173,7 @@ class _Extraction(ContextReader):
         self._paragraph_index = 0
         self._lead: ListLead | None = None
         self._previous_drafts: list[Draft] = []
+        self._side_role = "np"
         self._list_day: DateMention | None = None
 
     # -- the walk ------------------------------------------------------------------------------
@@ -277,6 +278,9 @@ class _Extraction(ContextReader):
                 draft = self._draft(
                     index, paragraph, (start, end), tokens, found, figure, attribution, cues
                 )
+                if draft.unsided_people:
+                    self._sentence_drafts.append(draft)  # so the next figure sees who it was
+                    continue
                 self.drafts.append(draft)
                 self._sentence_drafts.append(draft)
                 self._paragraph_drafts.append(draft)

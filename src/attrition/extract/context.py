@@ -29,6 +29,8 @@ from attrition.taxonomy import CONFLICT_START
 # Claimants whose counts are of the dead only (Mediazona with BBC Russian list named
 # deaths), so a figure they give for people "lost" is a death toll (SCHEMA.md).
 COUNTS_DEATHS = frozenset({"MEDIAZONA"})
+# Sides read from beyond the figure's sentence (or guessed): too weak to make "people" soldiers.
+WEAK_SIDE_ROLES = frozenset({"paragraph", "topic", "claimant", "default"})
 
 
 class ContextReader:
@@ -55,6 +57,7 @@ class ContextReader:
     _cue: DateMention | None
     _loss_day_of: Figure | None
     _lost_on: DateMention | None
+    _side_role: str
     _list_day: DateMention | None  # the report day of the list an item line belongs to
 
     def _draft(
@@ -85,8 +88,21 @@ class ContextReader:
         )
         memory_hint = self.memory.last_ministry
         draft.claimant = resolve_generic(draft.claimant_raw, draft.subject, memory_hint)
+        # "At least four people were killed": people of no side named in their sentence are
+        # the victims of a strike, not a side's losses (civilians are no claims, SCHEMA.md)
+        noun = self.lex.nouns.match(tokens, figure.noun_first) if figure.noun_first >= 0 else None
+        people = noun is not None and noun[0].rule_id == "noun.people"
+        weak = self._side_role in WEAK_SIDE_ROLES
+        earlier = self._sentence_drafts[-1:] if self._sentence_drafts else []
+        # "… and more than 40 wounded": the same unnamed people
+        same_victims = figure.person and any(
+            d.unsided_people and d.figure.clause == figure.clause for d in earlier
+        )
+        draft.unsided_people = (weak and people) or (
+            same_victims and (weak or self._side_role == "list")
+        )
         counts_deaths = draft.claimant in COUNTS_DEATHS and figure.category == "personnel"
-        if counts_deaths and figure.rule_id.startswith(("noun.person", "pred.personnel")):
+        if counts_deaths and figure.rule_id.startswith(("noun.pe", "pred.personnel")):
             figure.category = "killed"  # a count of named dead: their "lost" means dead
             figure.rule_id = "claimant.counts_deaths:" + figure.rule_id.split(":")[-1]
         self._basis(draft, tokens, found, cues)
@@ -110,6 +126,7 @@ class ContextReader:
         role = "np"
         if side is None:
             side, role = self._side_from_context(tokens, found, figure, paragraph, speaker_side)
+        self._side_role = role
         if side == "ENEMY":
             side = OPPOSITE.get(speaker_side or "", "RU")
             if role == "agent":

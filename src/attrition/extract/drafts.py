@@ -39,6 +39,7 @@ class Draft:
     loss_day: bool = False
     text_key: str = ""
     merged: list[Draft] = field(default_factory=list)
+    unsided_people: bool = False  # "four people were killed": no side anywhere near
 
 
 def figure_key(draft: Draft) -> tuple[object, ...]:

@@ -250,6 +250,12 @@ class ListReader:
         for _, a, _end in lex.non_claims.find_all(tokens, start, stop):
             if not (figure.mention.first <= a < figure.mention.last):
                 return False
+        if 0 <= figure.noun_first < figure.first and ":complement" in figure.rule_id:
+            # "the number of Ukrainian and Russian troops killed … is nearing 500,000": the
+            # noun phrase a complement reaches back to carries its own cues
+            lo_noun = max(lo, figure.noun_first - NON_CLAIM_WINDOW)
+            if lex.non_claims.find_all(tokens, lo_noun, figure.noun_last):
+                return False
         if figure.explicit_category or figure.rule_id.startswith(
             ("noun.casualties", "noun.deaths")
         ):

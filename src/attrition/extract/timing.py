@@ -27,6 +27,9 @@ OTHER_CLAUSE_PENALTY = 6
 # 37,355 … during offensive in Kursk area" (period) without disturbing other sentences.
 SPECIFIC_CUE_BONUS = 2
 _PRIORITY = {"rate": 0, "daily": 1, "period": 2, "cumulative": 3}
+# "since Ukraine's incursion into the Kursk region began": an event named before its verb;
+# "since Moscow launched what it calls its "special operation"" names the war as far away.
+SINCE_EVENT_REACH = 12
 # "an average of 931 casualties", "a daily average of 776": a rate cue ends at most one
 # word ("of") before its figure.
 RATE_REACH = 1
@@ -173,19 +176,26 @@ def _span_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
 
 
 def _since_war_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
-    """ "since Russia launched its full-scale invasion", "since Putin's war began"."""
+    """ "since Russia launched its full-scale invasion", "since Putin's war began" (the whole
+    war); "since Ukraine's incursion into the Kursk region began" (a span since an event)."""
     cues: list[Cue] = []
     for k, token in enumerate(tokens):
         if token.norm not in lex.grammar["since_words"]:
             continue
-        for j in range(k + 1, min(k + 7, len(tokens))):
+        started: int | None = None
+        for j in range(k + 1, min(k + SINCE_EVENT_REACH, len(tokens))):
             war = lex.war_nouns.match(tokens, j)
             invaded = tokens[j].norm in ("invaded", "invasion", "attacked")
             if war is not None or invaded:  # not "since the counteroffensive began"
                 cues.append(Cue("cumulative", k, j + 1, "basis.since_war"))
+                started = None
                 break
-            if tokens[j].norm in (",", ".", ";"):
+            if tokens[j].norm in (",", ".", ";") or tokens[j].kind == "num":
                 break
+            if started is None and tokens[j].norm in lex.grammar["start_verbs"]:
+                started = j
+        if started is not None:
+            cues.append(Cue("period", k, started + 1, "basis.since_event"))
     return cues
 
 
