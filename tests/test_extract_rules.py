@@ -626,3 +626,24 @@ def test_people_a_side_has_lost_are_its_losses() -> None:
     assert keys("Mediazona said Russia has lost 60,000 people in the war.") == [
         ("RU", "killed", 60000)
     ]
+
+
+def test_it_after_a_countrys_own_toll_refers_to_that_country() -> None:
+    text = (
+        "Kyiv said on Monday that Russia had lost 30,000 troops.\n"
+        "Moscow last gave its own toll on March 2, when it said 498 Russian soldiers had died."
+    )
+    assert keys(text, "value", "claimant", published="2022-04-11") == [
+        (30000, "UA_GENERAL_STAFF"),
+        (498, "RU_MOD"),
+    ]
+
+
+def test_n_more_after_a_figure_repeats_its_noun() -> None:
+    text = "Kyiv said its drones destroyed four Russian jets at the airfield and damaged five more."
+    assert keys(text) == [("RU", "aircraft", 4), ("RU", "aircraft", 5)]
+
+
+def test_fighting_vehicles_of_a_model_are_armoured_vehicles() -> None:
+    text = "Oryx has confirmed the loss of 20 Ukrainian Bradley fighting vehicles."
+    assert keys(text) == [("UA", "afv", 20)]

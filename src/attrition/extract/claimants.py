@@ -429,8 +429,11 @@ class AttributionReader:
         for entity in reversed(self._sentence_entities):
             if entity.last > anaphor.first or entity.kind.startswith("ref:"):
                 continue
-            if entity.claimant in (None, "RELAY", *GENERIC):
+            if entity.claimant in (None, "RELAY"):
                 continue
+            subject = entity.first == 0 and not entity.name.endswith(("'s", "’s"))
+            if entity.claimant in GENERIC and not subject:
+                continue  # but "Moscow last updated its toll …, when it said": the subject
             if kind == "source" or (kind == "person") == (entity.kind == "person"):
                 return Attribution(
                     entity.claimant, entity.first, entity.rule_id, entity, None, entity.kind

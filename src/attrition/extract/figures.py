@@ -395,7 +395,14 @@ class FigureReader(NounReader, ListReader):
         earlier = [f for f in result.figures if f.mention.first < m.first]
         # "up to 340 … in the Kharkiv direction, along with 390 in the Donetsk direction"
         place_after = bool(earlier) and nxt is not None and nxt.norm in ("in", "on", "near")
-        if not (month_after or (lead and (nxt is None or span_after or place_after))):
+        # "destroying at least six warplanes and damaging eight more"
+        more_after = (
+            bool(earlier)
+            and nxt is not None
+            and nxt.norm in self.lex.ellipsis_heads
+            and self.lex.nouns.match(tokens, m.last + 1) is None
+        )
+        if not (more_after or month_after or (lead and (nxt is None or span_after or place_after))):
             return None
         if earlier:
             previous = earlier[-1]  # "359 losses in June, 300 in July": the same count again
