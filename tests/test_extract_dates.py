@@ -124,3 +124,25 @@ def test_the_start_of_a_span_is_no_statement_day() -> None:
 def test_days_at_the_ends_of_the_calendar_do_not_overflow(published: str) -> None:
     text = "Kyiv said yesterday that Russia lost 300 soldiers and 200 tanks on Friday."
     assert [c.value for c in extract_claims(text, published=published)] == [300, 200]
+
+
+ZH = load_lexicon("zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2024年4月23日稱", "2024-04-23"), ("4月24日指出", "2024-04-24"), ("12月31日", "2023-12-31")],
+)
+def test_chinese_numeric_dates_are_days(text: str, expected: str) -> None:
+    found = find_dates(tokenize(text, flags=ZH.flags), ZH.date_words)
+    assert found[0].resolve(dt.date(2024, 4, 25)).isoformat() == expected
+
+
+def test_a_chinese_statements_day_is_its_claims_day() -> None:
+    text = "俄國防部4月24日指出，俄防空系統一天內擊落烏軍200架無人機。"
+    found = extract_claims(text, published="2024-04-25", lang="zh")
+    assert [(c.claimant, c.as_of) for c in found] == [("RU_MOD", "2024-04-24")]
+
+
+def test_a_month_marker_without_a_day_marker_is_no_date() -> None:
+    assert find_dates(tokenize("4月24架", flags=ZH.flags), ZH.date_words) == []

@@ -153,7 +153,7 @@ def _looks_like_month(tokens: Sequence[Token], i: int, j: int, words: DateWords)
 def _date_at(tokens: Sequence[Token], i: int, words: DateWords) -> DateMention | None:
     n = len(tokens)
     token = tokens[i]
-    iso = _iso_at(tokens, i)
+    iso = _iso_at(tokens, i) or _cjk_at(tokens, i)
     if iso is not None:
         return iso
     month_hit = _month_at(tokens, i, words)
@@ -232,6 +232,27 @@ def _iso_at(tokens: Sequence[Token], i: int) -> DateMention | None:
     if _safe_date(int(y.text), int(m.text), int(d.text)) is None:
         return None
     return DateMention(i, i + 5, "day", year=int(y.text), month=int(m.text), day=int(d.text))
+
+
+# The CJK numeric date: 2024年4月24日, 4月24日 (year, month and day markers after numbers).
+_CJK_YEAR, _CJK_MONTH, _CJK_DAY = "年", "月", "日"
+
+
+def _cjk_at(tokens: Sequence[Token], i: int) -> DateMention | None:
+    """2024年4月24日 and 4月24日, the numeric date of Chinese (and Japanese) text."""
+    n = len(tokens)
+    year = None
+    k = i
+    if k + 1 < n and tokens[k + 1].norm == _CJK_YEAR and tokens[k].text.isdigit():
+        if len(tokens[k].text) != 4:
+            return None
+        year, k = int(tokens[k].text), k + 2
+    if k + 4 > n or tokens[k + 1].norm != _CJK_MONTH or tokens[k + 3].norm != _CJK_DAY:
+        return None
+    month, day = _int(tokens[k]), _int(tokens[k + 2])
+    if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return DateMention(i, k + 4, "day", year=year, month=month, day=day)
 
 
 def _dotted_at(tokens: Sequence[Token], i: int) -> DateMention | None:
