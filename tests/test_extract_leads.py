@@ -110,3 +110,27 @@ def test_an_attribution_on_the_line_after_a_paragraph_of_figures_credits_them() 
     )
     found = by_value(text, published="2023-12-01")
     assert {found[v]["claimant"] for v in (330000, 1000, 5500, 25)} == {"UA_GENERAL_STAFF"}
+
+
+def test_a_lead_announcing_figures_with_a_colon_opens_a_bulleted_list() -> None:
+    text = (
+        "The General Staff released the updated data on Monday morning:\n"
+        "• Personnel: about 600,000 (+1,200)\n"
+        "• Tanks: 8,800 (+7)\n"
+    )
+    found = by_value(text, published="2024-09-30")
+    assert [(v, found[v]["claimant"], found[v]["as_of"]) for v in (600000, 8800, 7)] == [
+        (600000, "UA_GENERAL_STAFF", "2024-09-30"),
+        (8800, "UA_GENERAL_STAFF", "2024-09-30"),
+        (7, "UA_GENERAL_STAFF", "2024-09-30"),
+    ]
+
+
+def test_a_days_figure_in_prose_and_the_same_increment_in_the_tally_are_one_claim() -> None:
+    text = (
+        "Ukrainian forces destroyed 9 Russian tanks over the past day, the General Staff said.\n"
+        "The General Staff released the updated data:\n"
+        "• Tanks: 8,800 (+9)\n"
+    )
+    values = [c["value"] for c in claims(text, published="2024-09-30")]
+    assert values.count(9) == 1

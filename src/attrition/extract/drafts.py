@@ -80,7 +80,15 @@ def same_figure(a: Draft, b: Draft, restated: set[tuple[tuple[int, int], tuple[i
     size = fa.value if fa.value is not None else fa.high or 0
     same_text = a.text_key == b.text_key or (a.sentence, b.sentence) in restated
     if fa.category == fb.category:
-        return same_text or size >= DISTINCT_VALUE or a.headline or b.headline
+        # "destroyed 14 artillery systems over the past day" and the list's "(+14)": the
+        # same day's figure of the same report, told in prose and in the tally
+        day_twice = (
+            a.basis == b.basis == "daily"
+            and a.claimant is not None
+            and (a.claimant, a.as_of) == (b.claimant, b.as_of)
+            and ":increment" in fa.rule_id + fb.rule_id
+        )
+        return same_text or size >= DISTINCT_VALUE or a.headline or b.headline or day_twice
     both_people = fa.category in PERSON_CATEGORIES and fb.category in PERSON_CATEGORIES
     one_general = "personnel" in (fa.category, fb.category)
     return both_people and one_general and size >= SAME_PERSON_FIGURE
