@@ -647,3 +647,30 @@ def test_n_more_after_a_figure_repeats_its_noun() -> None:
 def test_fighting_vehicles_of_a_model_are_armoured_vehicles() -> None:
     text = "Oryx has confirmed the loss of 20 Ukrainian Bradley fighting vehicles."
     assert keys(text) == [("UA", "afv", 20)]
+
+
+def test_a_breakdown_by_origin_repeats_the_noun_of_the_total() -> None:
+    text = (
+        "Mediazona has confirmed the deaths of 9,000 Russian soldiers, "
+        "including 700 from Dagestan and 450 from Tuva."
+    )
+    assert keys(text) == [("RU", "killed", 9000), ("RU", "killed", 700), ("RU", "killed", 450)]
+
+
+def test_the_wars_start_after_a_figure_beats_an_earlier_month_span() -> None:
+    text = (
+        "Britain said Russia had lost up to 40,000 soldiers over the month, "
+        "and some 480,000 since February 2022."
+    )
+    assert keys(text, "value", "basis") == [(40000, "period"), (480000, "cumulative")]
+
+
+def test_a_headline_figure_takes_the_bodys_day_with_the_bodys_speaker() -> None:
+    text = (
+        "Ukraine says it downed two Russian Su-25 jets\n"
+        "Ukraine's air force shot down two Russian Su-25 attack aircraft on Friday, "
+        "air force commander Mykola Oleshchuk said."
+    )
+    assert keys(text, "value", "claimant", "as_of", published="2023-12-23") == [
+        (2, "UA_GOV", "2023-12-22")
+    ]

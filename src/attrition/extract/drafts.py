@@ -104,6 +104,7 @@ def absorb(kept: Draft, other: Draft) -> None:
         fk.qualifier = fo.qualifier  # the body says it more carefully than the headline
         if other.claimant is not None:
             kept.claimant = other.claimant
+            kept.as_of = other.as_of if other.as_of is not None else kept.as_of
     if kept.claimant is None and other.claimant is not None:
         kept.claimant = other.claimant
     if not kept.basis_explicit and other.basis_explicit:

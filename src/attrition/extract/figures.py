@@ -394,7 +394,7 @@ class FigureReader(NounReader, ListReader):
         )
         earlier = [f for f in result.figures if f.mention.first < m.first]
         # "up to 340 … in the Kharkiv direction, along with 390 in the Donetsk direction"
-        place_after = bool(earlier) and nxt is not None and nxt.norm in ("in", "on", "near")
+        place_after = bool(earlier) and nxt is not None and nxt.norm in ("in", "on", "near", "from")
         # "destroying at least six warplanes and damaging eight more"
         more_after = (
             bool(earlier)

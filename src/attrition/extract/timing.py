@@ -27,6 +27,8 @@ OTHER_CLAUSE_PENALTY = 6
 # 37,355 … during offensive in Kursk area" (period) without disturbing other sentences.
 SPECIFIC_CUE_BONUS = 2
 _PRIORITY = {"rate": 0, "daily": 1, "period": 2, "cumulative": 3}
+# Cumulative cues that name the war's start as a span does ("since February 24, 2022").
+_WAR_SPANS = frozenset({"basis.since_date", "basis.since_war"})
 # "since Ukraine's incursion into the Kursk region began": an event named before its verb;
 # "since Moscow launched what it calls its "special operation"" names the war as far away.
 SINCE_EVENT_REACH = 12
@@ -240,8 +242,8 @@ def choose_basis(
             distance = 0
         if clause_of[min(cue.first, len(clause_of) - 1)] != figure.clause:
             distance += OTHER_CLAUSE_PENALTY
-        if cue.basis in ("daily", "period"):
-            distance -= SPECIFIC_CUE_BONUS
+        if cue.basis in ("daily", "period") or cue.rule_id in _WAR_SPANS:
+            distance -= SPECIFIC_CUE_BONUS  # "since February 2022" names its span as well
         key = (distance, _PRIORITY[cue.basis], cue)
         if best is None or key[:2] < best[:2]:
             best = key
