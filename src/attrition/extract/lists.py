@@ -264,10 +264,12 @@ class ListReader:
             return True
         if not self._after_losses:
             return False
-        label = (
+        # "tanks ‒ 10,303 (+11)", "personnel ‒ about 887,620 (+1,300) persons": an item line
+        # whose label precedes a dash, whichever noun the figure took
+        dashed = figure.first > 0 and tokens[figure.first - 1].norm in (":", "–", "-", "—")
+        label = dashed and (
             ":complement" in figure.rule_id
-            and figure.first > 0
-            and tokens[figure.first - 1].norm in (":", "–", "-", "—")
+            or (figure.first > 1 and tokens[figure.first - 2].kind == "word")
         )
         return label or bool(lex.placeholder_nouns.find_all(tokens))  # "- Tanks: 7,201 (+6)"
 
