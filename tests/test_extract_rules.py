@@ -674,3 +674,20 @@ def test_a_headline_figure_takes_the_bodys_day_with_the_bodys_speaker() -> None:
     assert keys(text, "value", "claimant", "as_of", published="2023-12-23") == [
         (2, "UA_GOV", "2023-12-22")
     ]
+
+
+def test_a_headlines_killed_yields_to_the_bodys_killed_and_wounded() -> None:
+    text = (
+        "Wagner chief claims 25,000 Ukrainian troops killed\n"
+        "Prigozhin claimed that Ukraine had lost about 25,000 soldiers killed and wounded."
+    )
+    assert keys(text, "category", "value") == [("personnel", 25000)]
+
+
+def test_a_headline_figure_takes_the_day_of_the_bodys_statement() -> None:
+    text = (
+        "Russia lost 900 troops near Vuhledar\n"
+        "Russia lost 900 troops near Vuhledar last week, Ukraine's army spokesman said on Monday."
+    )
+    found = claims(text, published="2023-02-15")
+    assert [(c["value"], c["as_of"]) for c in found] == [(900, "2023-02-13")]

@@ -489,6 +489,8 @@ class _Extraction(ContextReader):
                 and draft.basis in ("cumulative", "daily")
             ):
                 draft.as_of = self.gs_day or source.as_of or self.published
+            elif draft.as_of is None and source.claimant != GENERAL_STAFF:
+                draft.as_of = source.as_of  # the headline tells the body's statement
 
     def _claim(self, draft: Draft) -> Claim:
         figure = draft.figure

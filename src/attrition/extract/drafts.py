@@ -102,6 +102,8 @@ def absorb(kept: Draft, other: Draft) -> None:
         fk.rule_id = fo.rule_id
     if kept.headline and not other.headline:
         fk.qualifier = fo.qualifier  # the body says it more carefully than the headline
+        if fo.rule_id.startswith("pred.") and fo.category in PERSON_CATEGORIES:
+            fk.category, fk.rule_id = fo.category, fo.rule_id  # "killed and wounded" in full
         if other.claimant is not None:
             kept.claimant = other.claimant
             kept.as_of = other.as_of if other.as_of is not None else kept.as_of
