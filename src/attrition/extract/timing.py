@@ -35,6 +35,9 @@ SINCE_EVENT_REACH = 12
 # "an average of 931 casualties", "a daily average of 776": a rate cue ends at most one
 # word ("of") before its figure.
 RATE_REACH = 1
+# "bringing the total to 149,890", "so far 1,200": a cumulative cue this close before another
+# figure introduces that figure, and is no cue for a figure before it.
+INTRODUCED_REACH = 1
 
 
 @dataclass(slots=True)
@@ -234,6 +237,8 @@ def choose_basis(
             for other in others
         ):
             continue  # a trailing cue after another, unlisted figure is that figure's
+        if cue.basis == "cumulative" and cue.first >= end and _introduces(cue, figure, others):
+            continue  # "650 …, bringing the total to 149,890": the total is 149,890's
         if cue.last <= figure.first:
             distance = figure.first - cue.last
         elif cue.first >= end:
@@ -248,6 +253,13 @@ def choose_basis(
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best is not None else None
+
+
+def _introduces(cue: Cue, figure: Figure, others: Sequence[Figure]) -> bool:
+    """True when another figure follows the cue at once or after one word ("total to N")."""
+    return any(
+        other is not figure and 0 <= other.first - cue.last <= INTRODUCED_REACH for other in others
+    )
 
 
 def _listed(figure: Figure, other: Figure, listed: frozenset[tuple[int, int]]) -> bool:
