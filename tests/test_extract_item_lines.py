@@ -19,9 +19,34 @@ def test_a_unit_noun_after_the_increment_keeps_the_item_and_its_increment(unit: 
     assert found[412305].subject == found[970].subject == "RU"
 
 
-def test_a_dashed_figure_with_no_label_word_before_it_is_no_item() -> None:
-    text = LEAD + "tanks ‒ 7,021 (+5)\n– 40 (+2) persons\n"
-    assert {c.value for c in extract_claims(text, published="2024-03-01")} == {7021, 5}
+def test_item_lines_that_open_with_their_number_are_items_under_a_lead() -> None:
+    text = "Total combat losses of the enemy as of 02.03.2024:\n~412305 (+970) personnel\n"
+    text += "• 6,612 (+11) tanks\n"
+    found = {c.value: c for c in extract_claims(text, published="2024-03-02")}
+    assert set(found) == {412305, 970, 6612, 11}
+    assert (found[412305].qualifier, found[412305].category) == ("about", "personnel")
+    assert (found[6612].category, found[11].basis) == ("tanks", "daily")
+
+
+def test_a_line_opening_with_a_number_needs_a_loss_word_when_no_lead_is_open() -> None:
+    text = "Russia lost 300 tanks near the city, Kyiv said.\n40 Leopard tanks arrived by rail.\n"
+    assert [c.value for c in extract_claims(text)] == [300]
+
+
+def test_items_after_a_semicolon_continue_the_loss_list_with_their_own_basis() -> None:
+    text = (
+        "Russian losses, according to the General Staff: personnel: about 412,305 (+970); "
+        "tanks: 6,612 (+11); artillery: 16,101 (+24)."
+    )
+    found = {c.value: c.basis for c in extract_claims(text, published="2024-03-02")}
+    assert found == {
+        412305: "cumulative",
+        970: "daily",
+        6612: "cumulative",
+        11: "daily",
+        16101: "cumulative",
+        24: "daily",
+    }
 
 
 @pytest.mark.parametrize("verb", ["churning out", "turning out", "manufacturing"])

@@ -253,7 +253,9 @@ class _Extraction(ContextReader):
             self._sentence_drafts = []
             # an item line of a lead's list continues its count even after an unread item
             after_losses = self.had_figures or listed
-            found = self.figures.read(tokens, self.topic, after_losses=after_losses)
+            found = self.figures.read(
+                tokens, self.topic, after_losses=after_losses, item_line=listed
+            )
             self.had_figures = bool(found.figures or self.lex.loss_cues.find_all(tokens))
             entities = self.attributions.entities(tokens, self.memory)
             attributions = self.attributions.attributions(

@@ -325,6 +325,7 @@ class ContextReader:
         return spoke_on.get(f"org:{attribution.claimant}")
 
     def _after_claim(self, draft: Draft, figure: Figure) -> None:
-        if draft.basis_explicit:
+        # a bracketed increment ("5,293 (+5)") dates only itself, not the next item's total
+        if draft.basis_explicit and figure.basis_rule != "basis.increment":
             self.last_basis[draft.claimant] = (draft.basis, draft.paragraph)
         self.side_topic = draft.subject

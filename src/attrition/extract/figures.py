@@ -36,19 +36,27 @@ class FigureReader(NounReader, ListReader):
         self._loss_clauses: dict[tuple[int, int], bool] = {}
         self._loss_of: Sequence[Token] | None = None
         self._after_losses = False
+        self._item_line = False
         self._wholes: set[int] = set()
 
     # -- entry point -------------------------------------------------------------------
 
     def read(
-        self, tokens: list[Token], topic: NounPhrase | None, *, after_losses: bool = False
+        self,
+        tokens: list[Token],
+        topic: NounPhrase | None,
+        *,
+        after_losses: bool = False,
+        item_line: bool = False,
     ) -> SentenceFigures:
         """Every loss figure of the sentence, in order.
 
         ``after_losses`` says the sentence before counted losses, so "the tally includes
         9,700 former prisoners" continues that count without a loss word of its own.
+        ``item_line`` says the sentence is an item line of a loss list ("5,293 (+5) tanks").
         """
         self._after_losses = after_losses
+        self._item_line = item_line
         dates = find_dates(tokens, self.lex.date_words)
         skip = frozenset(
             k for d in dates if d.kind in ("day", "year") for k in range(d.first, d.last)
@@ -77,7 +85,7 @@ class FigureReader(NounReader, ListReader):
         self._refine_lost(result)
         self._distribute_qualifiers(tokens, result)
         self._share_predicates(tokens, result)
-        result.figures = [f for f in result.figures if self._is_loss(tokens, f, clause_of)]
+        result.figures = self._losses(tokens, result.figures, clause_of)
         self._increments(result)
         return result
 

@@ -34,6 +34,8 @@ _LABEL_MARKS = (
     " - ",
     ":",
 )  # a hyphen inside a word ("operational-tactical") is none
+# What may precede an item line's opening number: bullets and the approximation sign.
+_ITEM_OPENERS = " \t~≈•·*–—-"
 
 
 @dataclass(slots=True)
@@ -69,9 +71,12 @@ def read_lead(
 
 
 def is_list_line(line: str) -> bool:
-    """ "tanks – 3,651 (+7);": a short line whose number follows a label and a dash or colon."""
+    """ "tanks – 3,651 (+7);": a short line whose number follows a label and a dash or colon,
+    or "~306,860 (+890) personnel": one that opens with its number, its label after it."""
     if len(line) > LIST_LINE_MAX_CHARS:
         return False
+    if line.lstrip(_ITEM_OPENERS)[:1].isdigit():
+        return True
     digit = next((i for i, ch in enumerate(line) if ch.isdigit()), -1)
     if digit <= 0:
         return False

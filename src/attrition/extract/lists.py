@@ -45,6 +45,7 @@ class ListReader:
 
     lex: Lexicon
     _after_losses: bool
+    _item_line: bool
     _loss_clauses: dict[tuple[int, int], bool]
     _loss_of: Sequence[Token] | None
 
@@ -229,8 +230,33 @@ class ListReader:
                 earlier.category = later.category
                 earlier.explicit_category = True
 
-    def _is_loss(self, tokens: Sequence[Token], figure: Figure, clause_of: list[int]) -> bool:
-        """A figure counts only with a loss cue in its clause and no non-claim cue beside it."""
+    def _losses(
+        self, tokens: Sequence[Token], figures: list[Figure], clause_of: list[int]
+    ) -> list[Figure]:
+        """The figures that count as losses, in order (see ``_is_loss``)."""
+        kept: list[Figure] = []
+        for figure in figures:
+            # "tanks: 5,293 (+5); artillery: 7,410 (+21)": an item after a semicolon goes on
+            # the list of the loss figure before it
+            continues = bool(kept) and any(
+                tokens[k].norm == ";" for k in range(kept[-1].last, figure.first)
+            )
+            if self._is_loss(tokens, figure, clause_of, continues=continues):
+                kept.append(figure)
+        return kept
+
+    def _is_loss(
+        self,
+        tokens: Sequence[Token],
+        figure: Figure,
+        clause_of: list[int],
+        *,
+        continues: bool = False,
+    ) -> bool:
+        """A figure counts only with a loss cue in its clause and no non-claim cue beside it.
+
+        ``continues`` says it follows a loss figure of the same sentence after a semicolon.
+        """
         lex = self.lex
         lo, hi = self._clause_bounds(clause_of, figure.clause)
         start = figure.first
@@ -260,7 +286,7 @@ class ListReader:
             ("noun.casualties", "noun.deaths")
         ):
             return True
-        if self._clause_has_loss(tokens, lo, hi):
+        if self._clause_has_loss(tokens, lo, hi) or continues:
             return True
         if not self._after_losses:
             return False
@@ -271,7 +297,11 @@ class ListReader:
             ":complement" in figure.rule_id
             or (figure.first > 1 and tokens[figure.first - 2].kind == "word")
         )
-        return label or bool(lex.placeholder_nouns.find_all(tokens))  # "- Tanks: 7,201 (+6)"
+        # "306,860 (+890) personnel", "~5,293 tanks": an item line that opens with its figure
+        opens = self._item_line and all(t.kind == "punct" for t in tokens[: figure.first])
+        return (
+            label or opens or bool(lex.placeholder_nouns.find_all(tokens))
+        )  # "- Tanks: 7,201 (+6)"
 
     def _clause_has_loss(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
         """Whether a clause holds a loss word (asked once per clause, not once per figure)."""
