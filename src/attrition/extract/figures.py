@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from attrition.extract.dates import DateMention, find_dates
 from attrition.extract.lists import ListReader
-from attrition.extract.nouns import MAX_PREDICATE_GAP, NounReader
+from attrition.extract.nouns import MAX_PREDICATE_GAP, NounReader, model_numbers
 from attrition.extract.numbers import NumberMention, find_numbers
 from attrition.extract.records import PERSON_CATEGORIES, Figure, NounPhrase, SentenceFigures
 from attrition.extract.rules import Lexicon, Noun
@@ -60,7 +60,7 @@ class FigureReader(NounReader, ListReader):
         dates = find_dates(tokens, self.lex.date_words)
         skip = frozenset(
             k for d in dates if d.kind in ("day", "year") for k in range(d.first, d.last)
-        )
+        ) | frozenset(model_numbers(tokens))
         mentions = find_numbers(tokens, self.lex.number_words, skip=skip)
         clause_of = self._clauses(tokens)
         result = SentenceFigures(tokens, [], dates, clause_of)

@@ -22,6 +22,12 @@ MAX_PREDICATE_GAP = 6
 TOPIC_KINDS = ("person", "casualty", "equipment")
 
 
+# Weapons whose model number is written apart from the name ("Leopard 2", "Challenger 2",
+# "Shahed 136", "Geran 2", "Lancet 3", "Orlan 10"): that number counts nothing.
+NUMBERED_MODELS = frozenset({"leopard", "challenger", "shahed", "geran", "lancet", "orlan"})
+MODEL_NUMBER_DIGITS = 3
+
+
 class NounReader:
     """Reads the category nouns of a sentence (a part of ``FigureReader``)."""
 
@@ -145,7 +151,7 @@ class NounReader:
                 k += 1
                 skipped += 1
                 continue
-            if token.norm in lex.np_skip or token.kind == "model":
+            if token.norm in lex.np_skip or token.kind == "model" or _is_model_number(tokens, k):
                 k += 1
                 skipped += 1
                 continue
@@ -338,3 +344,19 @@ class NounReader:
             if hit is not None and hit[0].value in ("RU", "UA"):
                 return hit[0].value
         return None
+
+
+def model_numbers(tokens: Sequence[Token]) -> list[int]:
+    """Indices of model numbers written after their weapon's name ("Leopard 2 tanks")."""
+    return [k for k in range(1, len(tokens)) if _is_model_number(tokens, k)]
+
+
+def _is_model_number(tokens: Sequence[Token], k: int) -> bool:
+    token = tokens[k]
+    return (
+        k > 0
+        and token.kind == "num"
+        and token.text.isdigit()
+        and len(token.text) <= MODEL_NUMBER_DIGITS
+        and tokens[k - 1].norm in NUMBERED_MODELS
+    )
