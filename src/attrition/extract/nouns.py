@@ -348,7 +348,11 @@ class NounReader:
 
 def model_numbers(tokens: Sequence[Token]) -> list[int]:
     """Indices of model numbers written after their weapon's name ("Leopard 2 tanks")."""
-    return [k for k in range(1, len(tokens)) if _is_model_number(tokens, k)]
+    return [
+        k + 1
+        for k, token in enumerate(tokens[:-1])
+        if token.norm in NUMBERED_MODELS and _is_model_number(tokens, k + 1)
+    ]
 
 
 def _is_model_number(tokens: Sequence[Token], k: int) -> bool:
