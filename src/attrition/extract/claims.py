@@ -64,6 +64,8 @@ SCHEMA_FIELDS = (
     "claimant",
     "as_of",
 )
+# A claim as JSON: the schema's fields, then where it stands in the text and which rule read it.
+CLAIM_FIELDS = (*SCHEMA_FIELDS, "start", "end", "quote", "rule_id")
 QUOTE_CHARS = 400
 # The dev set's longest sentence has 95 tokens; a "sentence" four times that long is a
 # list, a table or junk, and is read in pieces so the work per piece stays bounded.
@@ -94,21 +96,7 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         """The schema's fields plus ``start``, ``end``, ``quote`` and ``rule_id``."""
-        return {
-            "subject": self.subject,
-            "category": self.category,
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
-            "qualifier": self.qualifier,
-            "basis": self.basis,
-            "claimant": self.claimant,
-            "as_of": self.as_of,
-            "start": self.start,
-            "end": self.end,
-            "quote": self.quote,
-            "rule_id": self.rule_id,
-        }
+        return {name: getattr(self, name) for name in CLAIM_FIELDS}
 
 
 def extract_claims(

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from attrition.compare import load_comparison
+from attrition.extract.claims import SCHEMA_FIELDS
 from attrition.ledger.evidence import DESCRIPTIVE_FIELDS, list_evidence_items
 from attrition.web import views
 from attrition.web.cache import CACHEABLE_FLAG, CachedBody
@@ -199,15 +200,7 @@ CLAIM_COLUMNS = (
     "start",
     "end",
     "quote",
-    "subject",
-    "category",
-    "value",
-    "low",
-    "high",
-    "qualifier",
-    "basis",
-    "claimant",
-    "as_of",
+    *SCHEMA_FIELDS,
     "rule_id",
     "verdict",
     "expected",
