@@ -19,7 +19,6 @@ from attrition.cli.options import DatabaseOption, JsonOption
 from attrition.cli.output import console, print_json
 from attrition.errors import InputError, SourceFormatError
 from attrition.extract import Claim, extract_claims
-from attrition.news.pages import decode_html, looks_like_html, parse_html
 from attrition.textio import read_input
 
 
@@ -29,6 +28,9 @@ def _article_text(path: str) -> tuple[str, str | None, str]:
     An HTML page is reduced to its headline and main text; a text file is read as it is,
     so that claim offsets point into the file.
     """
+    # the page reader loads trafilatura and lxml: only `extract` pays for them, not every command
+    from attrition.news.pages import decode_html, looks_like_html, parse_html
+
     data, name = read_input(path, hint="give a text or HTML file, or - for stdin")
     if not looks_like_html(name, data):
         return data.decode("utf-8", errors="replace"), None, name
