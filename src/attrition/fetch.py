@@ -35,6 +35,7 @@ from attrition.settings import (
 )
 
 ALLOWED_SCHEMES = ("http", "https")
+WEB_PREFIXES = tuple(f"{scheme}://" for scheme in ALLOWED_SCHEMES)
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -108,6 +109,11 @@ class AddressPolicy:
                     f"refused {url!r}: {host} resolves to the non-public address {address}",
                     hint="add the host or its range to ATTRITION_ALLOW_HOSTS to allow it",
                 )
+
+
+def is_web_url(text: str) -> bool:
+    """True when ``text`` is an address attrition may fetch by its scheme (http or https)."""
+    return text.lower().startswith(WEB_PREFIXES)
 
 
 def _is_network(entry: str) -> bool:

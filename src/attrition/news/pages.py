@@ -26,6 +26,7 @@ import lxml.html
 import trafilatura
 
 from attrition.errors import InputError, SourceFormatError
+from attrition.fetch import is_web_url
 from attrition.news.canonical import choose_canonical_url, site_of
 
 # A page whose main text is shorter than this is rejected as empty. The
@@ -226,7 +227,7 @@ def parse_text(
     first, _, rest = tidy.partition("\n")
     if title is None and rest and len(first) <= 200 and not first.endswith(SENTENCE_ENDS):
         title = first
-    web = url.lower().startswith(("http://", "https://"))
+    web = is_web_url(url)
     return Page(
         url=url,
         canonical_url=choose_canonical_url(url, None) if web else url,

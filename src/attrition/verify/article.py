@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from attrition.errors import InputError
 from attrition.extract import EXTRACTOR_VERSION
-from attrition.fetch import Fetcher
+from attrition.fetch import Fetcher, is_web_url
 from attrition.ledger import Ledger
 from attrition.ledger.claims import StoreStats, store_checked_claims
 from attrition.news.pages import Page, page_from_bytes, parse_page, refuse_binary
@@ -30,7 +30,6 @@ from attrition.verify.context import VerifyContext, context_for
 from attrition.verify.pipeline import check, check_text
 from attrition.verify.verdicts import Verdict, count_verdicts
 
-URL_SCHEMES: Final = ("http://", "https://")
 PAGE_ACCEPT: Final = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8"
 
 
@@ -64,7 +63,7 @@ def read_article(source: str, *, url: str | None = None, fetcher: Fetcher | None
         FetchRefused, FetchFailed: the URL was refused or could not be fetched.
         SourceFormatError: the page is not HTML or text, or has no main text.
     """
-    if source.lower().startswith(URL_SCHEMES):
+    if is_web_url(source):
         own = fetcher is None
         client = fetcher or Fetcher(max_bytes=CHECK_MAX_BYTES)
         try:
