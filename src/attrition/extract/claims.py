@@ -244,13 +244,16 @@ class _Extraction(ContextReader):
             found = self.figures.read(
                 tokens, self.topic, after_losses=after_losses, item_line=listed
             )
-            self.had_figures = bool(found.figures or self.lex.loss_cues.find_all(tokens))
+            loss_cue = not found.figures and bool(self.lex.loss_cues.find_all(tokens))
+            self.had_figures = bool(found.figures) or loss_cue
             entities = self.attributions.entities(tokens, self.memory)
             attributions = self.attributions.attributions(
                 tokens, entities, found.dates, self.memory, headline=paragraph.headline
             )
             self._remember(entities, attributions)
-            new_lead = new_lead or read_lead(tokens, found, attributions, self.lex)
+            new_lead = new_lead or read_lead(
+                tokens, found, attributions, self.lex, loss_cue=loss_cue
+            )
             cues = basis_cues(tokens, found, self.lex) if found.figures else []
             self._list_day = lead.day if listed and lead is not None else None
             for figure in found.figures:

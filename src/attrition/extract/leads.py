@@ -53,13 +53,18 @@ def read_lead(
     found: SentenceFigures,
     attributions: list[Attribution],
     lex: Lexicon,
+    *,
+    loss_cue: bool,
 ) -> ListLead | None:
-    """A figure-less sentence about losses as a list's lead, if it says anything a list needs."""
+    """A figure-less sentence about losses as a list's lead, if it says anything a list needs.
+
+    ``loss_cue`` says the sentence has a loss word (the walk has looked already).
+    """
     if found.figures:
         return None
     # "The General Staff published the updated figures on Tuesday morning:" opens a list too
     announces = bool(tokens) and tokens[-1].norm == ":" and bool(lex.source_nouns.find_all(tokens))
-    if not (announces or lex.loss_cues.find_all(tokens)):
+    if not (announces or loss_cue):
         return None
     attribution = next((a for a in attributions if a.claimant is not None), None)
     dangling = find_dangling_qualifier(tokens, lex)
