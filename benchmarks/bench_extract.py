@@ -8,6 +8,12 @@ the golden texts, repeated), then times, on one core, in one run:
   side or claimant) over a subsample, extrapolated — it is about fifty times slower;
 - ``re.findall(r"\\d+")``, the practical ceiling of any scan of the text.
 
+Then the same two, attrition and the ``re`` scan, on each kind of text apart: a whole
+news article (the seed article: prose with its figures scattered), the dev set's
+excerpts (chosen for their figures) and our golden texts (written dense with figures
+and traps), because the cost follows the figures and attributions a text holds, not
+its bytes.
+
 Throughput is MB of UTF-8 per second; ratios to the ``re`` scan hold on a busy
 machine. Peak memory is measured with tracemalloc in a separate pass over a
 subsample (tracing slows the code it measures, so it never overlaps a timing).
@@ -38,6 +44,9 @@ CORPUS_BYTES = 5_000_000
 # attrition's rate at that speed is its rate here scaled by the same factor.
 REFERENCE_RE_MB_S = 90
 QUANTULUM_SAMPLE_BYTES = 60_000
+KIND_BYTES = 1_000_000
+# The re scan of 1 MB lasts a few milliseconds; repeated, its timing holds still.
+SCAN_REPEATS = 20
 MEMORY_SAMPLE_BYTES = 300_000
 SOURCES = [
     ROOT.parent / "shared" / "eval" / "devset.jsonl",
@@ -49,18 +58,39 @@ SOURCES = [
 
 def load_texts() -> list[str]:
     """The English articles of the dev set (when ../shared is there) and the golden texts."""
-    texts: list[str] = []
-    for path in SOURCES:
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                if (record.get("lang") or "en") == "en":
-                    texts.append(record["text"])
+    texts = [t for path in SOURCES if path.exists() for t in read_records(path)]
     articles = ROOT / "tests" / "fixtures" / "articles"
     texts += [p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.txt"))]
     return texts
+
+
+def read_records(path: Path) -> list[str]:
+    """The English texts of a JSON-lines file of records."""
+    texts = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            if (record.get("lang") or "en") == "en":
+                texts.append(record["text"])
+    return texts
+
+
+def load_kinds() -> dict[str, list[str]]:
+    """The texts of each kind: whole articles, the dev set's excerpts, our golden texts."""
+    articles = ROOT / "tests" / "fixtures" / "articles"
+    kinds = {
+        "whole news article": [
+            p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.txt"))
+        ]
+    }
+    devset = SOURCES[0]
+    if devset.exists():
+        kinds["dev-set excerpts"] = read_records(devset)
+    golden = sorted((ROOT / "tests" / "golden").glob("*.jsonl"))
+    kinds["golden texts (ours)"] = [
+        t for path in golden if path.name != "seed-gold.jsonl" for t in read_records(path)
+    ]
+    return kinds
 
 
 def build_corpus(texts: list[str], size: int) -> list[str]:
@@ -146,6 +176,28 @@ def main() -> None:
     print(f"attrition is {ours / theirs:.0f}x quantulum3 and {ceiling / ours:.0f}x slower than re")
     reference = REFERENCE_RE_MB_S * ours / ceiling
     print(f"at the re scan's {REFERENCE_RE_MB_S} MB/s of a quiet machine: {reference:.2f} MB/s")
+    print_kinds(digits)
+
+
+def print_kinds(digits: re.Pattern[str]) -> None:
+    """attrition beside the re scan on each kind of text, both timed in this run."""
+    print(f"\nby kind of text ({KIND_BYTES / 1e6:.1f} MB of each, repeated):")
+    print(
+        f"{'kind':22} {'texts':>5} {'claims/KB':>9} {'MB/s CPU':>9} {'x re scan':>10} "
+        f"{'at ' + str(REFERENCE_RE_MB_S) + ' MB/s':>10}"
+    )
+    for kind, texts in load_kinds().items():
+        if not texts:
+            continue
+        corpus = build_corpus(texts, KIND_BYTES)
+        size = megabytes(corpus)
+        density = sum(len(extract_claims(t)) for t in texts) / (megabytes(texts) * 1000)
+        ours = size / timed(extract_claims, corpus)[1]
+        ceiling = SCAN_REPEATS * size / timed(digits.findall, corpus * SCAN_REPEATS)[1]
+        print(
+            f"{kind:22} {len(texts):5} {density:9.2f} {ours:9.3f} {ours / ceiling:10.4f} "
+            f"{REFERENCE_RE_MB_S * ours / ceiling:10.2f}"
+        )
 
 
 if __name__ == "__main__":
