@@ -140,6 +140,9 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # The same words in ASCII text, where [a-z] is exactly [^\W\d_] and tests much faster.
 _ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# A country's initialism, written either way in the news: "UK" / "U.K.", "US" / "U.S.".
+_INITIALISM = re.compile(r"\b([A-Z])([A-Z])([A-Z])?\b(?!\.)")
+_DOTTED = re.compile(r"\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?")
 # Words so common that a sentence holding only them can hold no claim or attribution.
 _NEVER_TRIGGERS = frozenset({"the", "a", "an", "of", "in", "on", "to", "and", "or", "by", "for"})
 # Distinct token norms remembered per lexicon; news vocabulary stays well below this.
@@ -272,6 +275,14 @@ class Lexicon:
         return not self.trigger_words.isdisjoint(words)
 
 
+def spell_initialisms(term: str) -> tuple[str, ...]:
+    """A name and its other spelling of initialisms: "UK Ministry of Defence" is also
+    "U.K. Ministry of Defence", and "U.S. military" also "US military"."""
+    dotted = _INITIALISM.sub(lambda m: ".".join(g for g in m.groups() if g) + ".", term)
+    plain = _DOTTED.sub(lambda m: "".join(g for g in m.groups() if g), term)
+    return tuple(dict.fromkeys((term, dotted, plain)))
+
+
 class _Validator:
     """Collects the file name for messages and checks rows against their schema."""
 
@@ -391,7 +402,8 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
                 f"unknown claimant {value!r}; expected one of "
                 f"{list(CLAIMANTS) + list(CLAIMANT_PLACEHOLDERS)}",
             )
-        claimants.add_all(row["terms"], Tagged(row["id"], value, row["kind"]))
+        terms = [spelling for term in row["terms"] for spelling in spell_initialisms(term)]
+        claimants.add_all(terms, Tagged(row["id"], value, row["kind"]))
 
     anaphors: PhraseTable[Tagged] = PhraseTable(plural_last=True)
     for row in check.rows("anaphors", data["anaphors"]):
