@@ -66,3 +66,35 @@ def test_a_total_brought_to_by_a_days_losses_is_not_that_days_basis() -> None:
     )
     found = {c.value: c.basis for c in extract_claims(text, published="2023-07-10")}
     assert found == {720: "daily", 231700: "cumulative"}
+
+
+@pytest.mark.parametrize("sign", ["≈", "~"])
+def test_an_approximation_sign_between_label_and_number_reads_as_the_items_dash(
+    sign: str,
+) -> None:
+    text = LEAD + f"◾ personnel {sign} 412,305 (+970)\n◾ helicopters {sign} 327\n"
+    found = {c.value: c for c in extract_claims(text, published="2024-03-01")}
+    assert set(found) == {412305, 970, 327}
+    assert (found[412305].qualifier, found[412305].basis) == ("about", "cumulative")
+    assert (found[970].qualifier, found[970].basis) == ("exact", "daily")
+    assert found[327].category == "helicopters"
+
+
+def test_an_approximation_sign_in_a_sentence_is_not_a_list_label() -> None:
+    text = "The tanks ≈ 40 years old were sent to the front, officials said."
+    assert extract_claims(text) == []
+
+
+def test_a_closing_line_that_only_names_the_general_staff_signs_the_list() -> None:
+    text = LEAD + "tanks ≈ 6,612 (+11)\nartillery systems ≈ 10,020\nThe data are being updated.\n"
+    text += "General Staff of the Armed Forces of Ukraine"
+    found = extract_claims(text, published="2024-03-01")
+    assert len(found) == 3
+    assert {c.claimant for c in found} == {"UA_GENERAL_STAFF"}
+    assert {c.as_of for c in found} == {"2024-03-01"}
+
+
+def test_a_closing_line_with_more_than_a_name_signs_nothing() -> None:
+    text = LEAD + "tanks ≈ 6,612 (+11)\nThe data are being updated.\n"
+    text += "The General Staff of the Armed Forces of Ukraine will publish more tomorrow"
+    assert {c.claimant for c in extract_claims(text, published="2024-03-01")} == {None}

@@ -294,26 +294,47 @@ class _Extraction(ContextReader):
         return None
 
     def _credit_source_line(self, paragraphs: list[Paragraph]) -> None:
-        """A "Source: General Staff …" line credits the figures nobody else claimed."""
+        """A "Source: General Staff …" line, or a closing line that is nothing but a name
+        (the General Staff signing its post), credits the figures nobody else claimed."""
+        claimant = self._source_line_claimant(paragraphs) or self._signature_claimant(paragraphs)
+        if claimant is None:
+            return
+        for draft in self.drafts:
+            if draft.attribution is None and draft.claimant is None:
+                draft.claimant = resolve_generic(claimant, draft.subject, None)
+                if draft.claimant == GENERAL_STAFF and draft.as_of is None:
+                    draft.as_of = self.gs_day or self.published
+
+    def _source_line_claimant(self, paragraphs: list[Paragraph]) -> str | None:
         for paragraph in paragraphs:
             line = self.text[paragraph.start : paragraph.end].lower()
             label = next((m for m in self.lex.source_labels if line.startswith(m)), None)
             if label is None:
                 continue
-            tokens = tokenize(
-                self.text, paragraph.start + len(label), paragraph.end, self.lex.flags
-            )
-            entities = self.attributions.entities(tokens, self.memory)
-            named = [e for e in entities if e.claimant not in (None, "RELAY")]
-            if not named:
-                continue
-            claimant = named[0].claimant
-            for draft in self.drafts:
-                if draft.attribution is None and draft.claimant is None:
-                    draft.claimant = resolve_generic(claimant, draft.subject, None)
-                    if draft.claimant == GENERAL_STAFF and draft.as_of is None:
-                        draft.as_of = self.gs_day or self.published
-            return  # the first source line speaks for the text
+            named = self._named_entities(paragraph.start + len(label), paragraph.end)
+            if named:
+                return named[0].claimant  # the first source line speaks for the text
+        return None
+
+    def _signature_claimant(self, paragraphs: list[Paragraph]) -> str | None:
+        """The claimant of a last line that names one speaker and says nothing else."""
+        last = next((p for p in reversed(paragraphs) if not p.boilerplate), None)
+        if last is None or not self.drafts or last.start <= self.drafts[-1].start:
+            return None
+        tokens = tokenize(self.text, last.start, last.end, self.lex.flags)
+        named = self._named_entities(last.start, last.end, tokens)
+        words = [k for k, token in enumerate(tokens) if token.kind != "punct"]
+        if len(named) != 1 or not words:
+            return None
+        whole = named[0].first <= words[0] and named[0].last >= words[-1] + 1
+        return named[0].claimant if whole else None
+
+    def _named_entities(self, start: int, end: int, tokens: list[Token] | None = None) -> list:
+        """The entities in ``text[start:end]`` that name a claimant."""
+        if tokens is None:
+            tokens = tokenize(self.text, start, end, self.lex.flags)
+        entities = self.attributions.entities(tokens, self.memory)
+        return [e for e in entities if e.claimant not in (None, "RELAY")]
 
     def _follow_list(self, listed: bool, new_lead: ListLead | None) -> None:
         """Keep a lead over its item lines; a line without figures closes the list, and its

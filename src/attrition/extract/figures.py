@@ -14,7 +14,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from attrition.extract.dates import DateMention, find_dates
-from attrition.extract.lists import ListReader
+from attrition.extract.lists import APPROXIMATION_SIGNS, ListReader
 from attrition.extract.nouns import MAX_PREDICATE_GAP, NounReader, model_numbers
 from attrition.extract.numbers import NumberMention, find_numbers
 from attrition.extract.records import PERSON_CATEGORIES, Figure, NounPhrase, SentenceFigures
@@ -335,6 +335,12 @@ class FigureReader(NounReader, ListReader):
         link = lex.linking_words.match_ending(tokens, k)
         if link is None and qualifier is not None and lex.linking_words.match(tokens, qualifier[1]):
             link = (qualifier[0].value, qualifier[1])  # "losses exceed 750,000"
+        if (
+            link is None
+            and qualifier is not None
+            and tokens[qualifier[1]].norm in APPROXIMATION_SIGNS
+        ):
+            link = (qualifier[0].value, qualifier[1])  # "tanks ≈ 11,174": the sign is the dash
         if link is None:
             return None
         clause = clause_of[m.first]

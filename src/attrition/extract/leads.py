@@ -27,13 +27,9 @@ from attrition.extract.tokens import Token
 LIST_LINE_MAX_CHARS = 90
 # "personnel – about 178,650": the label before an item's number is a few words.
 LIST_LABEL_MAX_CHARS = 45
-_LABEL_MARKS = (
-    "–",
-    "—",
-    "‒",
-    " - ",
-    ":",
-)  # a hyphen inside a word ("operational-tactical") is none
+# A hyphen inside a word ("operational-tactical") is none; "tanks ≈ 11,174" and
+# "tanks ~ 11,174" put the approximation sign where others put a dash.
+_LABEL_MARKS = ("–", "—", "‒", " - ", ":", " ≈ ", " ~ ", " = ")
 # What may precede an item line's opening number: bullets and the approximation sign.
 _ITEM_OPENERS = " \t~≈•·*–—-"
 

@@ -19,6 +19,8 @@ from attrition.extract.tokens import Token
 
 # Non-claim cues count only this close to the figure ("the 16 HIMARS Ukraine has received").
 NON_CLAIM_WINDOW = 5
+# Signs that say "about" where a list line puts its dash: "tanks ≈ 11,174", "tanks ~ 11,174".
+APPROXIMATION_SIGNS = frozenset({"≈", "~"})
 
 
 _QUALIFIER_ENDS = frozenset({":", ",", ".", ";"})
@@ -292,7 +294,10 @@ class ListReader:
             return False
         # "tanks ‒ 10,303 (+11)", "personnel ‒ about 887,620 (+1,300) persons": an item line
         # whose label precedes a dash, whichever noun the figure took
-        dashed = figure.first > 0 and tokens[figure.first - 1].norm in (":", "–", "-", "—")
+        dashed = figure.first > 0 and (
+            tokens[figure.first - 1].norm in (":", "–", "-", "—")
+            or tokens[figure.first].norm in APPROXIMATION_SIGNS  # "tanks ≈ 11,174 (+2)"
+        )
         label = dashed and (
             ":complement" in figure.rule_id
             or (figure.first > 1 and tokens[figure.first - 2].kind == "word")
