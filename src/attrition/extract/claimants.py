@@ -53,6 +53,8 @@ _TITLES = frozenset(
     }
 )
 _SOURCE_GUESS = {"UA": "UA_GENERIC", "RU": "RU_GENERIC"}
+# "a report [published on Tuesday] by X": the words between a source noun and its "by".
+AUTHOR_REACH = 8
 
 
 @dataclass(slots=True)
@@ -266,6 +268,29 @@ class AttributionReader:
 
     # -- joining cues to entities --------------------------------------------------------------
 
+    def _author_of_source(
+        self, tokens: Sequence[Token], j: int, by_first: dict[int, Entity]
+    ) -> Entity | None:
+        """ "according to a report published on Tuesday by the CSIS": the source's author,
+        named after "by" a few words past the source noun."""
+        source = next(
+            (
+                hit
+                for k in range(j, min(j + 3, len(tokens)))
+                if (hit := self.lex.source_nouns.match(tokens, k))
+            ),
+            None,
+        )
+        if source is None:
+            return None
+        for k in range(source[1], min(source[1] + AUTHOR_REACH, len(tokens) - 1)):
+            if tokens[k].norm in (",", ".", ";", ":"):
+                return None
+            if tokens[k].norm == "by":
+                after = by_first.get(k + 1) or by_first.get(k + 2)
+                return after if after is not None and after.claimant != "RELAY" else None
+        return None
+
     def _entity_after(
         self,
         tokens: Sequence[Token],
@@ -289,6 +314,9 @@ class AttributionReader:
                 nxt = lex.source_nouns.match(tokens, side[1])
                 if nxt is not None:  # "according to Ukrainian figures"
                     return Entity(_SOURCE_GUESS[side[0].value], "org", k, nxt[1], "who.adjective")
+        author = self._author_of_source(tokens, j, by_first)
+        if author is not None:
+            return author
         for k in range(j, min(j + 5, len(tokens))):
             if lex.source_nouns.match(tokens, k) is not None or tokens[k].norm in (
                 "a",
@@ -494,6 +522,8 @@ class AttributionReader:
                     return date
             if entity.last <= date.first and date.last <= cue:
                 return date  # "The Ukrainian general staff today said"
+            if cue_end <= date.first and date.last <= entity.first:
+                return date  # "according to a report published on Tuesday by the CSIS"
             if date.last <= first and date.first <= 2:
                 between = tokens[date.last : first]
                 if all(t.norm in (",", "the", "late", "early") for t in between):

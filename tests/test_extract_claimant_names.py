@@ -1,4 +1,4 @@
-"""A claimant named with a dotted or a plain initialism is the same claimant."""
+"""Claimants: initialisms written either way, and a source credited to its author."""
 
 from __future__ import annotations
 
@@ -33,3 +33,25 @@ def test_the_british_ministry_is_found_however_its_initials_are_written(name: st
         980,
         "rate",
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "claimant"),
+    [
+        ("an assessment released last week by the Royal United Services Institute", "OTHER"),
+        ("figures compiled over several months by Oryx", "ORYX"),
+    ],
+)
+def test_a_source_credited_to_its_author_named_after_by(source: str, claimant: str) -> None:
+    text = f"Moscow has lost 1,240 tanks this year, according to {source}."
+    (claim,) = extract_claims(text, published="2025-06-03")
+    assert (claim.claimant, claim.value, claim.subject) == (claimant, 1240, "RU")
+
+
+def test_a_day_between_the_source_and_its_author_dates_the_statement() -> None:
+    text = (
+        "Russia has lost 2,310 tanks, according to an assessment published on Monday "
+        "by the Institute for the Study of War."
+    )
+    (claim,) = extract_claims(text, published="2025-06-04")
+    assert (claim.claimant, claim.as_of) == ("OTHER", "2025-06-02")
