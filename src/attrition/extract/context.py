@@ -19,7 +19,7 @@ from attrition.extract.dates import DateMention
 from attrition.extract.drafts import GENERAL_STAFF, Draft
 from attrition.extract.figures import FigureReader
 from attrition.extract.records import Figure, SentenceFigures
-from attrition.extract.rules import Lexicon
+from attrition.extract.rules import Lexicon, Tagged
 from attrition.extract.segment import Paragraph, inside
 from attrition.extract.sides import OPPOSITE, SideReader
 from attrition.extract.timing import as_of_cue, choose_basis, loss_day
@@ -30,6 +30,10 @@ from attrition.taxonomy import CONFLICT_START
 # deaths), so a figure they give for people "lost" is a death toll (SCHEMA.md).
 COUNTS_DEATHS = frozenset({"MEDIAZONA"})
 # Sides read from beyond the figure's sentence (or guessed): too weak to make "people" soldiers.
+# How far before its figure a governing loss verb is looked for ("has lost about 1,500").
+VERB_REACH = 8
+# The lexicon row of interception verbs ("shot down", "downed").
+INTERCEPTION = "loss.agent.interception"
 WEAK_SIDE_ROLES = frozenset({"paragraph", "topic", "claimant", "default"})
 
 
@@ -198,6 +202,9 @@ class ContextReader:
         if self._event_on_a_day(tokens, found, figure, draft):
             draft.basis, draft.basis_explicit = "daily", True  # "one tank was destroyed on Tuesday"
             return
+        if self._shot_down(tokens, figure):
+            draft.basis = "daily"  # "air defences shot down 296 drones": one night's attack
+            return
         last = self.last_basis.get(draft.claimant)
         said = draft.attribution
         continues = any(t.norm == "same" for t in tokens) or (
@@ -254,15 +261,26 @@ class ContextReader:
             self._lost_on = loss_day(tokens, figure, found, self.lex)
         return self._lost_on
 
+    def _shot_down(self, tokens: list[Token], figure: Figure) -> bool:
+        """ "shot down 296 drones" in the simple past: the interceptions of one attack,
+        where "have shot down 5,000 drones" is a running total."""
+        verb = self._governing_verb(tokens, figure)
+        return verb is not None and verb[0].rule_id == INTERCEPTION and not verb[1]
+
     def _perfect_tense(self, tokens: list[Token], figure: Figure) -> bool:
         """ "has (also) lost", "have destroyed": the perfect of the verb governing a figure."""
+        verb = self._governing_verb(tokens, figure)
+        return verb is not None and verb[1]
+
+    def _governing_verb(self, tokens: list[Token], figure: Figure) -> tuple[Tagged, bool] | None:
+        """The loss cue closest before a figure, and whether a perfect auxiliary leads it."""
         auxiliaries = self.lex.grammar["perfect_auxiliaries"]
-        for back in range(figure.first - 1, max(-1, figure.first - 8), -1):
+        for back in range(figure.first - 1, max(-1, figure.first - VERB_REACH), -1):
             cue = self.lex.loss_cues.match(tokens, back)
             if cue is not None and cue[1] <= figure.first:
                 window = tokens[max(0, back - 3) : back]
-                return any(t.norm in auxiliaries for t in window)
-        return False
+                return cue[0], any(t.norm in auxiliaries for t in window)
+        return None
 
     def _day(self, draft: Draft, tokens: list[Token], found: SentenceFigures) -> None:
         figure = draft.figure
