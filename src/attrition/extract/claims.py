@@ -254,7 +254,9 @@ class _Extraction(ContextReader):
             new_lead = new_lead or read_lead(
                 tokens, found, attributions, self.lex, loss_cue=loss_cue
             )
-            cues = basis_cues(tokens, found, self.lex) if found.figures else []
+            cues = basis_cues(tokens, found, self.lex) if found.figures or attributions else []
+            if not found.figures:
+                self._note_report_span(attributions, cues, index)
             self._list_day = lead.day if listed and lead is not None else None
             for figure in found.figures:
                 speaker = self._quote_speaker(paragraph, tokens, figure, opening_speaker)
@@ -373,6 +375,15 @@ class _Extraction(ContextReader):
                 undated = draft.as_of is None and draft.basis in ("cumulative", "daily")
                 if draft.claimant == GENERAL_STAFF and undated:
                     draft.as_of = self.gs_day or self.published
+
+    def _note_report_span(self, attributions: list[Attribution], cues: list, index: int) -> None:
+        """ "Russian troops took a village over the past day, the ministry reported": the
+        report's span, stated before any figure, is the basis of its figures that follow."""
+        if not any(cue.basis == "daily" for cue in cues):
+            return
+        for attribution in attributions:
+            if attribution.claimant is not None:
+                self.last_basis[attribution.claimant] = ("daily", index)
 
     def _remember(self, entities: list, attributions: list[Attribution]) -> None:
         for entity in entities:

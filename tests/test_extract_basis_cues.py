@@ -1,0 +1,49 @@
+"""Bases read from the verb and the report: interceptions, and a report's span stated first."""
+
+from __future__ import annotations
+
+import pytest
+
+from attrition.extract import extract_claims
+
+
+@pytest.mark.parametrize("verb", ["shot down", "downed"])
+def test_drones_shot_down_in_the_simple_past_are_one_attacks_losses(verb: str) -> None:
+    text = f"Ukraine's Air Force said its crews {verb} 143 Shahed drones and four cruise missiles."
+    found = {c.category: c for c in extract_claims(text, published="2025-03-09")}
+    assert found["uav"].value == 143 and found["uav"].basis == "daily"
+    assert found["cruise_missiles"].basis == "daily"
+
+
+def test_drones_shot_down_in_the_perfect_are_a_running_total() -> None:
+    text = "Ukraine's air defences have shot down 38,400 Russian drones, the Air Force said."
+    (claim,) = extract_claims(text, published="2025-03-09")
+    assert (claim.category, claim.basis) == ("uav", "cumulative")
+
+
+def test_a_stated_span_outweighs_the_tense_of_shot_down() -> None:
+    text = "Since January the Air Force shot down 9,120 Russian drones, a spokesman said."
+    (claim,) = extract_claims(text, published="2025-03-09")
+    assert claim.basis == "period"
+
+
+def test_a_report_span_stated_before_any_figure_is_the_basis_of_its_figures() -> None:
+    text = (
+        "Russian units took the village of Stepove over the past 24 hours, the Russian "
+        "Defence Ministry said on Friday.\n"
+        '"The enemy lost up to 135 troops and three pickup trucks," the ministry said.'
+    )
+    found = {c.value: c for c in extract_claims(text, published="2025-04-11")}
+    assert set(found) == {135, 3}
+    assert {c.basis for c in found.values()} == {"daily"}
+    assert {c.claimant for c in found.values()} == {"RU_MOD"}
+
+
+def test_a_report_span_does_not_reach_another_speakers_figures() -> None:
+    text = (
+        "Russian units took the village of Stepove over the past 24 hours, the Russian "
+        "Defence Ministry said on Friday.\n"
+        "Russia has lost 10,430 tanks, according to Ukraine's General Staff."
+    )
+    (claim,) = extract_claims(text, published="2025-04-11")
+    assert (claim.claimant, claim.basis) == ("UA_GENERAL_STAFF", "cumulative")
