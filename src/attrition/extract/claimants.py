@@ -116,6 +116,7 @@ class AttributionReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._sentence_entities: list[Entity] = []
+        self._date_starts: set[int] = set()
 
     def entities(self, tokens: Sequence[Token], memory: Memory) -> list[Entity]:
         """Lexicon entities, anaphors and unknown proper names, in order."""
@@ -215,6 +216,7 @@ class AttributionReader:
         lex = self.lex
         found: list[Attribution] = []
         self._sentence_entities = entities
+        self._date_starts = {d.first for d in dates}
         by_first = {e.first: e for e in entities}
         inside_entity = {j for e in entities for j in range(e.first + 1, e.last)}
         mask = lex.attribution_before.bit | lex.report_verbs.bit | lex.source_nouns.bit
@@ -374,6 +376,8 @@ class AttributionReader:
         """ ", said the ministry." — a postposed speaker ends its clause (no verb follows)."""
         if k >= len(tokens) or tokens[k].norm in (".", ",", ";", "on", "in", "late", "early", "'"):
             return True
+        if k in self._date_starts or k + 1 in self._date_starts:
+            return True  # ", sagte Selenskyj am Montag in Kiew": the day of the statement follows
         return tokens[k].norm in ('"', "”", "’", "(", "today", "yesterday", "earlier")
 
     def _owner_of(self, tokens: Sequence[Token], k: int, entities: list[Entity]) -> Entity | None:

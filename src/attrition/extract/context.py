@@ -212,7 +212,14 @@ class ContextReader:
         )  # "The report … also claimed": the same report goes on
         # "Russia has lost 7,885 tanks" is a running total even after a day's figures, except
         # in the Russian MoD's per-front reports, whose "has lost" is the day's (SCHEMA.md).
-        total = self._perfect_tense(tokens, draft.figure) and draft.claimant != "RU_MOD"
+        # A list's verb is its first figure's: "ha anche perso 3.616 carri armati, …, 18 barche".
+        head = next(
+            (d.figure for d in self._sentence_drafts if d.figure.clause == figure.clause), None
+        )
+        perfect = self._perfect_tense(tokens, figure) or (
+            head is not None and self._perfect_tense(tokens, head)
+        )
+        total = perfect and draft.claimant != "RU_MOD"
         if last is not None and last[0] == "daily" and not total:
             same_paragraph = last[1] == draft.paragraph
             if same_paragraph or continues or draft.claimant == "RU_MOD":

@@ -87,6 +87,8 @@ class DateMention:
             return candidate
         if reference is None:
             return None
+        if self.kind == "day" and self.day and not self.month:
+            return _day_of_month_before(reference, self.day)
         if self.kind == "weekday" and self.weekday is not None:
             back = (reference.weekday() - self.weekday) % 7
             return reference - dt.timedelta(days=back)
@@ -100,6 +102,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def _day_of_month_before(reference: dt.date, day: int) -> dt.date | None:
+    """The last day numbered ``day`` on or before the reference day (this month's or last's)."""
+    if day <= reference.day:
+        return _safe_date(reference.year, reference.month, day)
+    first = reference.replace(day=1) - dt.timedelta(days=1)
+    return _safe_date(first.year, first.month, day)
 
 
 def _int(token: Token) -> int | None:
@@ -247,12 +257,27 @@ def _cjk_at(tokens: Sequence[Token], i: int) -> DateMention | None:
         if len(tokens[k].text) != 4:
             return None
         year, k = int(tokens[k].text), k + 2
+    if year is None and _cjk_day_of_month(tokens, i):
+        return DateMention(i, i + 2, "day", day=int(tokens[i].text))
     if k + 4 > n or tokens[k + 1].norm != _CJK_MONTH or tokens[k + 3].norm != _CJK_DAY:
         return None
     month, day = _int(tokens[k]), _int(tokens[k + 2])
     if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return DateMention(i, k + 4, "day", year=year, month=month, day=day)
+
+
+def _cjk_day_of_month(tokens: Sequence[Token], i: int) -> bool:
+    """ "24日发布": a day of the month alone, the way Chinese agencies date a statement."""
+    token = tokens[i]
+    return (
+        i + 1 < len(tokens)
+        and tokens[i + 1].norm == _CJK_DAY
+        and token.text.isdigit()
+        and len(token.text) <= 2
+        and 1 <= int(token.text) <= 31
+        and (i == 0 or tokens[i - 1].norm != _CJK_MONTH)
+    )
 
 
 def _dotted_at(tokens: Sequence[Token], i: int) -> DateMention | None:

@@ -11,9 +11,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 # A sentence ends at . ! ? (and closing quotes or brackets) followed by space and a
-# capital, digit, quote or bullet: "Mr. Smith" and "Sept. 4" are caught by ABBREVIATIONS.
+# capital (accented too: "État", "Über"), digit, quote, bullet or Spanish opening mark:
+# "Mr. Smith" and "Sept. 4" are caught by ABBREVIATIONS. Chinese ends a sentence at
+# 。！？ with no space after.
 _SENTENCE_END = re.compile(
-    r"[.!?]{1,3}[\"”’'»)\]]{0,2}\s{1,50}(?=[\"“‘'«(\[•]{0,2}[A-Z0-9А-ЯЁІЇЄҐ])"
+    r"[.!?]{1,3}[\"”’'»)\]]{0,2}\s{1,50}(?=[\"“‘'«(\[•¿¡]{0,2}[A-Z0-9À-ÖØ-ÞА-ЯЁІЇЄҐ])"
+    r"|[。！？][”」』]{0,2}\s{0,50}"
 )
 _PARAGRAPH = re.compile(r"[^\n\r\u2028\u2029]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})$")
@@ -110,8 +113,8 @@ def mark_paragraph(text: str, paragraph: Paragraph, boilerplate: tuple[str, ...]
     line = text[paragraph.start : paragraph.end]
     lowered = line[:200].lower().lstrip("-•*·– ")
     paragraph.boilerplate = lowered.startswith(boilerplate) or ("last updated on:" in line.lower())
-    last = line.rstrip("\"”’'» )")[-1:]
-    paragraph.headline = len(line) <= HEADLINE_MAX_CHARS and last not in ".!?:;,"
+    last = line.rstrip("\"”’'» )」』")[-1:]
+    paragraph.headline = len(line) <= HEADLINE_MAX_CHARS and last not in ".!?:;,。！？：；，"
     paragraph.ends_with_colon = line.endswith(":")
     paragraph.opens_with_quote = line[:1] in '"“«„' or line.lstrip("-•* ")[:1] in '"“«„'
     paragraph.quotes = find_quotes(text, paragraph.start, paragraph.end)

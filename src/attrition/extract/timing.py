@@ -239,6 +239,8 @@ def choose_basis(
             continue  # a trailing cue after another, unlisted figure is that figure's
         if cue.basis == "cumulative" and cue.first >= end and _introduces(cue, figure, others):
             continue  # "650 …, bringing the total to 149,890": the total is 149,890's
+        if cue.last <= figure.first and _part_after(cue, figure, others):
+            continue  # "420.000 … desde el inicio de la invasión, 1.050 de ellos": the whole's
         if cue.last <= figure.first:
             distance = figure.first - cue.last
         elif cue.first >= end:
@@ -259,6 +261,13 @@ def _introduces(cue: Cue, figure: Figure, others: Sequence[Figure]) -> bool:
     """True when another figure follows the cue at once or after one word ("total to N")."""
     return any(
         other is not figure and 0 <= other.first - cue.last <= INTRODUCED_REACH for other in others
+    )
+
+
+def _part_after(cue: Cue, figure: Figure, others: Sequence[Figure]) -> bool:
+    """True when the figure is a part ("1,050 of them") of a figure before the cue."""
+    return figure.rule_id.endswith(":reference") and any(
+        other is not figure and other.mention.last <= cue.first for other in others
     )
 
 

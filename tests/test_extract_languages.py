@@ -1,0 +1,206 @@
+"""Extraction in the other languages (de, fr, it, es, zh): their lexicons and language hooks.
+
+Every sentence here was written for these tests; each test pins one rule or one group of
+lexicon rows with sentences shaped like the news of that language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from attrition.extract import extract_claims
+from attrition.extract.dates import find_dates
+from attrition.extract.rules import load_lexicon
+from attrition.extract.segment import mark_paragraph, split_paragraphs, split_sentences
+from attrition.extract.tokens import tokenize
+
+FIELDS = ("subject", "category", "value", "qualifier", "basis", "claimant")
+
+
+def found(
+    text: str, lang: str, *fields: str, published: str | None = "2024-05-15"
+) -> list[tuple[Any, ...]]:
+    fields = fields or FIELDS
+    return [
+        tuple(c.to_dict()[f] for f in fields)
+        for c in extract_claims(text, published=published, lang=lang)
+    ]
+
+
+# -- German -----------------------------------------------------------------------------------
+
+
+def test_german_killed_or_wounded_is_one_count_of_personnel() -> None:
+    text = (
+        "Laut dem ukrainischen Generalstab sind seit Beginn des Angriffskriegs etwa 512.000 "
+        "russische Soldaten getötet oder verwundet worden."
+    )
+    assert found(text, "de") == [
+        ("RU", "personnel", 512000, "about", "cumulative", "UA_GENERAL_STAFF")
+    ]
+
+
+def test_german_past_day_and_rate_windows_are_read() -> None:
+    text = (
+        "Das russische Verteidigungsministerium teilte mit, in den vergangenen 24 Stunden "
+        "seien 120 ukrainische Soldaten getötet worden."
+    )
+    assert found(text, "de", "subject", "category", "value", "basis", "claimant") == [
+        ("UA", "killed", 120, "daily", "RU_MOD")
+    ]
+    rate = "Die russische Armee verliert nach britischen Angaben täglich fast 900 Soldaten."
+    assert found(rate, "de", "value", "qualifier", "basis") == [(900, "under", "rate")]
+
+
+def test_german_uk_intelligence_in_the_genitive_is_the_uk_ministry() -> None:
+    text = (
+        "Nach Einschätzung des britischen Verteidigungsministeriums hat Russland im Mai "
+        "durchschnittlich 1.100 Soldaten pro Tag verloren."
+    )
+    assert found(text, "de", "value", "basis", "claimant") == [(1100, "rate", "UK_MOD")]
+
+
+def test_german_counting_verbs_attribute_a_headline() -> None:
+    text = "Mediazona zählt mehr als 60.000 getötete russische Soldaten"
+    assert found(text, "de", "subject", "category", "value", "qualifier", "claimant") == [
+        ("RU", "killed", 60000, "over", "MEDIAZONA")
+    ]
+
+
+def test_german_president_named_in_full_is_the_government() -> None:
+    text = (
+        "Russland habe bislang 350.000 Soldaten verloren, sagte Wolodymyr Selenskyj am "
+        "Montag in Kiew."
+    )
+    assert found(text, "de", "subject", "value", "claimant", "as_of") == [
+        ("RU", 350000, "UA_GOV", "2024-05-13")
+    ]
+
+
+# -- French -----------------------------------------------------------------------------------
+
+
+def test_french_personnel_label_and_perfect_in_the_past() -> None:
+    text = (
+        "Selon le ministère russe de la Défense, l'armée ukrainienne avait perdu plus de "
+        "2 100 militaires en une semaine."
+    )
+    assert found(text, "fr", "subject", "category", "value", "qualifier", "basis") == [
+        ("UA", "personnel", 2100, "over", "period")
+    ]
+
+
+def test_french_killed_or_wounded_and_state_spokesmen() -> None:
+    text = (
+        "Les États-Unis estiment que la Russie a subi quelque 120 000 pertes, tués ou "
+        "blessés, depuis le début de l'invasion."
+    )
+    assert found(text, "fr", "subject", "value", "qualifier", "claimant") == [
+        ("RU", 120000, "about", "US_GOV")
+    ]
+
+
+# -- Italian ----------------------------------------------------------------------------------
+
+
+def test_italian_incursion_is_a_period_and_uk_intelligence_is_elided() -> None:
+    text = (
+        "Secondo l'intelligence britannica, dall'inizio dell'incursione le forze ucraine "
+        "hanno perso circa 2.500 militari."
+    )
+    assert found(text, "it", "subject", "value", "qualifier", "basis", "claimant") == [
+        ("UA", 2500, "about", "period", "UK_MOD")
+    ]
+
+
+def test_italian_list_keeps_its_verbs_running_total_after_a_days_figure() -> None:
+    text = (
+        "Lo Stato maggiore ucraino riferisce che 700 militari russi sono stati uccisi "
+        "nell'ultimo giorno. La Russia ha anche perso 8.100 carri armati, 15.300 veicoli "
+        "corazzati, 17.000 sistemi di artiglieria e 360 aerei."
+    )
+    assert [c[1:] for c in found(text, "it", "value", "category", "basis")] == [
+        ("killed", "daily"),
+        ("tanks", "cumulative"),
+        ("afv", "cumulative"),
+        ("artillery", "cumulative"),
+        ("aircraft", "cumulative"),
+    ]
+
+
+def test_italian_navy_is_the_government() -> None:
+    text = "La Marina ucraina ha affermato che la Russia ha perso quattro navi da guerra."
+    assert found(text, "it", "subject", "category", "value", "claimant") == [
+        ("RU", "ships", 4, "UA_GOV")
+    ]
+
+
+# -- Spanish ----------------------------------------------------------------------------------
+
+
+def test_spanish_simple_past_loss_verbs_and_a_month() -> None:
+    text = (
+        "Solo en marzo, las fuerzas rusas perdieron 24.000 militares y 310 tanques, según "
+        "el Estado Mayor ucraniano."
+    )
+    assert found(text, "es", "subject", "category", "value", "basis", "claimant") == [
+        ("RU", "personnel", 24000, "period", "UA_GENERAL_STAFF"),
+        ("RU", "tanks", 310, "period", "UA_GENERAL_STAFF"),
+    ]
+
+
+def test_spanish_of_them_refers_back_to_the_figure_before() -> None:
+    text = (
+        "Según el Estado Mayor de las Fuerzas Armadas de Ucrania, Rusia ha perdido unos "
+        "420.000 militares desde el inicio de la invasión, 1.050 de ellos en las últimas "
+        "24 horas."
+    )
+    assert found(text, "es", "value", "qualifier", "basis") == [
+        (420000, "about", "cumulative"),
+        (1050, "exact", "daily"),
+    ]
+
+
+# -- Chinese ----------------------------------------------------------------------------------
+
+
+def test_simplified_chinese_names_the_general_staff_and_its_tally() -> None:
+    text = "乌克兰武装部队总参谋部3日发布消息称，俄军累计损失约42.5万名士兵和7000辆坦克。"
+    assert found(text, "zh", *FIELDS, "as_of", published="2024-03-04") == [
+        ("RU", "personnel", 425000, "about", "cumulative", "UA_GENERAL_STAFF", "2024-03-03"),
+        ("RU", "tanks", 7000, "about", "cumulative", "UA_GENERAL_STAFF", "2024-03-03"),
+    ]
+
+
+def test_chinese_day_of_month_is_this_months_or_last_months() -> None:
+    lex = load_lexicon("zh")
+    [date] = find_dates(tokenize("俄国防部28日表示", flags=lex.flags), lex.date_words)
+    assert date.resolve(dt.date(2024, 3, 2)) == dt.date(2024, 2, 28)
+    assert date.resolve(dt.date(2024, 3, 29)) == dt.date(2024, 3, 28)
+
+
+def test_chinese_sentences_end_at_a_full_stop_and_are_not_headlines() -> None:
+    text = "俄军损失3000人。乌军击落20架无人机！"
+    assert split_sentences(text, 0, len(text)) == [(0, 10), (10, len(text))]
+    [paragraph] = split_paragraphs(text)
+    mark_paragraph(text, paragraph, ())
+    assert not paragraph.headline
+
+
+def test_chinese_speaker_carries_to_the_next_sentence() -> None:
+    text = "俄罗斯国防部称，俄军在过去24小时内击落了乌克兰的35架无人机。乌军还损失了4辆坦克。"
+    assert found(text, "zh", "subject", "category", "value", "claimant") == [
+        ("UA", "uav", 35, "RU_MOD"),
+        ("UA", "tanks", 4, "RU_MOD"),
+    ]
+
+
+def test_chinese_comma_separates_a_days_window_from_the_total_before() -> None:
+    text = "总参谋部称，俄军累计损失约50万名士兵，其中过去24小时损失1100人。"
+    assert found(text, "zh", "value", "basis") == [(500000, "cumulative"), (1100, "daily")]
+
+
+def test_a_sentence_may_open_with_an_accented_capital() -> None:
+    text = "Kiev a perdu 40 chars. État-major: 300 drones abattus."
+    assert split_sentences(text, 0, len(text)) == [(0, 22), (23, len(text))]
