@@ -47,3 +47,18 @@ def test_a_report_span_does_not_reach_another_speakers_figures() -> None:
     )
     (claim,) = extract_claims(text, published="2025-04-11")
     assert (claim.claimant, claim.basis) == ("UA_GENERAL_STAFF", "cumulative")
+
+
+def test_a_month_opening_a_sentence_dates_the_report_that_follows_it() -> None:
+    text = (
+        "In March, the British Defence Ministry, citing its own assessment, said Russia had "
+        "lost 2,950 tanks."
+    )
+    (claim,) = extract_claims(text, published="2025-06-01")
+    assert (claim.claimant, claim.basis) == ("UK_MOD", "cumulative")
+
+
+def test_a_month_opening_a_sentence_before_its_figure_is_the_figures_span() -> None:
+    text = "In March, Russia lost 26,400 troops, Ukraine's General Staff said."
+    (claim,) = extract_claims(text, published="2025-06-01")
+    assert claim.basis == "period"

@@ -38,6 +38,9 @@ RATE_REACH = 1
 # "bringing the total to 149,890", "so far 1,200": a cumulative cue this close before another
 # figure introduces that figure, and is no cue for a figure before it.
 INTRODUCED_REACH = 1
+# "In September, The Wall Street Journal, citing a Ukrainian estimate, reported": the
+# subject (with an aside) between an opening month and its report verb.
+REPORT_AFTER_DATE_REACH = 14
 
 
 @dataclass(slots=True)
@@ -76,6 +79,8 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
             continue  # "since the conflict began in February 2022"
         if _reported_near(tokens, date.first, lex) or prev == "as":
             continue  # "reported in February 2023", "One report at the end of April"
+        if _dates_a_report(tokens, date, lex):
+            continue  # "In September, the newspaper reported that …": when it was said
         if (
             (
                 prev in lex.date_words.month_context
@@ -136,6 +141,19 @@ def _reported_near(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     """A statement verb or report noun just before a date: the date is when it was said."""
     for back in range(max(0, k - 5), k):
         if lex.report_verbs.match(tokens, back) or lex.source_nouns.match(tokens, back):
+            return True
+    return False
+
+
+def _dates_a_report(tokens: Sequence[Token], date: DateMention, lex: Lexicon) -> bool:
+    """ "In September, The Wall Street Journal reported that …": a month opening the sentence
+    and set off by a comma dates the statement that follows it, not the figures inside it."""
+    if date.first > 1 or date.last >= len(tokens) or tokens[date.last].norm != ",":
+        return False
+    for k in range(date.last + 1, min(len(tokens), date.last + 1 + REPORT_AFTER_DATE_REACH)):
+        if tokens[k].kind == "num" or tokens[k].norm in (";", "."):
+            return False  # a figure before the verb is the month's: "In May, 1,200 died, …"
+        if lex.report_verbs.match(tokens, k) is not None:
             return True
     return False
 
