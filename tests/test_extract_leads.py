@@ -84,7 +84,8 @@ def test_list_lines_are_short_labelled_numbers() -> None:
     assert not is_list_line(
         "On Tuesday – a day after the strike – 14 tanks were lost near the town."
     )
-    assert not is_list_line("tanks 4,020")
+    assert not is_list_line("tanks 4,020 were destroyed near the town")
+    assert is_list_line("Tanks 4,020 +12")  # a table's line: the number closes it
 
 
 def test_an_approximation_before_a_one_line_list_covers_its_items() -> None:

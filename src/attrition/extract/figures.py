@@ -341,6 +341,8 @@ class FigureReader(NounReader, ListReader):
             and tokens[qualifier[1]].norm in APPROXIMATION_SIGNS
         ):
             link = (qualifier[0].value, qualifier[1])  # "tanks ≈ 11,174": the sign is the dash
+        if link is None and self._item_line:
+            return self._item_label(tokens, k, result)
         if link is None:
             return None
         clause = clause_of[m.first]
@@ -376,6 +378,16 @@ class FigureReader(NounReader, ListReader):
                     if phrase.first == back:
                         return phrase
         return None
+
+    def _item_label(
+        self, tokens: Sequence[Token], k: int, result: SentenceFigures
+    ) -> NounPhrase | None:
+        """ "Tanks 6,140 +8": a table's item line, its label the whole text before the number."""
+        opening = next((i for i, t in enumerate(tokens) if t.kind != "punct"), k)
+        return next(
+            (p for p in result.phrases if p.first == opening and p.last == k and p.first < k),
+            None,
+        )
 
     def _in_relative_clause(self, tokens: Sequence[Token], k: int, lo: int) -> bool:
         relatives = self.lex.grammar["relatives"]
@@ -446,7 +458,7 @@ class FigureReader(NounReader, ListReader):
                 figure.first = start
                 return
         after = lex.qualifiers_after.match(tokens, figure.mention.last)
-        if after is not None:
+        if after is not None and figure.mention.increment_span is None:  # not "6,140 +8"
             figure.qualifier = after[0].value
             figure.qualifier_explicit = True
 

@@ -9,6 +9,7 @@ only through this record; the list ends at the next line without figures.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +31,8 @@ LIST_LABEL_MAX_CHARS = 45
 # A hyphen inside a word ("operational-tactical") is none; "tanks ≈ 11,174" and
 # "tanks ~ 11,174" put the approximation sign where others put a dash.
 _LABEL_MARKS = ("–", "—", "‒", " - ", ":", " ≈ ", " ~ ", " = ")
+# What may follow a table item's number: its increment, bare or bracketed, and a stop.
+_TABLE_TAIL = re.compile(r"[\d.,\u00a0 ]{1,16}(?:\(?\+\d{1,6}\)?)?[;.]?\s*")
 # What may precede an item line's opening number: bullets and the approximation sign.
 _ITEM_OPENERS = " \t~≈•·*–—-"
 
@@ -66,7 +69,9 @@ def read_lead(
     dangling = find_dangling_qualifier(tokens, lex)
     qualifier = dangling[0] if dangling is not None else None
     day = as_of_cue(tokens, found, lex)
-    if attribution is None and qualifier is None and day is None:
+    colon = bool(tokens) and tokens[-1].norm == ":"
+    # "The enemy's losses in equipment, by category:" announces its list with nothing to hand on
+    if attribution is None and qualifier is None and day is None and not (colon and loss_cue):
         return None
     return ListLead(attribution, qualifier, day)
 
@@ -83,5 +88,7 @@ def is_list_line(line: str) -> bool:
         return False
     label = line[:digit]
     marks = sum(label.count(m) for m in _LABEL_MARKS)
+    if marks == 0:  # a table's "Tanks 6,140 +8": the number and its increment close the line
+        return len(label) <= LIST_LABEL_MAX_CHARS and bool(_TABLE_TAIL.fullmatch(line[digit:]))
     # one mark between label and number; a sentence has asides ("On Tuesday – a day after –")
     return len(label) <= LIST_LABEL_MAX_CHARS and marks == 1

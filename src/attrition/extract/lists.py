@@ -304,8 +304,11 @@ class ListReader:
         )
         # "306,860 (+890) personnel", "~5,293 tanks": an item line that opens with its figure
         opens = self._item_line and all(t.kind == "punct" for t in tokens[: figure.first])
+        # "Tanks 6,140 +8": a table's item line, its label right before its figure
+        tabled = self._item_line and ":complement" in figure.rule_id
+        tabled = tabled and figure.noun_last == figure.first
         return (
-            label or opens or bool(lex.placeholder_nouns.find_all(tokens))
+            label or opens or tabled or bool(lex.placeholder_nouns.find_all(tokens))
         )  # "- Tanks: 7,201 (+6)"
 
     def _clause_has_loss(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
@@ -331,7 +334,8 @@ class ListReader:
             if mention.increment is None or mention.increment_span is None:
                 continue
             a, b = mention.increment_span
-            increment = NumberMention(first=a + 2, last=a + 3, value=mention.increment)
+            at = b - 2 if b - a == 4 else b - 1  # "(+4)" or a table's bare "+4"
+            increment = NumberMention(first=at, last=at + 1, value=mention.increment)
             extra.append(
                 Figure(
                     mention=increment,

@@ -289,9 +289,17 @@ def _extend_range(
 
 
 def _attach_increment(tokens: Sequence[Token], mention: NumberMention) -> None:
-    """Read a bracketed daily increment after a figure: ``1,511 (+4)``."""
+    """Read a daily increment after a figure: ``1,511 (+4)``, or ``6,140 +8`` in a table."""
     j = mention.last
     window = tokens[j : j + 4]
+    if len(window) >= 2 and window[0].norm == "+" and window[1].kind == "num":
+        # the table layout's bare "+8": the sign is glued to its number, apart from the total
+        glued = window[0].end == window[1].start and window[0].start > tokens[j - 1].end
+        value = parse_digits(window[1].text) if glued else None
+        if value is not None and value == int(value):
+            mention.increment = int(value)
+            mention.increment_span = (j, j + 2)
+        return
     if len(window) < 4:
         return
     if (

@@ -1,0 +1,56 @@
+"""Loss tables without dashes, leads that only announce a list, and who a table belongs to."""
+
+from __future__ import annotations
+
+from attrition.extract import extract_claims
+
+TABLE = (
+    "The invaders have lost 402,110 soldiers since the war began, the General Staff said.\n"
+    "Their losses in weapons and equipment (total, change since yesterday):\n"
+    "Tanks 6,612 +11\n"
+    "Armoured combat vehicles 12,480 +9\n"
+    "Aircraft 347\n"
+    "Automotive equipment and fuel tanks 13,050 +31\n"
+    "The count is being updated.\n"
+)
+
+
+def test_a_table_line_pairs_its_label_with_the_total_and_the_bare_increment() -> None:
+    found = {c.value: c for c in extract_claims(TABLE, published="2024-02-20")}
+    assert set(found) == {402110, 6612, 11, 12480, 9, 347, 13050, 31}
+    assert (found[6612].category, found[6612].basis) == ("tanks", "cumulative")
+    assert (found[11].category, found[11].basis) == ("tanks", "daily")
+    assert (found[12480].category, found[31].category) == ("afv", "vehicles")
+
+
+def test_a_table_lead_with_only_a_colon_hands_its_items_the_speaker_before_it() -> None:
+    found = extract_claims(TABLE, published="2024-02-20")
+    assert {c.claimant for c in found} == {"UA_GENERAL_STAFF"}
+    assert {c.subject for c in found} == {"RU"}
+
+
+def test_a_bare_plus_after_a_total_is_its_increment_not_a_more_than_qualifier() -> None:
+    found = {c.value: c for c in extract_claims(TABLE, published="2024-02-20")}
+    assert found[6612].qualifier == found[11].qualifier == "exact"
+
+
+def test_label_lines_without_a_lead_are_not_a_table() -> None:
+    text = "The farm fair opened on Sunday.\nTractors 120\nTanks 4\nVisitors came from afar.\n"
+    assert extract_claims(text) == []
+
+
+def test_reported_by_in_the_next_sentence_credits_the_figures_before_it() -> None:
+    text = (
+        "Russian combat losses have reached about 388,400 personnel.\n"
+        "This was reported by the General Staff of Ukraine's Armed Forces on Telegram.\n"
+    )
+    [claim] = extract_claims(text, published="2024-01-30")
+    assert (claim.value, claim.claimant) == (388400, "UA_GENERAL_STAFF")
+
+
+def test_drones_lost_to_jamming_are_not_shot_down() -> None:
+    text = (
+        "Air defence shot down 31 of the drones, the air force said. Another nine were "
+        "lost to electronic warfare, and four were locationally lost."
+    )
+    assert [c.value for c in extract_claims(text, published="2024-11-02")] == [31]
