@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 from attrition.extract import extract_claims
 from attrition.extract.dates import find_dates
 from attrition.extract.rules import load_lexicon
@@ -204,3 +206,79 @@ def test_chinese_comma_separates_a_days_window_from_the_total_before() -> None:
 def test_a_sentence_may_open_with_an_accented_capital() -> None:
     text = "Kiev a perdu 40 chars. État-major: 300 drones abattus."
     assert split_sentences(text, 0, len(text)) == [(0, 22), (23, len(text))]
+
+
+# -- word order and number formats ------------------------------------------------------------
+
+
+def test_a_german_day_with_its_ordinal_stop_ends_no_sentence_and_opens_the_war() -> None:
+    text = (
+        "Seit dem 24. Februar 2022 hat Russland nach Angaben des ukrainischen Generalstabs "
+        "rund 9.800 Panzer verloren."
+    )
+    assert split_sentences(text, 0, len(text)) == [(0, len(text))]
+    assert found(text, "de", "value", "qualifier", "basis", "claimant", "as_of") == [
+        (9800, "about", "cumulative", "UA_GENERAL_STAFF", "2024-05-15")
+    ]
+
+
+def test_spanish_days_and_years_joined_by_de_are_dates_not_figures() -> None:
+    text = (
+        "Según el blog Oryx, Rusia ha perdido al menos 3.100 tanques desde febrero de 2022 y "
+        "40 tanques desde el 1 de mayo."
+    )
+    assert found(text, "es", "value", "basis") == [(3100, "cumulative"), (40, "period")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "subject"),
+    [
+        ("fr", "Kiev affirme que 12 000 soldats ukrainiens ont été tués à Bakhmout.", "UA"),
+        ("it", "Mosca sostiene che 900 militari ucraini sono stati uccisi in una settimana.", "UA"),
+        ("es", "Moscú asegura que 700 soldados ucranianos murieron en Járkov.", "UA"),
+        ("it", "Secondo Zelensky, le perdite russe ammontano a 90.000 morti.", "RU"),
+    ],
+)
+def test_a_side_adjective_after_its_noun_names_whose_losses(
+    lang: str, text: str, subject: str
+) -> None:
+    assert [c[0] for c in found(text, lang, "subject")] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Selon l'état-major ukrainien, la Russie a perdu environ 301 000 soldats depuis le "
+            "début de l'invasion, dont 720 au cours des dernières 24 heures.",
+        ),
+        (
+            "it",
+            "Secondo lo Stato maggiore ucraino, la Russia ha perso circa 301.000 militari "
+            "dall'inizio dell'invasione, di cui 720 nelle ultime 24 ore.",
+        ),
+    ],
+)
+def test_a_part_after_of_which_takes_the_noun_before_and_its_own_day(lang: str, text: str) -> None:
+    assert found(text, lang, "category", "value", "basis") == [
+        ("personnel", 301000, "cumulative"),
+        ("personnel", 720, "daily"),
+    ]
+
+
+def test_chinese_numerals_in_characters_are_figures() -> None:
+    text = (
+        "俄军还损失了二千四百零五辆坦克、三千八百多辆装甲车和一百二十架飞机，另有五百余名士兵阵亡。"
+    )
+    assert found(text, "zh", "category", "value", "qualifier") == [
+        ("tanks", 2405, "exact"),
+        ("afv", 3800, "over"),
+        ("aircraft", 120, "exact"),
+        ("killed", 500, "over"),
+    ]
+    assert found("乌军已损失超过十万名士兵。", "zh", "value", "qualifier") == [(100000, "over")]
+
+
+def test_a_chinese_ordinal_is_no_figure() -> None:
+    assert found("第一批坦克被摧毁。", "zh") == []

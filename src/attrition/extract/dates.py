@@ -20,6 +20,9 @@ from attrition.extract.tokens import Token
 # "date 2022-09-04 On September 3, …": a label some scrapers put before an article's text.
 _DATELINE = re.compile(r"\s{0,20}date\s{1,5}(\d{4})-(\d{2})-(\d{2})\b\s{0,5}")
 
+# "25th of March", "24 de febrero", "febrero de 2022": the word between a day, month and year.
+_DAY_OF = frozenset({"of", "de"})
+
 # A month-day without a year lies at most this far after the reference day;
 # anything later is last year's ("on December 30" read in a January article).
 # News refers back far more often than forward; a week covers scheduled events.
@@ -189,7 +192,7 @@ def _date_at(tokens: Sequence[Token], i: int, words: DateWords) -> DateMention |
         j = i + 1
         if j < n and tokens[j].norm in words.ordinal_suffixes and tokens[j].start == token.end:
             j += 1
-        if j < n and tokens[j].norm == "of":
+        if j < n and tokens[j].norm in _DAY_OF:
             j += 1
         month_hit = _month_at(tokens, j, words) if j < n else None
         if month_hit is not None:
@@ -223,6 +226,8 @@ def _year_after(tokens: Sequence[Token], k: int, *, comma: bool = True) -> tuple
     j = k
     if comma and j < n and tokens[j].norm == ",":
         j += 1
+    elif j + 1 < n and tokens[j].norm == "de" and tokens[j + 1].kind == "num":
+        j += 1  # "febrero de 2022" (an English "of" before a number is a count's: "of 2,000")
     if j < n and tokens[j].kind == "num" and tokens[j].text.isdigit() and len(tokens[j].text) == 4:
         value = int(tokens[j].text)
         if 1990 <= value <= 2099:

@@ -59,7 +59,10 @@ class FigureReader(NounReader, ListReader):
         self._item_line = item_line
         dates = find_dates(tokens, self.lex.date_words)
         skip = frozenset(
-            k for d in dates if d.kind in ("day", "year") for k in range(d.first, d.last)
+            k
+            for d in dates
+            if d.kind in ("day", "year") or d.year is not None  # "febrero de 2022"
+            for k in range(d.first, d.last)
         ) | frozenset(model_numbers(tokens))
         mentions = find_numbers(tokens, self.lex.number_words, skip=skip)
         clause_of = self._clauses(tokens)
@@ -412,8 +415,7 @@ class FigureReader(NounReader, ListReader):
         month_after = any(
             d.first in (m.last, m.last + 1) and d.kind in ("month",) for d in result.dates
         )
-        leads = ("with", "by", "and", ",", "another", "further", "including")
-        lead = prev is not None and prev.norm in leads
+        lead = prev is not None and prev.norm in self.lex.grammar["ellipsis_leads"]
         span_after = nxt is not None and (
             nxt.norm in (".", ",", ";", "and")
             or self.lex.basis_clause.match(tokens, m.last) is not None

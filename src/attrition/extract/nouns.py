@@ -333,7 +333,11 @@ class NounReader:
         return None
 
     def _side_after(self, tokens: Sequence[Token], j: int, clause_of: list[int]) -> str | None:
-        """ "1,500 UAVs of Ukraine": the owner named after the noun."""
+        """ "1,500 UAVs of Ukraine", "46 000 soldats ukrainiens": the owner named after the noun."""
+        if j < len(tokens) and tokens[j].norm in self.lex.grammar["side_adjectives_after"]:
+            own = self.lex.sides.match(tokens, j)
+            if own is not None and own[0].value in ("RU", "UA"):
+                return own[0].value
         if j < len(tokens) and tokens[j].norm == "(":
             close = next((k for k in range(j, min(j + 6, len(tokens))) if tokens[k].norm == ")"), j)
             j = close + 1

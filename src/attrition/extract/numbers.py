@@ -184,6 +184,8 @@ def _read_words(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberMe
         return None
     if norm not in words.units and norm not in words.dozen:
         return None
+    if norm in CJK_DIGITS or norm in CJK_UNITS:
+        return _read_cjk(tokens, i)
     total, last = _read_word_run(tokens, i, words)
     if total is None:
         return None
@@ -235,6 +237,52 @@ def _read_word_run(
     if not seen:
         return None, i
     return total + current, j
+
+
+# Chinese numerals: digits, and the units that multiply what comes before them
+# (二千九百一十 = 2,910; 十万 = 100,000).
+CJK_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+CJK_GROUPS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+
+
+def _read_cjk(tokens: Sequence[Token], i: int) -> NumberMention | None:
+    """A Chinese numeral written in characters: 二千九百一十, 五百, 十万."""
+    if i > 0 and tokens[i - 1].norm == "第":
+        return None  # 第一: an ordinal
+    total = section = digit = 0
+    j = i
+    while j < len(tokens) and (j == i or tokens[j].start == tokens[j - 1].end):
+        norm = tokens[j].norm
+        if norm in CJK_DIGITS:
+            digit = CJK_DIGITS[norm]
+        elif norm in CJK_UNITS:
+            section += (digit or 1) * CJK_UNITS[norm]
+            digit = 0
+        elif norm in CJK_GROUPS and j > i:
+            total += (section + digit) * CJK_GROUPS[norm]
+            section = digit = 0
+        else:
+            break
+        j += 1
+    value = total + section + digit
+    if value == 0:
+        return None
+    return NumberMention(first=i, last=j, value=value, spelled=True)
 
 
 def _extend_range(

@@ -133,11 +133,17 @@ GRAMMAR_KEYS = {
     "perfect_auxiliaries",
     "admission_verbs",
     "battle_prepositions",
+    "ellipsis_leads",
+    "side_adjectives_after",
 }
 
 
 _DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# A Chinese character is a word of its own, as in tokens.py (Chinese writes no spaces).
+_WORD = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+    r"|[^\W\d_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+(?:['’][^\W\d_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)?"
+)
 # The same words in ASCII text, where [a-z] is exactly [^\W\d_] and tests much faster.
 _ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # A country's initialism, written either way in the news: "UK" / "U.K.", "US" / "U.S.".

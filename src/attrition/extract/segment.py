@@ -18,6 +18,14 @@ _SENTENCE_END = re.compile(
     r"[.!?]{1,3}[\"”’'»)\]]{0,2}\s{1,50}(?=[\"“‘'«(\[•¿¡]{0,2}[A-Z0-9À-ÖØ-ÞА-ЯЁІЇЄҐ])"
     r"|[。！？][”」』]{0,2}\s{0,50}"
 )
+_DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}$")
+_WORD_AFTER = re.compile(r"[^\W\d_]{3,12}")
+_GERMAN_MONTHS = frozenset(
+    {
+        "januar", "jänner", "februar", "märz", "april", "mai", "juni",
+        "juli", "august", "september", "oktober", "november", "dezember",
+    }
+)  # fmt: skip
 _PARAGRAPH = re.compile(r"[^\n\r\u2028\u2029]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})$")
 ABBREVIATIONS = frozenset(
@@ -120,6 +128,13 @@ def mark_paragraph(text: str, paragraph: Paragraph, boilerplate: tuple[str, ...]
     paragraph.quotes = find_quotes(text, paragraph.start, paragraph.end)
 
 
+def _german_date_at(text: str, stop: int, after: int) -> bool:
+    """ "am 24. Februar": a German day's ordinal stop before its month ends no sentence."""
+    day = _DAY_BEFORE.search(text, max(0, stop - 3), stop)
+    month = _WORD_AFTER.match(text, after)
+    return day is not None and month is not None and month.group().lower() in _GERMAN_MONTHS
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``."""
     spans: list[tuple[int, int]] = []
@@ -130,6 +145,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[stop] == ".":
             word = before.group(1).lower() if before else ""
             if word.rstrip(".") in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+            if _german_date_at(text, stop, match.end()):
                 continue
         cut = match.end()
         stripped_end = match.start() + len(match.group().rstrip())

@@ -214,6 +214,10 @@ class SideReader:
 
     def _owner_after(self, tokens: Sequence[Token], k: int) -> str | None:
         j = k + 1
+        if j < len(tokens) and tokens[j].norm in self.grammar["side_adjectives_after"]:
+            own = self.side_phrases(tokens, j, j + 1)  # "le perdite russe", "pérdidas rusas"
+            if own and own[0][2] in OPPOSITE:
+                return own[0][2]
         if j < len(tokens) and tokens[j].norm in ("among", "of"):
             found = self.side_phrases(tokens, j + 1, min(len(tokens), j + 5))
             if found and found[0][2] in OPPOSITE:
