@@ -502,7 +502,16 @@ class _Extraction(ContextReader):
                 first_by_side.setdefault(draft.subject, draft)
                 first_body = first_body or draft
         for draft in drafts:
-            if not draft.headline or draft.claimant is not None:
+            if not draft.headline:
+                continue
+            if draft.claimant is not None:
+                # "Kyiv says up to 13,000 …": the headline's speaker is the body's, who spoke
+                # on the day the body names
+                source = first_by_side.get(draft.subject)
+                if source is None or source.claimant != draft.claimant:
+                    continue
+                if draft.as_of is None and draft.claimant != GENERAL_STAFF:
+                    draft.as_of = source.as_of
                 continue
             source = first_by_side.get(draft.subject, first_body)
             if source is None:

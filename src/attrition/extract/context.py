@@ -18,6 +18,7 @@ from attrition.extract.claimants import (
 from attrition.extract.dates import DateMention
 from attrition.extract.drafts import GENERAL_STAFF, Draft
 from attrition.extract.figures import FigureReader
+from attrition.extract.nouns import OWNER
 from attrition.extract.records import Figure, SentenceFigures
 from attrition.extract.rules import Lexicon, Tagged
 from attrition.extract.segment import Paragraph, inside
@@ -128,6 +129,8 @@ class ContextReader:
             speaker_side = CLAIMANT_SIDE.get(self.memory.last_ministry)
         side = figure.side_hint
         role = "np"
+        if side == OWNER:  # "his fighters": the speaker's own, if the speaker has a side
+            side = "SPEAKER" if speaker_side else None
         if side is None:
             side, role = self._side_from_context(tokens, found, figure, paragraph, speaker_side)
         self._side_role = role

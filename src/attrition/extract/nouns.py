@@ -26,6 +26,11 @@ TOPIC_KINDS = ("person", "casualty", "equipment")
 # "Shahed 136", "Geran 2", "Lancet 3", "Orlan 10"): that number counts nothing.
 NUMBERED_MODELS = frozenset({"leopard", "challenger", "shahed", "geran", "lancet", "orlan"})
 MODEL_NUMBER_DIGITS = 3
+# "Kyiv says 43,000 of its soldiers": how far back a possessive looks for its owner; a
+# headline or a clause names it within a dozen words, a sentence's far end is another topic.
+OWNER_REACH = 15
+# An owner the text leaves unnamed ("his fighters"): the speaker's side, once it is known.
+OWNER = "OWNER"
 
 
 class NounReader:
@@ -83,6 +88,33 @@ class NounReader:
             found.append((noun, k, end))
         return found
 
+    def _owner_side(self, tokens: Sequence[Token], k: int) -> str:
+        """Whose "its"/"their"/"his" is: the nearest side named before it as a whole
+        (`Kyiv`, `Russian forces`, `Ukraine's`), not as an adjective (`the Russian invasion`)."""
+        lex = self.lex
+        forces = lex.grammar["force_nouns"]
+        for back in range(k - 1, max(-1, k - 1 - OWNER_REACH), -1):
+            if not tokens[back].flags & lex.sides.bit:
+                continue
+            hit = lex.sides.match(tokens, back)
+            if hit is None or hit[1] > k or hit[0].value in ("THIRD", "SPEAKER"):
+                continue
+            after = tokens[hit[1]] if hit[1] < len(tokens) else None
+            whole = (
+                after is None
+                or after.kind != "word"
+                or after.norm in forces
+                # a subject before its verb: "Putin had lost", "Kyiv says", "Russia lost"
+                or after.norm in lex.grammar["auxiliaries"]
+                or lex.report_verbs.match(tokens, hit[1]) is not None
+                or lex.loss_cues.match(tokens, hit[1]) is not None
+            )
+            if whole or tokens[hit[1] - 1].norm.endswith("'s") or hit[1] - back > 1:
+                return hit[0].value
+            if " ".join(t.norm for t in tokens[back : hit[1]]) in lex.grammar["country_words"]:
+                return hit[0].value
+        return OWNER
+
     def _side_before(self, tokens: Sequence[Token], k: int) -> str | None:
         """ "dead Russian soldiers": a side word among a noun's modifiers."""
         for back in range(k - 1, max(-1, k - 4), -1):
@@ -109,6 +141,7 @@ class NounReader:
         k = j
         skipped = 0
         side: str | None = None
+        owner_at: int | None = None
         adjective_predicate: Tagged | None = None
         while k < n and skipped <= MAX_NP_SKIP:
             if k in mention_starts:
@@ -118,8 +151,10 @@ class NounReader:
                 noun, end = hit
                 phrase = NounPhrase(noun, k, end, side=side)
                 own_side = lex.sides.match(tokens, k)
-                if own_side is not None and phrase.side is None and own_side[1] >= end:
-                    phrase.side = own_side[0].value
+                if own_side is not None and phrase.side is None:
+                    phrase.side = own_side[0].value  # "Russians", "Wagner fighters"
+                if phrase.side is None and owner_at is not None:
+                    phrase.side = self._owner_side(tokens, owner_at)
                 self._refine(tokens, phrase, k, clause_of, adjective_predicate, verb_from)
                 return phrase
             measure = lex.measures.match(tokens, k)
@@ -152,6 +187,8 @@ class NounReader:
                 skipped += 1
                 continue
             if token.norm in lex.np_skip or token.kind == "model" or _is_model_number(tokens, k):
+                if owner_at is None and token.norm in lex.grammar["possessives"]:
+                    owner_at = k  # "of its soldiers", "their tanks"
                 k += 1
                 skipped += 1
                 continue

@@ -1,0 +1,58 @@
+"""Whose losses a possessive names ("of its soldiers"), and whose day a headline's speaker takes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from attrition.extract import extract_claims
+
+
+def first(text: str, published: str = "2024-09-02") -> dict[str, Any]:
+    return extract_claims(text, published=published)[0].to_dict()
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Kyiv says 21,000 of its soldiers killed", "UA"),
+        ("Moscow admits 4,800 of its troops were killed in the offensive.", "RU"),
+        ("Kyiv said Russia had lost 300 of its tanks near the river.", "RU"),
+        ("Moscow said Ukraine had lost 300 of its tanks near the river.", "UA"),
+        ("Zelensky said Putin had lost 9,000 of his soldiers in the assault.", "RU"),
+    ],
+)
+def test_a_possessive_belongs_to_the_side_named_before_it(text: str, side: str) -> None:
+    assert first(text)["subject"] == side
+
+
+def test_a_side_adjective_of_another_noun_does_not_own_the_possessive() -> None:
+    text = "Zelensky said that since the Russian invasion 21,000 of its soldiers had died."
+    assert first(text)["subject"] == "UA"
+
+
+def test_an_unnamed_owner_is_the_speaker_whose_side_is_known() -> None:
+    text = "Ukraine's army chief Oleksandr Syrskyi said his brigades had lost 1,200 of their men."
+    assert (first(text)["subject"], first(text)["claimant"]) == ("UA", "UA_GOV")
+
+
+def test_a_side_word_inside_a_lexicon_noun_gives_its_side() -> None:
+    text = "Prigozhin says 11,000 Wagner fighters died near the town"
+    assert first(text)["subject"] == "RU"
+
+
+def test_a_mercenary_chief_is_no_government_speaker() -> None:
+    text = "Wagner chief Yevgeny Prigozhin said 11,000 of his fighters had died near the town."
+    assert (first(text)["subject"], first(text)["claimant"]) == ("RU", "OTHER")
+
+
+def test_a_headline_speaker_takes_the_day_the_body_says_he_spoke() -> None:
+    text = (
+        "Kyiv says up to 21,000 of its soldiers killed\n"
+        "Between 18,000 and 21,000 Ukrainian soldiers have been killed since the invasion, "
+        "presidential adviser Mykhailo Podolyak said on Friday.\n"
+    )
+    found = {c.value or c.low: c for c in extract_claims(text, published="2024-09-02")}
+    assert (found[21000].claimant, found[21000].as_of) == ("UA_GOV", "2024-08-30")
+    assert found[18000].as_of == "2024-08-30"
