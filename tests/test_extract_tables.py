@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from attrition.extract import extract_claims
 
 TABLE = (
@@ -54,3 +56,26 @@ def test_drones_lost_to_jamming_are_not_shot_down() -> None:
         "lost to electronic warfare, and four were locationally lost."
     )
     assert [c.value for c in extract_claims(text, published="2024-11-02")] == [31]
+
+
+@pytest.mark.parametrize("verb", ["soared past", "topped", "passed"])
+def test_a_total_that_soars_past_a_figure_is_more_than_it(verb: str) -> None:
+    text = f"Russia's losses {verb} 610,000, Ukraine's General Staff said."
+    [claim] = extract_claims(text, published="2024-06-03")
+    assert (claim.subject, claim.value, claim.qualifier) == ("RU", 610000, "over")
+
+
+def test_a_total_reached_on_a_day_is_that_days_report_not_the_next() -> None:
+    text = "Russian personnel losses reached 512,000 on Saturday, the General Staff said."
+    [claim] = extract_claims(text, published="2024-06-04")
+    assert (claim.basis, claim.as_of) == ("cumulative", "2024-06-01")
+    lost = "Russia lost 1,210 troops on Saturday, the General Staff said."
+    assert extract_claims(lost, published="2024-06-04")[0].as_of == "2024-06-02"
+
+
+def test_a_span_after_an_earlier_figure_is_not_a_later_totals() -> None:
+    text = "Russia lost 1,300 soldiers over the past day as its losses climbed to 640,000."
+    found = {c.value: c.basis for c in extract_claims(text, published="2024-06-04")}
+    assert found == {1300: "daily", 640000: "cumulative"}
+    listed = "Russia lost 11 tanks over the past day, along with 40 drones, Kyiv said."
+    assert {c.basis for c in extract_claims(listed, published="2024-06-04")} == {"daily"}

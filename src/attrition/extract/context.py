@@ -23,7 +23,7 @@ from attrition.extract.records import Figure, SentenceFigures
 from attrition.extract.rules import Lexicon, Tagged
 from attrition.extract.segment import Paragraph, inside
 from attrition.extract.sides import OPPOSITE, SideReader
-from attrition.extract.timing import as_of_cue, choose_basis, loss_day
+from attrition.extract.timing import Cue, as_of_cue, choose_basis, loss_day
 from attrition.extract.tokens import Token
 from attrition.taxonomy import CONFLICT_START
 
@@ -36,6 +36,10 @@ VERB_REACH = 8
 # The lexicon row of interception verbs ("shot down", "downed").
 INTERCEPTION = "loss.agent.interception"
 WEAK_SIDE_ROLES = frozenset({"paragraph", "topic", "claimant", "default"})
+
+
+# Words that carry a list on rather than start a statement (see _earlier_figures_cue).
+_LIST_WORDS = frozenset({"and", "or", "with", "as", "including", "plus", "also", "another"})
 
 
 class ContextReader:
@@ -191,6 +195,9 @@ class ContextReader:
             self._pairs = self.figures.list_pairs(tokens, found.figures)
         listed = self._pairs
         cue = choose_basis(figure, cues, found.clause_of, found.figures, listed)
+        if cue is not None and self._earlier_figures_cue(tokens, figure, cue):
+            draft.basis = "cumulative"  # the sentence's span was the earlier figure's
+            return
         earlier = self._sentence_drafts
         other_clause = cue is None or (
             found.clause_of[min(cue.first, len(found.clause_of) - 1)] != figure.clause
@@ -277,6 +284,28 @@ class ContextReader:
         verb = self._governing_verb(tokens, figure)
         return verb is not None and verb[0].rule_id == INTERCEPTION and not verb[1]
 
+    def _earlier_figures_cue(self, tokens: list[Token], figure: Figure, cue: Cue) -> bool:
+        """ "2,000 men in a single day as Russia's losses soar past 725,000": a span right
+        after an earlier figure is that figure's, once a new loss verb or link comes between."""
+        if cue.last > figure.first or cue.basis == "cumulative":
+            return False
+        touched = any(
+            0 <= cue.first - max(d.figure.last, d.figure.noun_last) <= 1
+            for d in self._sentence_drafts
+        )
+        if not touched:
+            return False
+        lex = self.lex
+        # a verb, not a preposition: "soar past", "losses" start a new statement; "along
+        # with 62 drones", "and 5 tanks" go on with the same list
+        light = lex.grammar["prepositions"] | _LIST_WORDS
+        return any(
+            lex.loss_cues.match(tokens, k) is not None
+            or lex.linking_words.match(tokens, k) is not None
+            for k in range(cue.last, figure.first)
+            if tokens[k].kind == "word" and tokens[k].norm not in light
+        )
+
     def _perfect_tense(self, tokens: list[Token], figure: Figure) -> bool:
         """ "has (also) lost", "have destroyed": the perfect of the verb governing a figure."""
         verb = self._governing_verb(tokens, figure)
@@ -308,7 +337,10 @@ class ContextReader:
         else:
             lost_on = self._loss_day(tokens, figure, found)
             if lost_on is not None:
-                day, shift = lost_on, 1 if gs else 0
+                # a day's losses are reported the next morning; a total that "reached N on
+                # October 1" stood at N on that day's report
+                reached = draft.basis == "cumulative" and ":complement" in figure.rule_id
+                day, shift = lost_on, 1 if gs and not reached else 0
         resolved = self._resolve(day)
         if day is None and draft.attribution is not None and not gs:
             resolved = self._spoke_on(draft.attribution)  # the same speaker's statement
