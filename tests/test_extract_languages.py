@@ -282,3 +282,63 @@ def test_chinese_numerals_in_characters_are_figures() -> None:
 
 def test_a_chinese_ordinal_is_no_figure() -> None:
     assert found("第一批坦克被摧毁。", "zh") == []
+
+
+def test_a_lead_approximation_with_its_colon_covers_the_list() -> None:
+    text = (
+        "Las pérdidas del enemigo ascienden aproximadamente a: personal: 31.200 (+300); "
+        "tanques: 1.400 (+12), informó el Estado Mayor."
+    )
+    assert found(text, "es", "value", "qualifier", "basis", "claimant") == [
+        (31200, "about", "cumulative", "UA_GENERAL_STAFF"),
+        (300, "exact", "daily", "UA_GENERAL_STAFF"),
+        (1400, "about", "cumulative", "UA_GENERAL_STAFF"),
+        (12, "exact", "daily", "UA_GENERAL_STAFF"),
+    ]
+    french = "Les pertes de l'ennemi sont d'environ : personnel – 9 100 (+250), chars – 260 (+4)."
+    assert [c[:2] for c in found(french, "fr", "value", "qualifier")] == [
+        (9100, "about"),
+        (250, "exact"),
+        (260, "about"),
+        (4, "exact"),
+    ]
+
+
+def test_a_german_sentence_opening_with_an_article_names_no_person() -> None:
+    text = (
+        "Selenskyj sagte am Sonntag, 31.000 ukrainische Soldaten seien getötet worden. "
+        "Die Zahl der Verwundeten nannte er nicht. Russland habe 180.000 Soldaten verloren."
+    )
+    assert found(text, "de", "subject", "value", "claimant") == [
+        ("UA", 31000, "UA_GOV"),
+        ("RU", 180000, "UA_GOV"),
+    ]
+
+
+def test_german_hearsay_soll_makes_its_subject_no_speaker_and_a_relative_clause_sides() -> None:
+    text = (
+        "Nach Angaben des ukrainischen Generalstabs wurden schwere Verluste verzeichnet. "
+        "Genannt wird die Zahl von 310.000 Soldaten, die Russland bisher eingebüßt haben soll."
+    )
+    assert found(text, "de", "subject", "value", "claimant") == [("RU", 310000, "UA_GENERAL_STAFF")]
+
+
+def test_a_since_word_inside_a_noun_or_after_a_count_opens_no_span() -> None:
+    text = "Dall'inizio dell'anno la Russia ha perso cinque navi da guerra, secondo Kiev."
+    assert found(text, "it", "category", "value", "basis") == [("ships", 5, "period")]
+
+
+def test_where_a_weapon_was_made_is_no_supply() -> None:
+    text = (
+        "Das russische Verteidigungsministerium teilte mit, es seien sechs Panzer, darunter "
+        "drei Leopard-Panzer aus deutscher Produktion, zerstört worden."
+    )
+    assert found(text, "de", "subject", "category", "value") == [
+        ("UA", "tanks", 6),
+        ("UA", "tanks", 3),
+    ]
+
+
+def test_an_elided_country_name_is_a_subject() -> None:
+    text = "L'Ucraina, da parte sua, avrebbe perso 140 carri armati, secondo Oryx."
+    assert found(text, "it", "subject", "value", "claimant") == [("UA", 140, "ORYX")]

@@ -191,6 +191,8 @@ class AttributionReader:
         if k + 1 >= len(tokens) or not tokens[k + 1].is_capitalised:
             return k  # most capitalised words start a sentence or stand alone
         lex = self.lex
+        if k == 0 and tokens[k].norm in lex.grammar["determiners"]:
+            return k  # "Die Zahl der Verwundeten": German capitalises its nouns, not only names
         end = k
         while end < len(tokens) and end - k < 3:
             token = tokens[end]

@@ -141,6 +141,9 @@ class SideReader:
                     role = "noun"
                 break
         if verb_at is None:
+            relative = self._relative_after(tokens, figure, clause_of)
+            if relative is not None:
+                return relative
             verb_at, role = self._verb_after(tokens, figure, clause_of, lo)
         if role == "noun" and verb_at is not None:
             owner = self._owner_after(tokens, verb_at)  # "losses of the Russian forces"
@@ -189,6 +192,36 @@ class SideReader:
                 return k, hit[0].value
         return None, "none"
 
+    def _relative_after(
+        self, tokens: Sequence[Token], figure: Figure, clause_of: list[int]
+    ) -> ClauseSide | None:
+        """ "254.380 Soldaten, die Russland … eingebüßt haben soll": the subject and loss verb
+        of a relative clause on the figure's noun."""
+        k = max(figure.last, figure.noun_last)
+        n = len(tokens)
+        if (
+            k + 2 >= n
+            or tokens[k].norm != ","
+            or tokens[k + 1].norm not in self.grammar["relatives"]
+        ):
+            return None
+        side: str | None = None
+        for j in range(k + 2, min(n, k + 2 + MAX_VERB_REACH)):
+            if clause_of[j] != figure.clause or tokens[j].norm in (",", ".", ";"):
+                return None
+            if side is None:
+                hit = self.lex.sides.match(tokens, j)
+                if hit is not None and hit[0].value in OPPOSITE:
+                    side = hit[0].value
+                    continue
+            cue = self.lex.loss_cues.match(tokens, j)
+            if cue is not None and tokens[j].norm not in self.grammar["loss_nouns"]:
+                if side is None or cue[0].value not in ("patient", "agent"):
+                    return None
+                loser = side if cue[0].value == "patient" else OPPOSITE[side]
+                return ClauseSide(loser, cue[0].value, "side.relative", j)
+        return None
+
     def _speaks(self, tokens: Sequence[Token], end: int, figure_at: int) -> bool:
         """A side phrase that names the speaker of the figure, not the loser: a report verb
         follows it ("Russia's defence ministry also said") and leads straight to the figure
@@ -215,9 +248,9 @@ class SideReader:
     def _owner_after(self, tokens: Sequence[Token], k: int) -> str | None:
         j = k + 1
         if j < len(tokens) and tokens[j].norm in self.grammar["side_adjectives_after"]:
-            own = self.side_phrases(tokens, j, j + 1)  # "le perdite russe", "pérdidas rusas"
-            if own and own[0][2] in OPPOSITE:
-                return own[0][2]
+            own = self.lex.sides.match(tokens, j)  # "le perdite russe", "pérdidas rusas"
+            if own is not None and own[0].value in OPPOSITE:
+                return own[0].value
         if j < len(tokens) and tokens[j].norm in ("among", "of"):
             found = self.side_phrases(tokens, j + 1, min(len(tokens), j + 5))
             if found and found[0][2] in OPPOSITE:

@@ -203,7 +203,7 @@ def _since_war_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
     war); "since Ukraine's incursion into the Kursk region began" (a span since an event)."""
     cues: list[Cue] = []
     for k, token in enumerate(tokens):
-        if token.norm not in lex.grammar["since_words"]:
+        if token.norm not in lex.grammar["since_words"] or _inside_noun(tokens, k, lex):
             continue
         started: int | None = None
         for j in range(k + 1, min(k + SINCE_EVENT_REACH, len(tokens))):
@@ -215,11 +215,22 @@ def _since_war_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
                 break
             if tokens[j].norm in (",", ".", ";") or tokens[j].kind == "num":
                 break
+            if tokens[j].norm in lex.number_words.units:
+                break  # "… la Russia ha perso tre navi da guerra": a count, past the span
             if started is None and tokens[j].norm in lex.grammar["start_verbs"]:
                 started = j
         if started is not None:
             cues.append(Cue("period", k, started + 1, "basis.since_event"))
     return cues
+
+
+def _inside_noun(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """ "navi da guerra": a word inside a category noun is no "since"."""
+    for j in range(max(0, k - 3), k):
+        hit = lex.nouns.match(tokens, j)
+        if hit is not None and hit[1] > k:
+            return True
+    return False
 
 
 def choose_basis(
