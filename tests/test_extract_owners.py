@@ -56,3 +56,17 @@ def test_a_headline_speaker_takes_the_day_the_body_says_he_spoke() -> None:
     found = {c.value or c.low: c for c in extract_claims(text, published="2024-09-02")}
     assert (found[21000].claimant, found[21000].as_of) == ("UA_GOV", "2024-08-30")
     assert found[18000].as_of == "2024-08-30"
+
+
+def test_a_sides_claims_quoted_by_the_other_side_are_that_sides() -> None:
+    text = (
+        "Ukraine's defence minister said on Monday that Russian claims of 300,000 to "
+        "400,000 Ukrainian dead were invented."
+    )
+    claim = first(text)
+    assert (claim["subject"], claim["low"], claim["claimant"]) == ("UA", 300000, "RU_GOV")
+
+
+def test_moscows_claim_of_a_figure_is_moscows() -> None:
+    claim = first("Zelensky dismissed Moscow's claim of 380,000 Ukrainian casualties.")
+    assert (claim["subject"], claim["claimant"]) == ("UA", "RU_GOV")

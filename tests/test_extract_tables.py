@@ -79,3 +79,35 @@ def test_a_span_after_an_earlier_figure_is_not_a_later_totals() -> None:
     assert found == {1300: "daily", 640000: "cumulative"}
     listed = "Russia lost 11 tanks over the past day, along with 40 drones, Kyiv said."
     assert {c.basis for c in extract_claims(listed, published="2024-06-04")} == {"daily"}
+
+
+def test_a_rate_after_the_casualty_verb_and_the_elliptical_next_figure_share_it() -> None:
+    text = "Zelensky said 70 to 90 Ukrainian soldiers are killed a day and up to 400 are wounded."
+    found = {(c.category, c.basis) for c in extract_claims(text, published="2024-06-04")}
+    assert found == {("killed", "rate"), ("wounded", "rate")}
+
+
+def test_a_leads_window_between_two_days_makes_its_items_a_period() -> None:
+    text = (
+        "The Russian defence ministry said on Saturday that between May 4 and May 10 its "
+        "forces destroyed:\n1. 1,940 Ukrainian servicemen;\n2. 31 tanks;\n"
+        "Kyiv did not comment.\n"
+    )
+    found = {c.value: c for c in extract_claims(text, published="2024-05-11")}
+    assert set(found) == {1940, 31}
+    assert {c.basis for c in found.values()} == {"period"}
+    assert {c.subject for c in found.values()} == {"UA"}
+
+
+def test_prisoners_swapped_in_return_for_others_are_no_losses() -> None:
+    text = "A swap on Friday brought home 75 Russian soldiers in return for 75 Ukrainian captives."
+    assert extract_claims(text, published="2024-06-04") == []
+
+
+def test_troops_in_and_around_a_country_are_a_deployment() -> None:
+    text = (
+        "Russia lost 1,100 soldiers over the past day, the General Staff said. "
+        "Budanov said Russia had 600,000 troops in and around Ukraine and would raise the "
+        "number to 700,000."
+    )
+    assert [c.value for c in extract_claims(text, published="2024-06-04")] == [1100]

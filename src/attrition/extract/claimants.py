@@ -57,6 +57,10 @@ _SOURCE_GUESS = {"UA": "UA_GENERIC", "RU": "RU_GENERIC"}
 AUTHOR_REACH = 8
 
 
+# A side's own word before a source noun ("Russian claims") names that side's placeholder.
+_SIDE_SPEAKERS = {"RU": "RU_GENERIC", "UA": "UA_GENERIC"}
+
+
 @dataclass(slots=True)
 class Entity:
     """A mention of someone who can make a claim."""
@@ -248,6 +252,10 @@ class AttributionReader:
                 entity = self._subject_of(tokens, k, entities, verb[1])
                 if entity is not None:
                     found.append(self._make(entity, k, "attr.verb", memory, tokens, dates, verb[1]))
+                elif lex.source_nouns.match(tokens, k) is not None:
+                    owner = self._side_as_owner(tokens, k)  # "Russian claims of 300,000"
+                    if owner is not None:
+                        found.append(self._make(owner, k, "attr.source", memory, tokens, dates))
                 k = verb[1]
                 continue
             source = lex.source_nouns.match(tokens, k)
@@ -399,7 +407,16 @@ class AttributionReader:
                     return entity
             if entity.last <= k - 3:
                 break
-        return None
+        return self._side_as_owner(tokens, k)
+
+    def _side_as_owner(self, tokens: Sequence[Token], k: int) -> Entity | None:
+        """ "Russian claims of 300,000", "Ukrainian figures": a side's word owns the source."""
+        if k == 0:
+            return None
+        hit = self.lex.sides.match(tokens, k - 1)
+        if hit is None or hit[1] != k or hit[0].value not in _SIDE_SPEAKERS:
+            return None
+        return Entity(_SIDE_SPEAKERS[hit[0].value], "org", k - 1, k, "who.side_source")
 
     def _headline_source(self, tokens: Sequence[Token], entities: list[Entity]) -> Entity | None:
         """A headline's source: "…: Kyiv", "… - MoD", "…, UK spy chief says", "Air Force: …"."""

@@ -273,6 +273,8 @@ class _Extraction(ContextReader):
                 draft = self._draft(
                     index, paragraph, (start, end), tokens, found, figure, attribution, cues
                 )
+                if listed and lead is not None and lead.basis and not draft.basis_explicit:
+                    draft.basis = lead.basis  # the window the lead named, for every item
                 if draft.unsided_people:
                     self._sentence_drafts.append(draft)  # so the next figure sees who it was
                     continue

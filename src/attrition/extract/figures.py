@@ -478,10 +478,11 @@ class FigureReader(NounReader, ListReader):
                 figure.basis_hint = hit[0].value
                 figure.basis_rule = hit[0].rule_id
                 return
-            if self.lex.predicates.match(tokens, k) is None and tokens[k].norm not in (
-                "as",
-                "in",
-                "action",
+            # "100 soldiers are killed a day": the casualty verb and its auxiliary sit between
+            if (
+                self.lex.predicates.match(tokens, k) is None
+                and tokens[k].norm not in ("as", "in", "action")
+                and tokens[k].norm not in self.lex.grammar["auxiliaries"]
             ):
                 return
             k += 1

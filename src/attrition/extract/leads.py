@@ -19,7 +19,7 @@ from attrition.extract.drafts import Draft
 from attrition.extract.lists import find_dangling_qualifier
 from attrition.extract.records import SentenceFigures
 from attrition.extract.rules import Lexicon
-from attrition.extract.timing import as_of_cue
+from attrition.extract.timing import as_of_cue, span_basis
 from attrition.extract.tokens import Token
 
 # An item line is short ("vehicles and fuel tanks – 5,664 (+13);" is 40 characters); the
@@ -44,6 +44,7 @@ class ListLead:
     attribution: Attribution | None
     qualifier: str | None
     day: DateMention | None
+    basis: str | None = None  # the window the lead names: "between June 15 and June 21"
     items: list[Draft] = field(default_factory=list)
 
 
@@ -73,7 +74,7 @@ def read_lead(
     # "The enemy's losses in equipment, by category:" announces its list with nothing to hand on
     if attribution is None and qualifier is None and day is None and not (colon and loss_cue):
         return None
-    return ListLead(attribution, qualifier, day)
+    return ListLead(attribution, qualifier, day, span_basis(tokens, found, lex))
 
 
 def is_list_line(line: str) -> bool:

@@ -275,8 +275,9 @@ class ListReader:
             stop = max(
                 figure.last, figure.noun_last
             )  # "2,200 of the 3,500 tanks it entered … with"
-        for _, a, _end in lex.non_claims.find_all(tokens, start, stop):
-            if not (figure.mention.first <= a < figure.mention.last):
+        # a cue that starts inside the window counts whole ("troops in and around Ukraine")
+        for _, a, _end in lex.non_claims.find_all(tokens, start, min(hi, stop + NON_CLAIM_WINDOW)):
+            if a < stop and not (figure.mention.first <= a < figure.mention.last):
                 return False
         if 0 <= figure.noun_first < figure.first and ":complement" in figure.rule_id:
             # "the number of Ukrainian and Russian troops killed … is nearing 500,000": the

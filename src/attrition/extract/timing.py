@@ -96,6 +96,26 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
     return cues
 
 
+def span_basis(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) -> str | None:
+    """The window a figure-less lead names for its list: "between June 15 and June 21" or
+    "over the past week" is a period, "from February 24, 2022 to …" the running total."""
+    # a day's window is the increments', not the totals'; a bracket glosses the columns
+    # ("(total, change since yesterday)")
+    glossed: set[int] = set()
+    depth = 0
+    for i, token in enumerate(tokens):
+        depth += (token.norm == "(") - (token.norm == ")")
+        if depth > 0:
+            glossed.add(i)
+    if any(c.basis == "period" and c.first not in glossed for c in basis_cues(tokens, found, lex)):
+        return "period"
+    for date in found.dates:
+        opener = date.first > 0 and tokens[date.first - 1].norm in ("between", "from")
+        if opener and date.kind in ("day", "weekday", "relative"):
+            return "cumulative" if _opens_the_war(date) else "period"
+    return None
+
+
 def _opens_the_war(date: DateMention) -> bool:
     """The war's first day, or its month or year named with the year: "since February 24",
     "since February 2022", "since 2022" count from the start (a bare "since February" may be
