@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, count, repeat
 from operator import itemgetter
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
@@ -54,7 +54,9 @@ _SPLIT_RE = re.compile(
 # or a letter and a hyphen ("Su-25", "M777", "2A36"), the only way a designation starts.
 # Digits before letters ("6th") split the same on both paths. Anchored on the digit, so
 # the scan skips letters in C instead of testing each one.
-_SLOW_HINT = re.compile(r"https?://|www\.|\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_][-‐‑‒]\d))")
+_SLOW_HINT = re.compile(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_][-‐‑‒]\d))")
+# A web address ("://", "www.") is found by substring search in C: as alternatives of
+# _SLOW_HINT, "h" and "w", common letters, made the regex try a match at each of them.
 # The same token pattern for ASCII text, where [a-zA-Z] is exactly [^\W\d_] and the
 # regex engine tests it about a third faster (most news sentences are ASCII).
 _SPLIT_ASCII_RE = re.compile(
@@ -110,9 +112,10 @@ def tokenize(
     """
     stop = len(text) if end is None else end
     segment = text[start:stop]
-    if _SLOW_HINT.search(segment):
+    if "://" in segment or "www." in segment or _SLOW_HINT.search(segment):
         return _tokenize_slowly(text, start, stop, flags)
-    parts = (_SPLIT_ASCII_RE if segment.isascii() else _SPLIT_RE).split(segment)
+    ascii_only = segment.isascii()
+    parts = (_SPLIT_ASCII_RE if ascii_only else _SPLIT_RE).split(segment)
     words = parts[1::2]
     if not words:
         return []
@@ -123,7 +126,8 @@ def tokenize(
     norms = list(map(str.lower, words))
     kinds = list(map(_KIND_OF_FIRST.__getitem__, map(itemgetter(0), words)))
     joined = [False] * count
-    if _ODD_CHARS.search(segment):
+    # of the odd marks only the backtick is ASCII: most sentences skip the regex scan
+    if "`" in segment or (not ascii_only and _ODD_CHARS.search(segment)):
         norms = _normalise_marks(norms, kinds)
     if "-" in segment or "‐" in segment or "‑" in segment or "‒" in segment:
         _join_hyphens(text, stop, words, norms, starts, ends, kinds, joined)
@@ -175,11 +179,11 @@ def _join_hyphens(
     Only hyphen tokens are visited; the token before a dropped hyphen is never a dropped
     hyphen itself (a word follows each), so the test looks at its plain neighbour.
     """
+    hyphens = compress(count(), map(_HYPHENS.__contains__, words))  # selected in C
     dropped = [
         index
-        for index, word in enumerate(words)
-        if word in _HYPHENS
-        and index > 0
+        for index in hyphens
+        if index > 0
         and ends[index - 1] == starts[index]
         and kinds[index - 1] in ("word", "num")
         and ends[index] < stop
