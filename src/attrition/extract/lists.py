@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from attrition.extract.numbers import NumberMention
 from attrition.extract.records import PERSON_CATEGORIES, Figure, SentenceFigures
 from attrition.extract.rules import Lexicon
-from attrition.extract.tokens import Token
+from attrition.extract.tokens import Token, flagged
 
 # Non-claim cues count only this close to the figure ("the 16 HIMARS Ukraine has received").
 NON_CLAIM_WINDOW = 5
@@ -29,7 +29,7 @@ _QUALIFIER_ENDS = frozenset({":", ",", ".", ";"})
 def find_dangling_qualifier(tokens: Sequence[Token], lex: Lexicon) -> tuple[str, int] | None:
     """An approximation that qualifies no number ("approximately:", "approximately as
     follows,"), with the index after it: it reaches the list that follows."""
-    for k in range(len(tokens)):
+    for k in flagged(tokens, lex.qualifiers_before.bit, 0, len(tokens)):
         hit = lex.qualifiers_before.match(tokens, k)
         if hit is None or hit[0].value != "about":
             continue
