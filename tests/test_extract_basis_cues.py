@@ -68,15 +68,3 @@ def test_a_month_opening_a_sentence_before_its_figure_is_the_figures_span() -> N
 def test_drones_jammed_rather_than_shot_down_are_no_losses(fate: str) -> None:
     text = f"Crews shot down 212 drones overnight, while another 164 {fate}, the Air Force said."
     assert [c.value for c in extract_claims(text, published="2025-07-09")] == [212]
-
-
-def test_a_daily_figure_with_no_day_of_its_own_is_dated_by_the_news() -> None:
-    text = "Russian air defences destroyed 37 Ukrainian drones overnight, the ministry said."
-    (claim,) = extract_claims(text, published="2025-01-21")
-    assert (claim.basis, claim.as_of) == ("daily", "2025-01-21")
-
-
-def test_a_running_total_of_a_speaker_other_than_the_general_staff_stays_undated() -> None:
-    text = "Russia's defence ministry said Ukraine had lost 23,800 tanks and armoured vehicles."
-    (claim,) = extract_claims(text, published="2025-01-21")
-    assert claim.as_of is None

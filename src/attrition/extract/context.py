@@ -353,8 +353,6 @@ class ContextReader:
                 resolved = None
         if gs and resolved is None and draft.basis in ("cumulative", "daily"):
             resolved = self.gs_day or self.published
-        elif resolved is None and draft.basis == "daily" and draft.basis_explicit:
-            resolved = self.published  # "downed 49 drones overnight": the night before the news
         if gs and draft.basis == "period" and day is None:
             resolved = None
         draft.as_of = resolved
