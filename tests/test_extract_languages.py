@@ -342,3 +342,117 @@ def test_where_a_weapon_was_made_is_no_supply() -> None:
 def test_an_elided_country_name_is_a_subject() -> None:
     text = "L'Ucraina, da parte sua, avrebbe perso 140 carri armati, secondo Oryx."
     assert found(text, "it", "subject", "value", "claimant") == [("UA", 140, "ORYX")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "subject"),
+    [
+        ("fr", "Selon Kiev, les forces russes ont perdu 420 chars en un mois.", "RU"),
+        ("es", "Según Moscú, las fuerzas rusas derribaron 30 drones en la última jornada.", "UA"),
+        ("it", "Secondo Kiev, i russi hanno perso 12 carri armati in una settimana.", "RU"),
+        ("de", "Nach Angaben aus Kiew hat die russische Armee 60 Panzer verloren.", "RU"),
+    ],
+)
+def test_a_side_word_after_a_force_noun_or_a_people_is_the_subject(
+    lang: str, text: str, subject: str
+) -> None:
+    assert [c[0] for c in found(text, lang, "subject")] == [subject]
+
+
+def test_a_total_raised_by_a_days_losses_is_the_running_total() -> None:
+    text = (
+        "Las tropas rusas han perdido 1.150 soldados en el último día, lo que eleva a 640.000 "
+        "el número total de bajas rusas desde el inicio de la guerra."
+    )
+    assert found(text, "es", "value", "basis") == [(1150, "daily"), (640000, "cumulative")]
+
+
+def test_commanders_named_alone_speak_for_the_government() -> None:
+    text = (
+        "Le général Syrsky a affirmé mardi que l'armée russe avait perdu 900 soldats en 24 "
+        "heures près de Koupiansk."
+    )
+    assert found(text, "fr", "subject", "value", "basis", "claimant") == [
+        ("RU", 900, "daily", "UA_GOV")
+    ]
+
+
+def test_a_destruction_noun_and_a_killing_verb_are_loss_words() -> None:
+    assert found("Kiev revendique la destruction de 45 chars russes.", "fr", "category") == [
+        ("tanks",)
+    ]
+    text = "L'esercito ucraino ha annunciato di aver ucciso più di 300 soldati russi."
+    assert found(text, "it", "subject", "category", "value", "qualifier") == [
+        ("RU", "killed", 300, "over")
+    ]
+
+
+def test_a_count_after_a_conditional_link_or_an_exceeding_verb_is_a_complement() -> None:
+    text = "Secondo fonti occidentali, i mercenari caduti da agosto sarebbero almeno 3.000."
+    assert found(text, "it", "category", "value", "qualifier", "basis") == [
+        ("killed", 3000, "over", "period")
+    ]
+    text = "Il ministero russo ha affermato che le perdite ucraine superano i 2.000 militari."
+    assert found(text, "it", "subject", "value", "qualifier") == [("UA", 2000, "over")]
+
+
+def test_a_span_of_months_after_an_article_is_a_period() -> None:
+    text = "L'esercito russo ha perso 30.000 uomini durante i tre mesi di offensiva, secondo Kiev."
+    assert found(text, "it", "value", "basis") == [(30000, "period")]
+
+
+def test_german_dative_days_span_and_sources_after_nach() -> None:
+    text = (
+        "Nach Recherchen von Mediazona hat die russische Armee binnen zehn Tagen mehr als "
+        "2.000 Soldaten verloren."
+    )
+    assert found(text, "de", "subject", "value", "basis", "claimant") == [
+        ("RU", 2000, "period", "MEDIAZONA")
+    ]
+
+
+def test_chinese_week_and_average_per_day() -> None:
+    text = (
+        "俄罗斯国防部称，过去一周乌军损失了约1800名军人。"
+        "英国国防部称，俄军每天平均损失约900名士兵。"
+    )
+    assert found(text, "zh", "subject", "value", "basis", "claimant") == [
+        ("UA", 1800, "period", "RU_MOD"),
+        ("RU", 900, "rate", "UK_MOD"),
+    ]
+
+
+def test_a_sentence_pointing_back_names_the_speaker_and_day_of_the_figures_before() -> None:
+    text = (
+        "Die russische Armee hat nach Angaben aus Kiew binnen einer Woche 80 Panzer verloren. "
+        "Das sagte ein Sprecher der ukrainischen Streitkräfte, Olexander Schtupun, am Montag."
+    )
+    assert found(text, "de", "subject", "value", "basis", "claimant", "as_of") == [
+        ("RU", 80, "period", "UA_GOV", "2024-05-13")
+    ]
+
+
+def test_a_span_inside_what_was_said_is_the_figures_window() -> None:
+    text = (
+        "Il ministero della Difesa russo ha affermato che le perdite ucraine nell'ultima "
+        "settimana superano i 1.200 militari."
+    )
+    assert found(text, "it", "value", "qualifier", "basis") == [(1200, "over", "period")]
+
+
+def test_a_romance_range_may_put_articles_before_its_bounds() -> None:
+    text = "Secondo Kiev, l'Ucraina perde tra i 60 e i 90 soldati al giorno."
+    assert found(text, "it", "value", "low", "high", "basis") == [(None, 60, 90, "rate")]
+
+
+def test_a_small_count_in_the_perfect_after_a_days_figure_is_that_days() -> None:
+    text = (
+        "L'esercito ucraino ha annunciato di aver ucciso 400 soldati russi nelle ultime 24 ore. "
+        "Secondo l'esercito, i russi hanno perso anche 5 carri armati. La Russia ha perso "
+        "finora 8.000 carri armati."
+    )
+    assert found(text, "it", "value", "basis") == [
+        (400, "daily"),
+        (5, "daily"),
+        (8000, "cumulative"),
+    ]

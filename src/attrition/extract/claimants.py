@@ -353,7 +353,9 @@ class AttributionReader:
             if verb_end <= e.first <= verb_end + 2
             and (self._ends_clause(tokens, e.last) or self._particle_at(tokens, k, e.last))
         ]
-        if (preceded_by_comma or k == 0) and after:
+        # "Das sagte Schtupun": a verb right after a word pointing back also opens its clause
+        opens = k == 0 or (k == 1 and tokens[0].norm in self.lex.grammar["back_references"])
+        if (preceded_by_comma or opens) and after:
             return after[0]
         best: Entity | None = None
         prepositions = self.lex.grammar["prepositions"]
@@ -525,7 +527,7 @@ class AttributionReader:
         dates: list[DateMention],
     ) -> DateMention | None:
         """The day a statement was made: "said on Tuesday", "On Tuesday, Kyiv said"."""
-        anchor = max(cue_end, entity.last)
+        anchor = _past_name_aside(tokens, max(cue_end, entity.last))
         first = min(cue, entity.first)
         for date in dates:
             if date.kind not in ("day", "weekday", "relative", "month", "same"):
@@ -556,6 +558,22 @@ class AttributionReader:
                 if fronted and not any(t.kind == "num" for t in between):
                     return date  # "On September 3, the team of researchers … said"
         return None
+
+
+# A name in apposition: ", Olexander Schtupun," between a speaker and the day it spoke.
+MAX_ASIDE_WORDS = 4
+
+
+def _past_name_aside(tokens: Sequence[Token], k: int) -> int:
+    """The index after a comma-enclosed name right at ``k`` (", Olexander Schtupun,"), else k."""
+    if k >= len(tokens) or tokens[k].norm != ",":
+        return k
+    for j in range(k + 1, min(len(tokens), k + 2 + MAX_ASIDE_WORDS)):
+        if tokens[j].norm == ",":
+            return j + 1 if j > k + 1 else k
+        if not (tokens[j].kind == "word" and tokens[j].is_capitalised):
+            return k
+    return k
 
 
 def _modifies_noun(tokens: Sequence[Token], k: int) -> bool:

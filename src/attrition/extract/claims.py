@@ -237,6 +237,7 @@ class _Extraction(ContextReader):
                 False  # "tanks – 3,651 (+7)" without a stop is an item, not a title
             )
         new_lead: ListLead | None = None
+        previous: list[Draft] = []
         for start, end, tokens in self._sentences(paragraph):
             self._sentence_drafts = []
             # an item line of a lead's list continues its count even after an unread item
@@ -284,6 +285,9 @@ class _Extraction(ContextReader):
                 if attribution is not None:
                     carried = attribution
                     self.last_said = attribution
+            if attributions and not found.figures and self._refers_back(tokens):
+                self._credit_back(previous, attributions[0])
+            previous = self._sentence_drafts
             if (attributions and not found.figures) or (attributions and carried is None):
                 carried = attributions[-1]
             if attributions and self._paragraph_attribution is None:
@@ -362,6 +366,27 @@ class _Extraction(ContextReader):
         if later is None:
             later = self._paragraph_attribution
         self._credit(drafts, later)
+
+    def _refers_back(self, tokens: list[Token]) -> bool:
+        """ "Das sagte ein Sprecher …": a sentence whose opening word points at the one before."""
+        return bool(tokens) and tokens[0].norm in self.lex.grammar["back_references"]
+
+    def _credit_back(self, drafts: list[Draft], speaker: Attribution) -> None:
+        """The speaker named right after the figures replaces a generic "Kyiv"/"Moscow"."""
+        if speaker.claimant is None or speaker.claimant in GENERIC:
+            return
+        for draft in drafts:
+            own = draft.attribution
+            if own is not None and own.claimant not in GENERIC:
+                continue
+            draft.attribution = speaker
+            draft.claimant_raw = speaker.claimant
+            draft.claimant = resolve_generic(
+                speaker.claimant, draft.subject, self.memory.last_ministry
+            )
+            spoke = self._resolve(speaker.date)
+            if spoke is not None and draft.claimant != GENERAL_STAFF:
+                draft.as_of = spoke
 
     def _credit(self, drafts: list[Draft], later: Attribution | None) -> None:
         if later is None or later.claimant is None:

@@ -229,13 +229,28 @@ class ContextReader:
         perfect = self._perfect_tense(tokens, figure) or (
             head is not None and self._perfect_tense(tokens, head)
         )
-        total = perfect and draft.claimant != "RU_MOD"
+        below = self._below_the_day(draft, head or figure)
+        total = perfect and draft.claimant != "RU_MOD" and not below
         if last is not None and last[0] == "daily" and not total:
             same_paragraph = last[1] == draft.paragraph
             if same_paragraph or continues or draft.claimant == "RU_MOD":
                 draft.basis = "daily"
                 return
         draft.basis = "cumulative"
+
+    def _below_the_day(self, draft: Draft, first: Figure) -> bool:
+        """A count smaller than the day's figure just before it in the paragraph is that day's
+        too, whatever its tense: "… 500 soldati … nelle ultime 24 ore. … hanno perso anche 3
+        carri armati" (Italian, French and German tell their past in the perfect), while "ha
+        anche perso 3.616 carri armati" after 630 of the day is the running total."""
+        day = next(
+            (d for d in reversed(self.drafts) if d.basis == "daily" and d.basis_explicit), None
+        )
+        size = first.value if first.value is not None else first.mention.high  # the list's head
+        if day is None or day.paragraph != draft.paragraph or size is None:
+            return False
+        head = day.figure.value if day.figure.value is not None else day.figure.mention.high
+        return head is not None and size < head
 
     def _event_on_a_day(
         self, tokens: list[Token], found: SentenceFigures, figure: Figure, draft: Draft

@@ -285,6 +285,10 @@ def _read_cjk(tokens: Sequence[Token], i: int) -> NumberMention | None:
     return NumberMention(first=i, last=j, value=value, spelled=True)
 
 
+# Articles a Romance range puts before its bounds ("tra i 100 e i 200").
+RANGE_ARTICLES = frozenset({"i", "gli", "le", "les", "los", "las"})
+
+
 def _extend_range(
     tokens: Sequence[Token],
     first: NumberMention,
@@ -296,7 +300,10 @@ def _extend_range(
     j = first.last
     if j + 1 >= n or first.raw is None:
         return first
-    opener = tokens[first.first - 1].norm if first.first > 0 else ""
+    before = first.first - 1
+    if before > 0 and tokens[before].norm in RANGE_ARTICLES:
+        before -= 1  # "tra i 100 e i 200", "entre los 500 y los 800"
+    opener = tokens[before].norm if before >= 0 else ""
     closing = words.range_openers.get(opener)
     joiner = tokens[j].norm
     if closing is not None:
@@ -306,7 +313,8 @@ def _extend_range(
         return first
     elif not joiner.isalpha() and (tokens[j].start != tokens[j - 1].end):
         return first  # a spaced dash separates ("… 100 - Express"), it does not join
-    second = _read_single(tokens, j + 1, words)
+    after = j + 2 if closing is not None and tokens[j + 1].norm in RANGE_ARTICLES else j + 1
+    second = _read_single(tokens, after, words) if after < n else None
     if second is None or second.value is None:
         return first
     high = second.value

@@ -135,6 +135,8 @@ GRAMMAR_KEYS = {
     "battle_prepositions",
     "ellipsis_leads",
     "side_adjectives_after",
+    "back_references",
+    "complementizers",
 }
 
 

@@ -83,14 +83,21 @@ class SideReader:
             person = self.lex.nouns.match(tokens, k)
             standalone = end - k > 1 or named or (person is not None and person[1] == end)
             noun = self.lex.nouns.match(tokens, end) if after is not None else None
+            # "les forces russes", "le truppe russe": a side adjective after its force noun
+            after_force = (
+                k > lo
+                and tokens[k - 1].norm in self.grammar["force_nouns"]
+                and token.norm in self.grammar["side_adjectives_after"]
+            )
             if tag.value in ("RU", "UA", "ENEMY") and (
                 standalone
+                or after_force
                 or nxt in self.grammar["force_nouns"]
                 or nxt in ("losses", "casualties", "military", "armed")
                 or tag.value == "ENEMY"
                 or (noun is not None and noun[0].kind != "block")
             ):
-                found.append((k, end, tag.value))
+                found.append((k - 1 if after_force else k, end, tag.value))
             k = end
         return found
 

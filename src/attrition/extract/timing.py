@@ -43,6 +43,10 @@ INTRODUCED_REACH = 1
 REPORT_AFTER_DATE_REACH = 14
 
 
+# Punctuation a statement's reach stops at (Chinese writes its own comma and stops).
+_CLAUSE_STOPS = frozenset({",", ";", ".", "，", "；", "。"})
+
+
 @dataclass(slots=True)
 class Cue:
     """A basis cue at a token span."""
@@ -134,7 +138,7 @@ def _opens_the_war(date: DateMention) -> bool:
 
 def _said_on(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     for back in range(k - 1, max(-1, k - 4), -1):
-        if tokens[back].norm in (",", ";", "."):
+        if tokens[back].norm in _CLAUSE_STOPS:
             return False
         if lex.report_verbs.match(tokens, back) is not None:
             return True
@@ -150,7 +154,7 @@ def _since_before(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     """ "Since the media's latest update on May 19": a span opened a few words before its date."""
     for back in range(k - 1, max(-1, k - 8), -1):
         norm = tokens[back].norm
-        if norm in (",", ";", ".") or tokens[back].kind == "num":
+        if norm in _CLAUSE_STOPS or tokens[back].kind == "num":
             return False
         if norm in lex.grammar["since_words"]:
             return True
@@ -181,8 +185,10 @@ def _dates_a_report(tokens: Sequence[Token], date: DateMention, lex: Lexicon) ->
 def _said_when(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     """When a statement was made, not a span: "said this week", "reported … last summer"."""
     for back in range(k - 1, max(-1, k - 7), -1):
-        if tokens[back].norm in (",", ";", ".") or tokens[back].kind == "num":
+        if tokens[back].norm in _CLAUSE_STOPS or tokens[back].kind == "num":
             return False
+        if tokens[back].norm in lex.grammar["complementizers"]:
+            return False  # "ha affermato che le perdite … nell'ultima settimana": what was said
         if lex.report_verbs.match(tokens, back) is not None:
             return True
     return False
