@@ -98,3 +98,18 @@ def test_a_closing_line_with_more_than_a_name_signs_nothing() -> None:
     text = LEAD + "tanks ≈ 6,612 (+11)\nThe data are being updated.\n"
     text += "The General Staff of the Armed Forces of Ukraine will publish more tomorrow"
     assert {c.claimant for c in extract_claims(text, published="2024-03-01")} == {None}
+
+
+def test_a_days_increment_after_the_noun_in_prose_is_that_categorys_daily_figure() -> None:
+    text = (
+        "Russia has also lost 9,870 tanks (+6), 20,410 armoured fighting vehicles (+14) and "
+        "1,260 multiple rocket launchers, the General Staff said."
+    )
+    found = {(c.category, c.value): c.basis for c in extract_claims(text, published="2025-01-09")}
+    assert found == {
+        ("tanks", 9870): "cumulative",
+        ("tanks", 6): "daily",
+        ("afv", 20410): "cumulative",
+        ("afv", 14): "daily",
+        ("mlrs", 1260): "cumulative",
+    }

@@ -12,7 +12,7 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from attrition.extract.numbers import NumberMention
+from attrition.extract.numbers import NumberMention, bracketed_increment
 from attrition.extract.records import PERSON_CATEGORIES, Figure, SentenceFigures
 from attrition.extract.rules import Lexicon
 from attrition.extract.tokens import Token, flagged
@@ -327,20 +327,34 @@ class ListReader:
         """First and last-plus-one token of a clause (clause numbers never decrease)."""
         return bisect_left(clause_of, clause), bisect_right(clause_of, clause)
 
+    @staticmethod
+    def _increment_after_noun(
+        tokens: Sequence[Token], figure: Figure
+    ) -> tuple[int, int, int] | None:
+        """ "10,205 tanks (+3)": a day's increment written after the figure's noun."""
+        if figure.noun_last <= figure.mention.last:
+            return None
+        value = bracketed_increment(tokens, figure.noun_last)
+        return None if value is None else (figure.noun_last, figure.noun_last + 4, value)
+
     def _increments(self, result: SentenceFigures) -> None:
         """``1,511 (+4)``: the bracketed increment is the same category's daily figure."""
         extra: list[Figure] = []
         for figure in result.figures:
             mention = figure.mention
             if mention.increment is None or mention.increment_span is None:
-                continue
-            a, b = mention.increment_span
+                after_noun = self._increment_after_noun(result.tokens, figure)
+                if after_noun is None:
+                    continue
+                a, b, value = after_noun
+            else:
+                (a, b), value = mention.increment_span, mention.increment
             at = b - 2 if b - a == 4 else b - 1  # "(+4)" or a table's bare "+4"
-            increment = NumberMention(first=at, last=at + 1, value=mention.increment)
+            increment = NumberMention(first=at, last=at + 1, value=value)
             extra.append(
                 Figure(
                     mention=increment,
-                    value=mention.increment,
+                    value=value,
                     low=None,
                     high=None,
                     category=figure.category,

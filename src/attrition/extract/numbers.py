@@ -356,15 +356,22 @@ def _attach_increment(tokens: Sequence[Token], mention: NumberMention) -> None:
             mention.increment = int(value)
             mention.increment_span = (j, j + 2)
         return
-    if len(window) < 4:
-        return
+    value = bracketed_increment(tokens, j)
+    if value is not None:
+        mention.increment = value
+        mention.increment_span = (j, j + 4)
+
+
+def bracketed_increment(tokens: Sequence[Token], j: int) -> int | None:
+    """The whole number of a "(+4)" that starts at ``tokens[j]``, if one does."""
+    window = tokens[j : j + 4]
     if (
-        window[0].norm == "("
-        and window[1].norm == "+"
-        and window[2].kind == "num"
-        and window[3].norm == ")"
+        len(window) < 4
+        or window[0].norm != "("
+        or window[1].norm != "+"
+        or window[2].kind != "num"
+        or window[3].norm != ")"
     ):
-        value = parse_digits(window[2].text)
-        if value is not None and value == int(value):
-            mention.increment = int(value)
-            mention.increment_span = (j, j + 4)
+        return None
+    value = parse_digits(window[2].text)
+    return int(value) if value is not None and value == int(value) else None
