@@ -456,3 +456,8 @@ def test_a_small_count_in_the_perfect_after_a_days_figure_is_that_days() -> None
         (5, "daily"),
         (8000, "cumulative"),
     ]
+
+
+def test_a_scale_abbreviation_before_a_capitalised_noun_ends_no_sentence() -> None:
+    text = "Russland hat nach Angaben aus Kiew rund 1,2 Mio. Soldaten verloren."
+    assert found(text, "de", "value", "qualifier") == [(1200000, "about")]

@@ -30,6 +30,14 @@ _PARAGRAPH = re.compile(r"[^\n\r\u2028\u2029]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})$")
 ABBREVIATIONS = frozenset(
     [
+        # German and Romance scale and approximation abbreviations before a capitalised noun
+        "mio",
+        "mrd",
+        "tsd",
+        "bzw",
+        "ca",
+        "env",
+        "mln",
         "mr",
         "mrs",
         "ms",
