@@ -68,3 +68,37 @@ def test_a_month_opening_a_sentence_before_its_figure_is_the_figures_span() -> N
 def test_drones_jammed_rather_than_shot_down_are_no_losses(fate: str) -> None:
     text = f"Crews shot down 212 drones overnight, while another 164 {fate}, the Air Force said."
     assert [c.value for c in extract_claims(text, published="2025-07-09")] == [212]
+
+
+def test_a_weekly_summary_window_goes_on_to_the_same_sides_figures_of_the_speaker() -> None:
+    text = (
+        "Ukraine lost more than 8,100 troops over the past week, Russia's Defence Ministry "
+        "said on Saturday.\n"
+        "According to the ministry, Battlegroup West inflicted losses of up to 1,420 troops "
+        "and 11 tanks on Ukrainian units.\n"
+        "Moscow last gave its own toll in September 2022, when it said 5,937 soldiers had died."
+    )
+    found = {c.value: c for c in extract_claims(text, published="2025-05-10")}
+    assert [found[v].basis for v in (8100, 1420, 11)] == ["period"] * 3
+    assert {found[v].claimant for v in (8100, 1420, 11)} == {"RU_MOD"}
+    assert (found[5937].subject, found[5937].basis) == ("RU", "cumulative")
+
+
+def test_losses_in_a_battle_are_that_battles() -> None:
+    text = "Analysts estimated that Russia lost around 140 tanks in the battle, ISW said."
+    (claim,) = extract_claims(text, published="2024-03-12")
+    assert claim.basis == "period"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "basis"),
+    [
+        ("Ukraine lost 7,900 troops in all areas of the front over the past week.", "period"),
+        ("In all, Ukraine has lost 7,900 tanks and armoured vehicles.", "cumulative"),
+        ("Ukraine has lost 7,900 tanks in all.", "cumulative"),
+    ],
+)
+def test_in_all_is_a_total_only_on_its_own(sentence: str, basis: str) -> None:
+    text = sentence[:-1] + ", Russia's Defence Ministry said."
+    (claim,) = extract_claims(text, published="2025-05-10")
+    assert claim.basis == basis

@@ -141,7 +141,7 @@ class _Extraction(ContextReader):
         self.drafts: list[Draft] = []
         self.topic: NounPhrase | None = None
         self.side_topic: str | None = None
-        self.last_basis: dict[str | None, tuple[str, int]] = {}
+        self.last_basis: dict[str | None, tuple[str, int, str | None]] = {}
         self.gs_day: dt.date | None = None
         self.last_said: Attribution | None = None
         self.had_figures = False
@@ -410,7 +410,7 @@ class _Extraction(ContextReader):
             return
         for attribution in attributions:
             if attribution.claimant is not None:
-                self.last_basis[attribution.claimant] = ("daily", index)
+                self.last_basis[attribution.claimant] = ("daily", index, None)
 
     def _remember(self, entities: list, attributions: list[Attribution]) -> None:
         for entity in entities:

@@ -53,7 +53,7 @@ class ContextReader:
     memory: Memory
     drafts: list[Draft]
     side_topic: str | None
-    last_basis: dict[str | None, tuple[str, int]]
+    last_basis: dict[str | None, tuple[str, int, str | None]]
     gs_day: dt.date | None
     last_day: dt.date | None
     _paragraph_index: int
@@ -231,10 +231,15 @@ class ContextReader:
         )
         below = self._below_the_day(draft, head or figure)
         total = perfect and draft.claimant != "RU_MOD" and not below
-        if last is not None and last[0] == "daily" and not total:
+        # the window of the speaker's last figure goes on: a day's report, or a week's
+        # summary of the same side's losses
+        carried = last is not None and (
+            last[0] == "daily" or (last[0] == "period" and last[2] == draft.subject)
+        )
+        if last is not None and carried and not total:
             same_paragraph = last[1] == draft.paragraph
             if same_paragraph or continues or draft.claimant == "RU_MOD":
-                draft.basis = "daily"
+                draft.basis = last[0]
                 return
         draft.basis = "cumulative"
 
@@ -402,5 +407,5 @@ class ContextReader:
     def _after_claim(self, draft: Draft, figure: Figure) -> None:
         # a bracketed increment ("5,293 (+5)") dates only itself, not the next item's total
         if draft.basis_explicit and figure.basis_rule != "basis.increment":
-            self.last_basis[draft.claimant] = (draft.basis, draft.paragraph)
+            self.last_basis[draft.claimant] = (draft.basis, draft.paragraph, draft.subject)
         self.side_topic = draft.subject
