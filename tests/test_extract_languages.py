@@ -461,3 +461,26 @@ def test_a_small_count_in_the_perfect_after_a_days_figure_is_that_days() -> None
 def test_a_scale_abbreviation_before_a_capitalised_noun_ends_no_sentence() -> None:
     text = "Russland hat nach Angaben aus Kiew rund 1,2 Mio. Soldaten verloren."
     assert found(text, "de", "value", "qualifier") == [(1200000, "about")]
+
+
+def test_a_chinese_tally_may_put_its_noun_before_the_number_and_classifier() -> None:
+    text = "总参谋部称，俄军累计损失坦克8100辆、火炮15200门和无人机12800架。"
+    assert found(text, "zh", "category", "value") == [
+        ("tanks", 8100),
+        ("artillery", 15200),
+        ("uav", 12800),
+    ]
+
+
+def test_a_chinese_casualty_count_without_a_noun_after_its_number() -> None:
+    text = "据美国官员估计，俄军伤亡人数已超过9万。"
+    assert found(text, "zh", "subject", "category", "value", "qualifier", "claimant") == [
+        ("RU", "personnel", 90000, "over", "US_GOV")
+    ]
+
+
+def test_a_battle_for_a_place_and_a_day_on_a_front_are_windows() -> None:
+    text = "Según Prigozhin, Wagner perdió unos 15.000 hombres en la batalla por Soledar."
+    assert found(text, "es", "value", "basis") == [(15000, "period")]
+    text = "Moscou affirme avoir éliminé 180 militaires ukrainiens dans la journée."
+    assert found(text, "fr", "value", "basis") == [(180, "daily")]

@@ -139,8 +139,11 @@ class FigureReader(NounReader, ListReader):
         whole = self._part_of_whole(tokens, np_start, mention_starts)
         if whole is not None:  # "2,200 of the 3,500 tanks": the noun after the whole
             np_start = whole
-        phrase = self._noun_after(tokens, np_start, clause_of, mention_starts, m.first)
-        how = "whole" if whole is not None else "np"
+        phrase = self._noun_before_count(tokens, m, clause_of)
+        how = "counted"
+        if phrase is None:
+            phrase = self._noun_after(tokens, np_start, clause_of, mention_starts, m.first)
+            how = "whole" if whole is not None else "np"
         if phrase is None and self._defers_to_chain(tokens, m, mention_starts):
             return None
         if phrase is None:
@@ -318,6 +321,24 @@ class FigureReader(NounReader, ListReader):
         if cue is None or antecedent is None or antecedent.noun.kind == "block":
             return None
         return antecedent if clause_of[k] == clause_of[m.first] else None
+
+    def _noun_before_count(
+        self, tokens: list[Token], m: NumberMention, clause_of: list[int]
+    ) -> NounPhrase | None:
+        """ "坦克7912辆": a noun right before a number its classifier closes (Chinese tallies)."""
+        if m.last >= len(tokens) or tokens[m.last].norm not in self.lex.grammar["classifiers"]:
+            return None
+        k = m.first
+        qualifier = self.lex.qualifiers_before.match_ending(tokens, k)
+        if qualifier is not None:
+            k = qualifier[1]
+        hit = self.lex.nouns.match_ending(tokens, k)
+        if hit is None or hit[0].kind not in ("equipment", "person"):
+            return None
+        noun, start = hit
+        phrase = NounPhrase(noun, start, k, side=self._side_before(tokens, start))
+        self._refine(tokens, phrase, start, clause_of)
+        return phrase
 
     def _complement(
         self,

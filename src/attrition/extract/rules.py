@@ -137,6 +137,7 @@ GRAMMAR_KEYS = {
     "side_adjectives_after",
     "back_references",
     "complementizers",
+    "classifiers",
 }
 
 
