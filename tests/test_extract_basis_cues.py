@@ -102,3 +102,15 @@ def test_in_all_is_a_total_only_on_its_own(sentence: str, basis: str) -> None:
     text = sentence[:-1] + ", Russia's Defence Ministry said."
     (claim,) = extract_claims(text, published="2025-05-10")
     assert claim.basis == basis
+
+
+def test_casualties_that_averaged_a_figure_a_day_are_a_rate() -> None:
+    text = "Britain's Defence Intelligence said Russian casualties averaged 1,340 a day in October."
+    (claim,) = extract_claims(text, published="2024-11-02")
+    assert (claim.subject, claim.category, claim.value, claim.basis, claim.claimant) == (
+        "RU",
+        "personnel",
+        1340,
+        "rate",
+        "UK_MOD",
+    )
