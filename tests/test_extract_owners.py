@@ -70,3 +70,11 @@ def test_a_sides_claims_quoted_by_the_other_side_are_that_sides() -> None:
 def test_moscows_claim_of_a_figure_is_moscows() -> None:
     claim = first("Zelensky dismissed Moscow's claim of 380,000 Ukrainian casualties.")
     assert (claim["subject"], claim["claimant"]) == ("UA", "RU_GOV")
+
+
+def test_the_site_says_after_a_countrys_losses_is_the_site_not_the_country() -> None:
+    text = (
+        "Oryx has documented the losses with photographs. Russia has also lost 104 aircraft "
+        "and 131 helicopters, the site's editors say."
+    )
+    assert {c.claimant for c in extract_claims(text, published="2024-02-24")} == {"ORYX"}

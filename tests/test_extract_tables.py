@@ -111,3 +111,19 @@ def test_troops_in_and_around_a_country_are_a_deployment() -> None:
         "number to 700,000."
     )
     assert [c.value for c in extract_claims(text, published="2024-06-04")] == [1100]
+
+
+def test_a_daily_average_that_rose_above_a_figure_is_a_rate() -> None:
+    text = "The UK said the daily average of Russian casualties rose above 1,350 in October."
+    [claim] = extract_claims(text, published="2024-11-04")
+    assert (claim.value, claim.qualifier, claim.basis) == (1350, "over", "rate")
+    text = "The UK said average daily Russian casualties rose to 1,180 in September."
+    assert extract_claims(text, published="2024-11-04")[0].basis == "rate"
+
+
+def test_a_part_of_a_casualty_count_takes_its_own_verb() -> None:
+    text = "Zelensky said 40 to 80 soldiers are killed and wounded a day, and up to 15 of them are"
+    text += " killed."
+    found = {(c.value or c.low): c for c in extract_claims(text, published="2024-06-04")}
+    assert (found[40].category, found[40].basis) == ("personnel", "rate")
+    assert found[15].category == "killed"

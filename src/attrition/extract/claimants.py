@@ -167,7 +167,8 @@ class AttributionReader:
                 anaphor = None  # "the general staff" names the General Staff, not "the general"
             if anaphor is not None:
                 tag, end = anaphor
-                found.append(Entity(None, "ref:" + tag.value, k, end, tag.rule_id))
+                name = " ".join(t.norm for t in tokens[k:end])
+                found.append(Entity(None, "ref:" + tag.value, k, end, tag.rule_id, name))
                 after = end
                 continue
             name_end = self._proper_name(tokens, k)
@@ -485,6 +486,8 @@ class AttributionReader:
             if entity.claimant in (None, "RELAY"):
                 continue
             subject = entity.first == 0 and not entity.name.endswith(("'s", "’s"))
+            # "it said" may be Moscow's; "the site", "the editors" never name a country
+            subject = subject and not anaphor.name.startswith(("the ", "its ", "their "))
             if entity.claimant in GENERIC and not subject:
                 continue  # but "Moscow last updated its toll …, when it said": the subject
             if kind == "source" or (kind == "person") == (entity.kind == "person"):

@@ -28,6 +28,11 @@ __all__ = ["PERSON_CATEGORIES", "Figure", "FigureReader", "NounPhrase", "Sentenc
 MAX_COMPLEMENT_REACH = 16
 
 
+# "the daily average of Russian casualties": how far before a complement's noun "average"
+# may stand (the article, "daily", "of" and a side word fit in four).
+AVERAGE_REACH = 4
+
+
 class FigureReader(NounReader, ListReader):
     """Finds loss figures in a sentence's tokens with one language's lexicon."""
 
@@ -201,6 +206,11 @@ class FigureReader(NounReader, ListReader):
                 figure.side_hint = after_side
         self._qualify(tokens, figure)
         self._rate(tokens, figure, phrase.last if how in ("np", "whole") else m.last)
+        if how == "complement" and figure.basis_hint is None:
+            # "the daily average of Russian casualties rose above 1,500 in November"
+            before = tokens[max(0, noun_first - AVERAGE_REACH) : noun_first]
+            if any(t.norm == "average" for t in before):
+                figure.basis_hint, figure.basis_rule = "rate", "basis.average"
         return figure
 
     def _part_of_whole(
@@ -250,7 +260,14 @@ class FigureReader(NounReader, ListReader):
         hit = self.lex.reference_words.match(tokens, m.last)
         if hit is None:
             return None
-        return self._antecedent(result, m.first, topic)
+        referent = self._antecedent(result, m.first, topic)
+        if referent is not None and referent.category in PERSON_CATEGORIES:
+            # "50 to 100 men killed and wounded, and up to 20 of them are killed": the part's
+            # own casualty verb
+            verbs = self._predicates_after(tokens, hit[1], result.clause_of)
+            if len(verbs) == 1 and verbs[0].value != referent.category:
+                referent = replace(referent, category=verbs[0].value, explicit=True)
+        return referent
 
     def _antecedent(
         self,
@@ -359,6 +376,8 @@ class FigureReader(NounReader, ListReader):
         link = lex.linking_words.match_ending(tokens, k)
         if link is None and qualifier is not None and lex.linking_words.match(tokens, qualifier[1]):
             link = (qualifier[0].value, qualifier[1])  # "losses exceed 750,000"
+        if link is None and qualifier is not None:
+            link = lex.linking_words.match_ending(tokens, m.first)  # "rose above 1,500"
         if (
             link is None
             and qualifier is not None
@@ -502,7 +521,7 @@ class FigureReader(NounReader, ListReader):
             # "100 soldiers are killed a day": the casualty verb and its auxiliary sit between
             if (
                 self.lex.predicates.match(tokens, k) is None
-                and tokens[k].norm not in ("as", "in", "action")
+                and tokens[k].norm not in ("as", "in", "action", "and", "or")
                 and tokens[k].norm not in self.lex.grammar["auxiliaries"]
             ):
                 return
