@@ -127,3 +127,15 @@ def test_a_part_of_a_casualty_count_takes_its_own_verb() -> None:
     found = {(c.value or c.low): c for c in extract_claims(text, published="2024-06-04")}
     assert (found[40].category, found[40].basis) == ("personnel", "rate")
     assert found[15].category == "killed"
+
+
+def test_a_day_after_a_loss_verb_is_the_losses_and_bringing_hands_on_the_rest() -> None:
+    text = (
+        "Ukraine's military said Russia lost 1,270 troops on Sunday, bringing its total losses "
+        "since the start of the invasion to about 601,000."
+    )
+    found = {c.value: c for c in extract_claims(text, published="2024-08-19")}
+    assert (found[1270].basis, found[1270].as_of) == ("daily", "2024-08-19")
+    assert (found[601000].basis, found[601000].as_of) == ("cumulative", "2024-08-19")
+    said = "The General Staff reported 1,940 Russian casualties on August 17."
+    assert extract_claims(said, published="2024-08-19")[0].as_of == "2024-08-17"

@@ -521,6 +521,14 @@ class AttributionReader:
                     break
         return None
 
+    def _loss_verb_figure(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+        """Whether a loss verb and then a figure stand in ``tokens[lo:hi]``."""
+        for k in range(lo, hi):
+            cue = self.lex.loss_cues.match(tokens, k)
+            if cue is not None and cue[0].value in ("patient", "agent"):
+                return any(t.kind == "num" for t in tokens[cue[1] : hi])
+        return False
+
     def _statement_date(
         self,
         tokens: Sequence[Token],
@@ -546,7 +554,11 @@ class AttributionReader:
             if anchor <= date.first <= anchor + MAX_DATE_REACH:
                 between = tokens[anchor : date.first]
                 stops = self.lex.grammar["span_starts"] | {",", ".", ";", "that"}
-                if not any(t.norm in stops for t in between):
+                # "said Russia lost 1,110 troops on Sunday": a day past a loss verb and its
+                # figure is the loss's ("reported 2,030 casualties on November 20" is the report's)
+                if not any(t.norm in stops for t in between) and not self._loss_verb_figure(
+                    tokens, anchor, date.first
+                ):
                     return date
             if entity.last <= date.first and date.last <= cue:
                 return date  # "The Ukrainian general staff today said"

@@ -360,6 +360,7 @@ class ContextReader:
                 # a day's losses are reported the next morning; a total that "reached N on
                 # October 1" stood at N on that day's report
                 reached = draft.basis == "cumulative" and ":complement" in figure.rule_id
+                reached = reached and lost_on.first > figure.first  # "reached N on Saturday"
                 day, shift = lost_on, 1 if gs and not reached else 0
         resolved = self._resolve(day)
         if day is None and draft.attribution is not None and not gs:

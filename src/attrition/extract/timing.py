@@ -38,6 +38,9 @@ RATE_REACH = 1
 # "bringing the total to 149,890", "so far 1,200": a cumulative cue this close before another
 # figure introduces that figure, and is no cue for a figure before it.
 INTRODUCED_REACH = 1
+# "bringing its total losses since the start of the invasion to about 592,000": the words
+# between "bringing" and its total; a later figure further on is another statement.
+BRINGING_REACH = 12
 # "In September, The Wall Street Journal, citing a Ukrainian estimate, reported": the
 # subject (with an aside) between an opening month and its report verb.
 REPORT_AFTER_DATE_REACH = 14
@@ -284,8 +287,17 @@ def choose_basis(
         if cue.basis == "rate" and touching and clause_of[cue.first] == figure.clause:
             return cue
     best: tuple[int, int, Cue] | None = None
+    # "lost 1,110 troops on Sunday, bringing its total … since the invasion to 592,000": what
+    # follows "bringing" is the total's
+    brought = [
+        c.first
+        for c in cues
+        if c.rule_id == "basis.bringing" and c.first >= end and _introduces(c, figure, others)
+    ]
     for cue in cues:
         if cue.first >= figure.mention.first and cue.last <= figure.mention.last:
+            continue
+        if brought and cue.first >= brought[0]:
             continue
         if cue.first >= end and any(
             end <= other.mention.first < cue.first and not _listed(figure, other, listed)
@@ -313,10 +325,10 @@ def choose_basis(
 
 
 def _introduces(cue: Cue, figure: Figure, others: Sequence[Figure]) -> bool:
-    """True when another figure follows the cue at once or after one word ("total to N")."""
-    return any(
-        other is not figure and 0 <= other.first - cue.last <= INTRODUCED_REACH for other in others
-    )
+    """True when another figure follows the cue at once or after one word ("total to N"), or
+    a few words after "bringing" ("bringing its total losses to about 592,000")."""
+    reach = BRINGING_REACH if cue.rule_id == "basis.bringing" else INTRODUCED_REACH
+    return any(other is not figure and 0 <= other.first - cue.last <= reach for other in others)
 
 
 def _part_after(cue: Cue, figure: Figure, others: Sequence[Figure]) -> bool:
