@@ -139,3 +139,12 @@ def test_a_day_after_a_loss_verb_is_the_losses_and_bringing_hands_on_the_rest() 
     assert (found[601000].basis, found[601000].as_of) == ("cumulative", "2024-08-19")
     said = "The General Staff reported 1,940 Russian casualties on August 17."
     assert extract_claims(said, published="2024-08-19")[0].as_of == "2024-08-17"
+
+
+def test_a_smaller_count_the_same_speaker_also_gave_continues_the_day() -> None:
+    text = (
+        "Ukraine's General Staff said on Friday that Russia had lost 610 troops over the past "
+        "day, bringing the total to 221,000. It also said 14 Russian tanks had been destroyed."
+    )
+    found = {c.value: c.basis for c in extract_claims(text, published="2023-06-16")}
+    assert found == {610: "daily", 221000: "cumulative", 14: "daily"}

@@ -231,6 +231,12 @@ class ContextReader:
         )
         below = self._below_the_day(draft, head or figure)
         total = perfect and draft.claimant != "RU_MOD" and not below
+        also = (
+            said is not None and said.anaphor is not None and any(t.norm == "also" for t in tokens)
+        )
+        if below and also:
+            draft.basis = "daily"  # "… 540 troops over the past day … It also said 11 tanks …"
+            return
         # the window of the speaker's last figure goes on: a day's report, or a week's
         # summary of the same side's losses
         carried = last is not None and (
