@@ -484,3 +484,17 @@ def test_a_battle_for_a_place_and_a_day_on_a_front_are_windows() -> None:
     assert found(text, "es", "value", "basis") == [(15000, "period")]
     text = "Moscou affirme avoir éliminé 180 militaires ukrainiens dans la journée."
     assert found(text, "fr", "value", "basis") == [(180, "daily")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "El ministerio ruso reconoció la muerte de 1.351 militares rusos."),
+        ("fr", "Le ministère russe a reconnu la mort de 1 351 soldats russes."),
+        ("it", "Il ministero russo ha ammesso la morte di 1.351 soldati russi."),
+    ],
+)
+def test_the_death_of_a_number_of_soldiers_is_a_count_of_the_killed(lang: str, text: str) -> None:
+    assert found(text, lang, "subject", "category", "value", "claimant") == [
+        ("RU", "killed", 1351, "RU_MOD")
+    ]
