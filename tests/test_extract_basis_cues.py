@@ -114,3 +114,10 @@ def test_casualties_that_averaged_a_figure_a_day_are_a_rate() -> None:
         "rate",
         "UK_MOD",
     )
+
+
+@pytest.mark.parametrize("window", ["during the same month", "in the same week"])
+def test_the_same_month_or_week_is_a_window(window: str) -> None:
+    text = f"Russia's defence ministry claimed Ukraine lost more than 9,600 soldiers {window}."
+    (claim,) = extract_claims(text, published="2025-05-30")
+    assert claim.basis == "period"
