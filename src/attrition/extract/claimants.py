@@ -3,18 +3,17 @@
 An attribution is a cue (``according to``, ``said``, ``citing``, ``figures
 released by``, ``the General Staff's latest report``, a headline's ``: Kyiv``)
 joined to an entity (a lexicon row, an unknown proper name, or an anaphor
-such as "he", "the ministry", "the report"). The ``Memory`` remembers the
-entities mentioned so far, so an anaphor resolves to the last one of its kind.
+such as "he", "the ministry", "the report"). The ``Memory`` (``speakers``) remembers
+the entities mentioned so far, so an anaphor resolves to the last one of its kind.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 
 from attrition.extract.dates import DateMention
 from attrition.extract.rules import Lexicon
+from attrition.extract.speakers import GENERIC, Attribution, Entity, Memory
 from attrition.extract.tokens import Token
 
 # "Mediazona, a Russian independent media outlet, together with BBC Russia, established":
@@ -23,7 +22,6 @@ MAX_SUBJECT_REACH = 14
 # "said in an update posted to social media on Wednesday": the day of a statement comes
 # within ten tokens of its verb, with no comma between.
 MAX_DATE_REACH = 10
-GENERIC = frozenset({"UA_GENERIC", "RU_GENERIC", "MINISTRY"})
 _ARMY_OF = {"UA_GENERIC": "UA_GENERAL_STAFF", "RU_GENERIC": "RU_MOD", "RELAY": "OTHER"}
 MINISTRIES = frozenset({"RU_MOD", "UA_GENERAL_STAFF", "UK_MOD"})
 _STOP_SUBJECT = frozenset({".", ";", "that", "which", "who", "whom"})
@@ -59,59 +57,6 @@ AUTHOR_REACH = 8
 
 # A side's own word before a source noun ("Russian claims") names that side's placeholder.
 _SIDE_SPEAKERS = {"RU": "RU_GENERIC", "UA": "UA_GENERIC"}
-
-
-@dataclass(slots=True)
-class Entity:
-    """A mention of someone who can make a claim."""
-
-    claimant: str | None  # a claimant code, a placeholder (UA_GENERIC …) or None (unknown)
-    kind: str  # "org" or "person"
-    first: int
-    last: int
-    rule_id: str
-    name: str = ""
-
-
-@dataclass(slots=True)
-class Attribution:
-    """A cue joined to its entity: who a stretch of text says is speaking."""
-
-    claimant: str | None
-    cue: int  # token index of the cue, for distances
-    rule_id: str
-    entity: Entity | None = None
-    date: DateMention | None = None
-    kind: str = "org"
-    anaphor: str | None = None  # "source" for "the report said", "person" for "he said" …
-
-
-@dataclass
-class Memory:
-    """The last entities of each kind, for anaphors, and the day each claimant spoke."""
-
-    last_person: Attribution | None = None
-    last_org: Attribution | None = None
-    last_source: Attribution | None = None
-    names: dict[str, str | None] = field(default_factory=dict)
-    last_ministry: str | None = None
-    spoke_on: dict[str, dt.date | None] = field(default_factory=dict)
-
-    def remember(self, attribution: Attribution) -> None:
-        """Record an attribution as the latest of its kind."""
-        if attribution.kind == "person":
-            self.last_person = attribution
-        else:
-            self.last_org = attribution
-        self.last_source = attribution
-
-    def resolve(self, kind: str) -> Attribution | None:
-        """What an anaphor of ``kind`` refers to."""
-        if kind == "person":
-            return self.last_person or self.last_org
-        if kind == "org":
-            return self.last_org or self.last_source
-        return self.last_source
 
 
 class AttributionReader:
@@ -608,14 +553,6 @@ def _parenthetical(between: Sequence[Token]) -> bool:
     return len(between) >= 3 and between[0].norm == "," and between[-1].norm == ","
 
 
-def speaker_key(attribution: Attribution) -> str:
-    """Who spoke, for carrying the day of a statement: a person by name, else the claimant."""
-    entity = attribution.entity
-    if attribution.kind == "person" and entity is not None and entity.name:
-        return "person:" + entity.name.split()[-1]
-    return f"org:{attribution.claimant}"
-
-
 def _after_since(
     tokens: Sequence[Token], date: DateMention, starts: frozenset[str], lo: int = 0
 ) -> bool:
@@ -627,48 +564,3 @@ def _after_since(
         if tokens[k].norm in starts:
             return True
     return False
-
-
-def resolve_generic(
-    claimant: str | None, subject: str | None, memory_hint: str | None
-) -> str | None:
-    """A generic source made specific (docs/extraction.md, "Claimants").
-
-    "Ukraine says" is the General Staff when the figure is Russia's loss (its
-    tally), else the government; "Russia says" is the Ministry of Defence for
-    Russia's own toll, else the government; an unnamed ministry is the last
-    named one, or the side's usual reporter of the other side's losses.
-    """
-    if claimant == "UA_GENERIC":
-        return "UA_GENERAL_STAFF" if subject == "RU" else "UA_GOV"
-    if claimant == "RU_GENERIC":
-        return "RU_MOD" if subject == "RU" else "RU_GOV"
-    if claimant == "MINISTRY":
-        if memory_hint in ("RU_MOD", "UA_GENERAL_STAFF", "UK_MOD", "US_GOV"):
-            return memory_hint
-        if subject == "UA":
-            return "RU_MOD"
-        if subject == "RU":
-            return "UA_GENERAL_STAFF"
-        return None
-    return claimant
-
-
-CLAIMANT_SIDE = {
-    "UA_GENERAL_STAFF": "UA",
-    "UA_GOV": "UA",
-    "UA_GENERIC": "UA",
-    "RU_MOD": "RU",
-    "RU_GOV": "RU",
-    "RU_GENERIC": "RU",
-}
-
-
-def dated(chosen: Attribution | None, others: list[Attribution]) -> Attribution | None:
-    """ "Mediazona has confirmed …, the outlets said on Friday": one speaker, one day."""
-    if chosen is None or chosen.date is not None:
-        return chosen
-    for other in others:
-        if other.date is not None and other.claimant == chosen.claimant:
-            return replace(chosen, date=other.date)
-    return chosen

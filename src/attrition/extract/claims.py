@@ -15,15 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from attrition.extract.claimants import (
-    GENERIC,
-    Attribution,
-    AttributionReader,
-    Memory,
-    dated,
-    resolve_generic,
-    speaker_key,
-)
+from attrition.extract.claimants import AttributionReader
 from attrition.extract.context import ContextReader
 from attrition.extract.dates import DateMention, find_dates, read_dateline
 from attrition.extract.drafts import GENERAL_STAFF, Draft, absorb, restated_sentences, same_figure
@@ -44,6 +36,14 @@ from attrition.extract.segment import (
     split_sentences,
 )
 from attrition.extract.sides import SideReader
+from attrition.extract.speakers import (
+    GENERIC,
+    Attribution,
+    Memory,
+    dated,
+    resolve_generic,
+    speaker_key,
+)
 from attrition.extract.timing import (
     basis_cues,
     war_age_reference,

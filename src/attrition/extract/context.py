@@ -8,13 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from attrition.extract.claimants import (
-    CLAIMANT_SIDE,
-    Attribution,
-    Memory,
-    resolve_generic,
-    speaker_key,
-)
 from attrition.extract.dates import DateMention
 from attrition.extract.drafts import GENERAL_STAFF, Draft
 from attrition.extract.figures import FigureReader
@@ -23,6 +16,13 @@ from attrition.extract.records import Figure, SentenceFigures
 from attrition.extract.rules import Lexicon, Tagged
 from attrition.extract.segment import Paragraph, inside
 from attrition.extract.sides import OPPOSITE, SideReader
+from attrition.extract.speakers import (
+    CLAIMANT_SIDE,
+    Attribution,
+    Memory,
+    resolve_generic,
+    speaker_key,
+)
 from attrition.extract.timing import Cue, as_of_cue, choose_basis, loss_day
 from attrition.extract.tokens import Token
 from attrition.taxonomy import CONFLICT_START

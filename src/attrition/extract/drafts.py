@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from attrition.extract.claimants import Attribution
 from attrition.extract.records import PERSON_CATEGORIES, Figure
+from attrition.extract.speakers import Attribution
 
 GENERAL_STAFF = "UA_GENERAL_STAFF"
 # A figure this large repeated in one text is the same figure; small ones ("two cars"

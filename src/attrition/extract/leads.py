@@ -13,12 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from attrition.extract.claimants import Attribution
 from attrition.extract.dates import DateMention
 from attrition.extract.drafts import Draft
 from attrition.extract.lists import find_dangling_qualifier
 from attrition.extract.records import SentenceFigures
 from attrition.extract.rules import Lexicon
+from attrition.extract.speakers import Attribution
 from attrition.extract.timing import as_of_cue, span_basis
 from attrition.extract.tokens import Token
 
