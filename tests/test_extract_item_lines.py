@@ -113,3 +113,19 @@ def test_a_days_increment_after_the_noun_in_prose_is_that_categorys_daily_figure
         ("afv", 14): "daily",
         ("mlrs", 1260): "cumulative",
     }
+
+
+@pytest.mark.parametrize("layout", ["lines", "one paragraph"])
+def test_personnel_counted_in_people_after_the_label_are_the_enemys_soldiers(layout: str) -> None:
+    items = ["personnel – about 873,400 (+1,090) people", "tanks – 10,180 (+4)"]
+    joiner = "\n" if layout == "lines" else ", "
+    text = LEAD + joiner.join(items) + "\n"
+    found = {c.value: c for c in extract_claims(text, published="2025-02-24")}
+    assert set(found) == {873400, 1090, 10180, 4}
+    assert (found[873400].category, found[873400].subject) == ("personnel", "RU")
+    assert found[1090].basis == "daily"
+
+
+def test_people_killed_in_a_strike_stay_no_claim_beside_a_list() -> None:
+    text = LEAD + "tanks – 10,180 (+4)\nA strike on Sumy killed five people, officials said.\n"
+    assert [c.value for c in extract_claims(text, published="2025-02-24")] == [10180, 4]

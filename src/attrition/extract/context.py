@@ -33,6 +33,8 @@ COUNTS_DEATHS = frozenset({"MEDIAZONA"})
 # Sides read from beyond the figure's sentence (or guessed): too weak to make "people" soldiers.
 # How far before its figure a governing loss verb is looked for ("has lost about 1,500").
 VERB_REACH = 8
+# What separates a list item's label from its figure ("personnel – 880,950").
+LABEL_DASHES = frozenset({"–", "—", "‒", "-", ":"})
 # The lexicon row of interception verbs ("shot down", "downed").
 INTERCEPTION = "loss.agent.interception"
 WEAK_SIDE_ROLES = frozenset({"paragraph", "topic", "claimant", "default"})
@@ -101,6 +103,7 @@ class ContextReader:
         # the victims of a strike, not a side's losses (civilians are no claims, SCHEMA.md)
         noun = self.lex.nouns.match(tokens, figure.noun_first) if figure.noun_first >= 0 else None
         people = noun is not None and noun[0].rule_id == "noun.people"
+        people = people and not self._labelled_personnel(tokens, figure)
         weak = self._side_role in WEAK_SIDE_ROLES
         earlier = self._sentence_drafts[-1:] if self._sentence_drafts else []
         # "… and more than 40 wounded": the same unnamed people
@@ -303,6 +306,15 @@ class ContextReader:
             self._loss_day_of = figure
             self._lost_on = loss_day(tokens, figure, found, self.lex)
         return self._lost_on
+
+    def _labelled_personnel(self, tokens: list[Token], figure: Figure) -> bool:
+        """ "personnel – about 880,950 (+1,160) people": a list item whose label before its
+        dash names soldiers counts soldiers, whatever its unit noun after the figure."""
+        dash = figure.first - 1
+        if dash < 1 or tokens[dash].norm not in LABEL_DASHES:
+            return False
+        label = self.lex.nouns.match_ending(tokens, dash)
+        return label is not None and label[0].kind == "person"
 
     def _shot_down(self, tokens: list[Token], figure: Figure) -> bool:
         """ "shot down 296 drones" in the simple past: the interceptions of one attack,
