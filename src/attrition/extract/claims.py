@@ -39,6 +39,7 @@ from attrition.extract.sides import SideReader
 from attrition.extract.speakers import (
     GENERIC,
     Attribution,
+    Entity,
     Memory,
     dated,
     resolve_generic,
@@ -337,7 +338,9 @@ class _Extraction(ContextReader):
         whole = named[0].first <= words[0] and named[0].last >= words[-1] + 1
         return named[0].claimant if whole else None
 
-    def _named_entities(self, start: int, end: int, tokens: list[Token] | None = None) -> list:
+    def _named_entities(
+        self, start: int, end: int, tokens: list[Token] | None = None
+    ) -> list[Entity]:
         """The entities in ``text[start:end]`` that name a claimant."""
         if tokens is None:
             tokens = tokenize(self.text, start, end, self.lex.flags)

@@ -30,7 +30,7 @@ LIST_LINE_MAX_CHARS = 90
 LIST_LABEL_MAX_CHARS = 45
 # A hyphen inside a word ("operational-tactical") is none; "tanks ≈ 11,174" and
 # "tanks ~ 11,174" put the approximation sign where others put a dash.
-_LABEL_MARKS = ("–", "—", "‒", " - ", ":", " ≈ ", " ~ ", " = ")
+_LABEL_MARKS = ("–", "—", "‒", " - ", ":", " ≈ ", " ~ ")
 # What may follow a table item's number: its increment, bare or bracketed, and a stop.
 _TABLE_TAIL = re.compile(r"[\d.,\u00a0 ]{1,16}(?:\(?\+\d{1,6}\)?)?[;.]?\s*")
 # What may precede an item line's opening number: bullets and the approximation sign.
