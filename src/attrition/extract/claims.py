@@ -382,11 +382,7 @@ class _Extraction(ContextReader):
             own = draft.attribution
             if own is not None and own.claimant not in GENERIC:
                 continue
-            draft.attribution = speaker
-            draft.claimant_raw = speaker.claimant
-            draft.claimant = resolve_generic(
-                speaker.claimant, draft.subject, self.memory.last_ministry
-            )
+            self._attribute(draft, speaker)
             spoke = self._resolve(speaker.date)
             if spoke is not None and draft.claimant != GENERAL_STAFF:
                 draft.as_of = spoke
@@ -396,15 +392,19 @@ class _Extraction(ContextReader):
             return
         for draft in drafts:
             if draft.attribution is None and not draft.headline:
-                draft.attribution = later
-                draft.claimant_raw = later.claimant
-                draft.claimant = resolve_generic(
-                    later.claimant, draft.subject, self.memory.last_ministry
-                )
+                self._attribute(draft, later)
                 self.last_said = later
                 undated = draft.as_of is None and draft.basis in ("cumulative", "daily")
                 if draft.claimant == GENERAL_STAFF and undated:
                     draft.as_of = self.gs_day or self.published
+
+    def _attribute(self, draft: Draft, attribution: Attribution) -> None:
+        """Credit a draft to a speaker found after it, a generic one resolved by its subject."""
+        draft.attribution = attribution
+        draft.claimant_raw = attribution.claimant
+        draft.claimant = resolve_generic(
+            attribution.claimant, draft.subject, self.memory.last_ministry
+        )
 
     def _note_report_span(self, attributions: list[Attribution], cues: list, index: int) -> None:
         """ "Russian troops took a village over the past day, the ministry reported": the

@@ -11,6 +11,7 @@ import datetime as dt
 from attrition.extract.dates import DateMention
 from attrition.extract.drafts import GENERAL_STAFF, Draft
 from attrition.extract.figures import FigureReader
+from attrition.extract.lists import LABEL_DASHES
 from attrition.extract.nouns import OWNER
 from attrition.extract.records import Figure, SentenceFigures
 from attrition.extract.rules import Lexicon, Tagged
@@ -31,13 +32,11 @@ from attrition.taxonomy import CONFLICT_START
 # deaths), so a figure they give for people "lost" is a death toll (SCHEMA.md).
 COUNTS_DEATHS = frozenset({"MEDIAZONA"})
 # Sides read from beyond the figure's sentence (or guessed): too weak to make "people" soldiers.
+WEAK_SIDE_ROLES = frozenset({"paragraph", "topic", "claimant", "default"})
 # How far before its figure a governing loss verb is looked for ("has lost about 1,500").
 VERB_REACH = 8
-# What separates a list item's label from its figure ("personnel – 880,950").
-LABEL_DASHES = frozenset({"–", "—", "‒", "-", ":"})
 # The lexicon row of interception verbs ("shot down", "downed").
 INTERCEPTION = "loss.agent.interception"
-WEAK_SIDE_ROLES = frozenset({"paragraph", "topic", "claimant", "default"})
 
 
 # Words that carry a list on rather than start a statement (see _earlier_figures_cue).

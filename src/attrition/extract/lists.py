@@ -21,6 +21,9 @@ from attrition.extract.tokens import Token, flagged
 NON_CLAIM_WINDOW = 5
 # Signs that say "about" where a list line puts its dash: "tanks ≈ 11,174", "tanks ~ 11,174".
 APPROXIMATION_SIGNS = frozenset({"≈", "~"})
+# What separates a list item's label from its figure ("tanks – 10,303", "Tanks: 7,201"; the
+# tokenizer writes the other hyphens and dashes as "-").
+LABEL_DASHES = frozenset({":", "–", "-", "—"})
 
 
 _QUALIFIER_ENDS = frozenset({":", ",", ".", ";"})
@@ -296,7 +299,7 @@ class ListReader:
         # "tanks ‒ 10,303 (+11)", "personnel ‒ about 887,620 (+1,300) persons": an item line
         # whose label precedes a dash, whichever noun the figure took
         dashed = figure.first > 0 and (
-            tokens[figure.first - 1].norm in (":", "–", "-", "—")
+            tokens[figure.first - 1].norm in LABEL_DASHES
             or tokens[figure.first].norm in APPROXIMATION_SIGNS  # "tanks ≈ 11,174 (+2)"
         )
         label = dashed and (
