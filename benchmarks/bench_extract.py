@@ -25,7 +25,10 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import re
+import resource
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -48,6 +51,8 @@ KIND_BYTES = 1_000_000
 # The re scan of 1 MB lasts a few milliseconds; repeated, its timing holds still.
 SCAN_REPEATS = 20
 MEMORY_SAMPLE_BYTES = 300_000
+# `attrition extract FILE` is started this many times for each start-up figure.
+STARTUP_RUNS = 5
 SOURCES = [
     ROOT.parent / "shared" / "eval" / "devset.jsonl",
     ROOT / "tests" / "golden" / "own-en.jsonl",
@@ -177,6 +182,45 @@ def main() -> None:
     reference = REFERENCE_RE_MB_S * ours / ceiling
     print(f"at the re scan's {REFERENCE_RE_MB_S} MB/s of a quiet machine: {reference:.2f} MB/s")
     print_kinds(digits)
+    print_startup()
+
+
+def run_children(command: list[str], runs: int) -> tuple[float, float]:
+    """CPU seconds per run of ``command`` in a child process, and the children's peak RSS (MB).
+
+    The peak is the largest of any child so far (the kernel keeps one maximum), so the
+    lightest command is measured first.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    for _ in range(runs):
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return cpu / runs, after.ru_maxrss / 1024
+
+
+def print_startup() -> None:
+    """One article through the command line, beside a bare Python start, both in child processes.
+
+    For a single article the start-up, not the extraction (milliseconds), is what a user waits for.
+    """
+    article = next(iter(sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))))
+    python = [sys.executable]
+    rows = [
+        ("python -c pass", run_children([*python, "-c", "pass"], STARTUP_RUNS)),
+        (
+            "attrition extract ARTICLE --json",
+            run_children(
+                [*python, "-m", "attrition", "extract", str(article), "--json"], STARTUP_RUNS
+            ),
+        ),
+    ]
+    floor = rows[0][1][0]
+    print(f"\ncommand-line start-up, one article ({article.name}), {STARTUP_RUNS} runs each:")
+    print(f"{'command':34} {'CPU s/run':>9} {'x python':>9} {'peak RSS MB':>12}")
+    for name, (cpu, rss) in rows:
+        print(f"{name:34} {cpu:9.3f} {cpu / floor:9.1f} {rss:12.1f}")
 
 
 def print_kinds(digits: re.Pattern[str]) -> None:

@@ -9,6 +9,17 @@ from pathlib import Path
 from attrition.errors import InputError, SourceFormatError
 
 GZIP_MAGIC = b"\x1f\x8b"
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+HTML_MARKS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<article")
+HTML_SNIFF_BYTES = 2048
+
+
+def looks_like_html(name: str, content: bytes) -> bool:
+    """True when a file's name or its first bytes say it is an HTML page."""
+    if name.lower().endswith(HTML_SUFFIXES):
+        return True
+    head = content[:HTML_SNIFF_BYTES].lstrip().lower()
+    return head.startswith(b"<") and any(mark in head for mark in HTML_MARKS)
 
 
 def gunzip_if_compressed(content: bytes, name: str) -> bytes:

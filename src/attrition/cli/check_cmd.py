@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from attrition.cli.app import app
+from attrition.cli.application import app
 from attrition.cli.options import DatabaseOption, JsonOption, open_ledger
 from attrition.cli.output import console, print_json, print_table
 from attrition.errors import ConfigurationError, InputError

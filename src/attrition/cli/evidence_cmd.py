@@ -10,7 +10,7 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from attrition.cli.app import app, stderr
+from attrition.cli.application import app, stderr
 from attrition.cli.general_staff_cmd import LenientOption, print_import_stats
 from attrition.cli.import_cmd import import_app
 from attrition.cli.options import CsvOption, DatabaseOption, JsonOption, ledger_for

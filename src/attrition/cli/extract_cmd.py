@@ -14,12 +14,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from attrition.cli.app import app
+from attrition.cli.application import app
 from attrition.cli.options import DatabaseOption, JsonOption
 from attrition.cli.output import console, print_json
 from attrition.errors import InputError, SourceFormatError
 from attrition.extract import Claim, extract_claims
-from attrition.textio import read_input
+from attrition.textio import looks_like_html, read_input
 
 
 def _article_text(path: str) -> tuple[str, str | None, str]:
@@ -28,12 +28,12 @@ def _article_text(path: str) -> tuple[str, str | None, str]:
     An HTML page is reduced to its headline and main text; a text file is read as it is,
     so that claim offsets point into the file.
     """
-    # the page reader loads trafilatura and lxml: only `extract` pays for them, not every command
-    from attrition.news.pages import decode_html, looks_like_html, parse_html
-
     data, name = read_input(path, hint="give a text or HTML file, or - for stdin")
     if not looks_like_html(name, data):
         return data.decode("utf-8", errors="replace"), None, name
+    # the page reader loads trafilatura, lxml and httpx: only an HTML page pays for them
+    from attrition.news.pages import decode_html, parse_html
+
     try:
         page = parse_html(decode_html(data), url=f"file:{name}")
     except SourceFormatError:

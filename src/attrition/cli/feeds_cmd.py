@@ -18,7 +18,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from attrition.cli.app import app, stderr
+from attrition.cli.application import app, stderr
 from attrition.cli.options import CsvOption, DatabaseOption, JsonOption, open_ledger
 from attrition.cli.output import console, print_csv, print_json, print_table
 from attrition.errors import InputError

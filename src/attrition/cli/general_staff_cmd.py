@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import Progress
 
-from attrition.cli.app import app, stderr
+from attrition.cli.application import app, stderr
 from attrition.cli.import_cmd import import_app
 from attrition.cli.import_report import print_import_stats
 from attrition.cli.options import DatabaseOption, JsonOption, ledger_for

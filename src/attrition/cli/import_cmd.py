@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from attrition.cli.app import app
+from attrition.cli.application import app
 from attrition.cli.import_report import is_series_import, print_import_stats
 from attrition.cli.options import DatabaseOption, JsonOption, open_ledger
 from attrition.cli.output import console, print_json

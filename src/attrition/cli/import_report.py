@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from attrition.cli.app import stderr
+from attrition.cli.application import stderr
 from attrition.cli.output import console, print_json
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from attrition.cli.app import app
+from attrition.cli.application import app
 from attrition.cli.options import DatabaseOption, JsonOption, open_ledger
 from attrition.cli.output import console, print_json, print_table
 from attrition.ledger import list_sources

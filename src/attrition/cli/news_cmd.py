@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from attrition.cli.app import app
+from attrition.cli.application import app
 from attrition.cli.options import DatabaseOption, JsonOption, open_ledger
 from attrition.cli.output import console, print_json, print_table
 from attrition.errors import InputError

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from attrition.ledger import Ledger
+if TYPE_CHECKING:  # the database layer loads when a command opens the ledger, not before
+    from attrition.ledger import Ledger
 
 DatabaseOption = Annotated[
     str | None,
@@ -25,13 +26,15 @@ CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV for programs."
 
 def open_ledger(url: str | None) -> Ledger:
     """Open (and migrate) the ledger the command works on."""
+    from attrition.ledger import Ledger
+
     return Ledger.open(url)
 
 
 @contextmanager
 def ledger_for(url: str | None) -> Iterator[Ledger]:
     """The ledger for one command, its pooled connections closed when the command ends."""
-    ledger = Ledger.open(url)
+    ledger = open_ledger(url)
     try:
         yield ledger
     finally:

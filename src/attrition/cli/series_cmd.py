@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from attrition.cli.app import app, stderr
+from attrition.cli.application import app, stderr
 from attrition.cli.options import CsvOption, DatabaseOption, JsonOption, ledger_for
 from attrition.cli.output import console, print_csv, print_json, print_table
 from attrition.errors import InputError, NotFound

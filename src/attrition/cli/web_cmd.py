@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from attrition.cli.app import app
+from attrition.cli.application import app
 from attrition.cli.options import DatabaseOption, open_ledger
 from attrition.cli.output import console
 

@@ -28,6 +28,7 @@ import trafilatura
 from attrition.errors import InputError, SourceFormatError
 from attrition.fetch import is_web_url
 from attrition.news.canonical import choose_canonical_url, site_of
+from attrition.textio import looks_like_html
 
 # A page whose main text is shorter than this is rejected as empty. The
 # shortest real news brief we keep ("Kyiv says Russia has lost 1,000 tanks
@@ -38,9 +39,6 @@ SENTENCE_ENDS: Final = (".", "!", "?", '"')
 
 # A local file or stdin is HTML when its name says so, or when its first bytes open a tag
 # and name one of the elements every HTML page has (``<?xml`` alone may be a feed).
-HTML_SUFFIXES: Final = (".html", ".htm", ".xhtml", ".shtml")
-HTML_MARKS: Final = (b"<!doctype html", b"<html", b"<head", b"<body", b"<article")
-HTML_SNIFF_BYTES: Final = 2048
 # Bytes sniffed to tell text from binary data. Text never holds NUL bytes; and
 # when more than 5 % of the sniffed characters do not decode, the input is not
 # text in any encoding attrition reads (a PDF or an image, renamed).
@@ -235,14 +233,6 @@ def parse_text(
         title=title,
         outlet=(site_of(url) or None) if web else None,
     )
-
-
-def looks_like_html(name: str, content: bytes) -> bool:
-    """True when a file's name or its first bytes say it is an HTML page."""
-    if name.lower().endswith(HTML_SUFFIXES):
-        return True
-    head = content[:HTML_SNIFF_BYTES].lstrip().lower()
-    return head.startswith(b"<") and any(mark in head for mark in HTML_MARKS)
 
 
 def refuse_binary(content: bytes, name: str) -> None:

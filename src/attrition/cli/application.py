@@ -31,3 +31,12 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _commands() -> None:
+    """Keep ``app`` a group of commands even when only the invoked one is loaded.
+
+    Typer runs an app with a single command as that command; the CLI loads only the module
+    of the command it runs (see ``attrition.cli.main``), so the group must be explicit.
+    """
