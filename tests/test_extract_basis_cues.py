@@ -21,6 +21,30 @@ def test_drones_shot_down_in_the_perfect_are_a_running_total() -> None:
     assert (claim.category, claim.basis) == ("uav", "cumulative")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Belarus's army said its air defences destroyed 27 drones near the border.",
+        "Belarus's army said its air defences had destroyed 27 drones near the border.",
+    ],
+)
+def test_drones_destroyed_in_the_simple_past_or_told_back_are_one_attacks(sentence: str) -> None:
+    (claim,) = extract_claims(sentence, published="2025-03-09")
+    assert (claim.category, claim.basis, claim.as_of) == ("uav", "daily", "2025-03-09"), claim
+
+
+def test_drones_an_army_had_destroyed_by_a_day_are_a_running_total() -> None:
+    text = "By the end of the winter, Belarus's air defences had destroyed 2,700 drones."
+    (claim,) = extract_claims(text, published="2025-03-09")
+    assert (claim.category, claim.basis) == ("uav", "cumulative"), claim
+
+
+def test_a_told_back_loss_with_a_day_of_its_own_is_that_days() -> None:
+    text = "The brigade said it had destroyed 14 Russian tanks near Siversk on Saturday."
+    (claim,) = extract_claims(text, published="2025-03-10")
+    assert (claim.basis, claim.as_of) == ("daily", "2025-03-08"), claim
+
+
 def test_a_stated_span_outweighs_the_tense_of_shot_down() -> None:
     text = "Since January the Air Force shot down 9,120 Russian drones, a spokesman said."
     (claim,) = extract_claims(text, published="2025-03-09")

@@ -146,3 +146,27 @@ def test_a_chinese_statements_day_is_its_claims_day() -> None:
 
 def test_a_month_marker_without_a_day_marker_is_no_date() -> None:
     assert find_dates(tokenize("4月24架", flags=ZH.flags), ZH.date_words) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland's army said its air defences downed 12 drones overnight near the border.",
+        "The navy said its sailors destroyed four Ukrainian sea drones in the past 24 hours.",
+    ],
+)
+def test_a_days_figure_that_names_no_day_is_the_publication_day(text: str) -> None:
+    (claim,) = extract_claims(text, published="2024-05-09")
+    assert (claim.basis, claim.as_of) == ("daily", "2024-05-09"), claim
+
+
+def test_a_days_figure_without_a_publication_day_keeps_no_day() -> None:
+    (claim,) = extract_claims("The navy said its sailors downed 12 drones overnight.")
+    assert (claim.basis, claim.as_of) == ("daily", None), claim
+
+
+def test_a_running_total_takes_no_publication_day_from_another_speaker() -> None:
+    (claim,) = extract_claims(
+        "Oryx has documented 3,100 Russian tanks lost since the invasion.", published="2024-05-09"
+    )
+    assert (claim.basis, claim.as_of) == ("cumulative", None), claim

@@ -53,7 +53,7 @@ from attrition.extract.tokens import Token, tokenize
 
 # Bumped whenever a change to rules or lexicons can change what is extracted; stored
 # with each claim so a ledger can tell which extractor read an article.
-EXTRACTOR_VERSION = "1.2.0"
+EXTRACTOR_VERSION = "1.3.0"
 SCHEMA_FIELDS = (
     "subject",
     "category",
@@ -189,6 +189,7 @@ class _Extraction(ContextReader):
         self._credit_source_line(paragraphs)
         drafts = self._merge(self.drafts)
         self._inherit_headline_claimants(drafts)
+        self._date_days(drafts)
         return [self._claim(d) for d in drafts]
 
     def _sentences(self, paragraph: Paragraph) -> Iterator[tuple[int, int, list[Token]]]:
@@ -555,6 +556,16 @@ class _Extraction(ContextReader):
                 draft.as_of = self.gs_day or source.as_of or self.published
             elif draft.as_of is None and source.claimant != GENERAL_STAFF:
                 draft.as_of = source.as_of  # the headline tells the body's statement
+
+    def _date_days(self, drafts: list[Draft]) -> None:
+        """A day's figure that names no day of its own ("shot down 40 drones overnight", "in the
+        past 24 hours") counts back from the day the text was published (SCHEMA: relative days
+        resolve against ``published``, as the dev set labels every speaker's daily figures)."""
+        if self.published is None:
+            return
+        for draft in drafts:
+            if draft.as_of is None and draft.basis == "daily":
+                draft.as_of = self.published
 
     def _claim(self, draft: Draft) -> Claim:
         figure = draft.figure

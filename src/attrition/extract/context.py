@@ -37,6 +37,12 @@ WEAK_SIDE_ROLES = frozenset({"paragraph", "topic", "claimant", "default"})
 VERB_REACH = 8
 # The lexicon row of interception verbs ("shot down", "downed").
 INTERCEPTION = "loss.agent.interception"
+# What air defences bring down: any destroying verb over them tells one attack's interceptions
+# ("its air defences destroyed 53 drones", own-en-6), as "shot down" does.
+INTERCEPTED = frozenset({"uav", "cruise_missiles"})
+# How far before a past perfect's auxiliary a report verb tells it back ("said its air
+# defences had destroyed"): a reporting clause's subject is a few words long.
+BACKSHIFT_REACH = 6
 
 
 # Words that carry a list on rather than start a statement (see _earlier_figures_cue).
@@ -284,9 +290,8 @@ class ContextReader:
                 cue[0].value == "noun" and tokens[k].norm in self.lex.grammar["loss_nouns"]
             ):
                 continue
-            window = tokens[max(0, k - 3) : k]
-            if cue[0].value in ("agent", "patient", "noun") and not any(
-                t.norm in self.lex.grammar["perfect_auxiliaries"] for t in window
+            if cue[0].value in ("agent", "patient", "noun") and not self._perfect_before(
+                tokens, k, told_back=True
             ):
                 return True
         return False
@@ -319,7 +324,13 @@ class ContextReader:
         """ "shot down 296 drones" in the simple past: the interceptions of one attack,
         where "have shot down 5,000 drones" is a running total."""
         verb = self._governing_verb(tokens, figure)
-        return verb is not None and verb[0].rule_id == INTERCEPTION and not verb[1]
+        if verb is None:
+            return False
+        tag, k = verb
+        downs = tag.rule_id == INTERCEPTION or (
+            tag.value == "agent" and figure.category in INTERCEPTED
+        )
+        return downs and not self._perfect_before(tokens, k, told_back=True)
 
     def _earlier_figures_cue(self, tokens: list[Token], figure: Figure, cue: Cue) -> bool:
         """ "2,000 men in a single day as Russia's losses soar past 725,000": a span right
@@ -346,17 +357,34 @@ class ContextReader:
     def _perfect_tense(self, tokens: list[Token], figure: Figure) -> bool:
         """ "has (also) lost", "have destroyed": the perfect of the verb governing a figure."""
         verb = self._governing_verb(tokens, figure)
-        return verb is not None and verb[1]
+        return verb is not None and self._perfect_before(tokens, verb[1])
 
-    def _governing_verb(self, tokens: list[Token], figure: Figure) -> tuple[Tagged, bool] | None:
-        """The loss cue closest before a figure, and whether a perfect auxiliary leads it."""
-        auxiliaries = self.lex.grammar["perfect_auxiliaries"]
+    def _governing_verb(self, tokens: list[Token], figure: Figure) -> tuple[Tagged, int] | None:
+        """The loss cue closest before a figure, and where it starts."""
         for back in range(figure.first - 1, max(-1, figure.first - VERB_REACH), -1):
             cue = self.lex.loss_cues.match(tokens, back)
             if cue is not None and cue[1] <= figure.first:
-                window = tokens[max(0, back - 3) : back]
-                return cue[0], any(t.norm in auxiliaries for t in window)
+                return cue[0], back
         return None
+
+    def _perfect_before(self, tokens: list[Token], k: int, *, told_back: bool = False) -> bool:
+        """A perfect auxiliary in the three words before the verb at ``k`` ("has lost", "have
+        also destroyed"); with ``told_back``, a reported past perfect ("said its air defences
+        had destroyed") is the simple past told back, not a perfect."""
+        grammar = self.lex.grammar
+        for j in range(max(0, k - 3), k):
+            norm = tokens[j].norm
+            if norm not in grammar["perfect_auxiliaries"]:
+                continue
+            if told_back and norm in grammar["backshift_auxiliaries"] and self._reported(tokens, j):
+                continue
+            return True
+        return False
+
+    def _reported(self, tokens: list[Token], j: int) -> bool:
+        """A report verb shortly before token ``j``: the clause is reported speech."""
+        lo = max(0, j - BACKSHIFT_REACH)
+        return any(self.lex.report_verbs.match(tokens, i) is not None for i in range(lo, j))
 
     def _day(self, draft: Draft, tokens: list[Token], found: SentenceFigures) -> None:
         figure = draft.figure

@@ -131,6 +131,7 @@ GRAMMAR_KEYS = {
     "span_starts",
     "since_words",
     "perfect_auxiliaries",
+    "backshift_auxiliaries",
     "admission_verbs",
     "battle_prepositions",
     "ellipsis_leads",
