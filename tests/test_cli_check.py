@@ -270,3 +270,19 @@ def test_extract_resolve_dates_fills_the_report_day(
         ("afv", "2022-06-25"),
         ("tanks", "2022-06-25"),
     }
+
+
+def test_extract_resolve_dates_on_a_ledger_without_series_uses_the_bundled_snapshot(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "undated.txt"
+    path.write_text("Kyiv says Russia has lost 3,645 armoured vehicles and 1,511 tanks.\n", "utf-8")
+    empty = f"sqlite:///{tmp_path / 'new.db'}"
+    result = runner.invoke(app, ["extract", str(path), "--resolve-dates", "--db", empty, "--json"])
+    assert result.exit_code == 0, result.output
+    assert {(c["category"], c["as_of"]) for c in json.loads(result.stdout)} == {
+        ("afv", "2022-06-25"),
+        ("tanks", "2022-06-25"),
+    }
+    assert "holds no General Staff series" in result.stderr
+    assert "bundled snapshot" in result.stderr

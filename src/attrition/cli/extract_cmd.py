@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, TextIO
@@ -14,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from attrition.cli.application import app
+from attrition.cli.application import app, stderr
 from attrition.cli.options import DatabaseOption, JsonOption
 from attrition.cli.output import console, print_json
 from attrition.errors import InputError, SourceFormatError
@@ -59,17 +60,44 @@ def _resolve_dates(claims: list[Claim], db: str | None, published: str | None) -
     """Fill missing ``as_of`` days from the claimant's series in the ledger (the verify step).
 
     The ledger is opened and its series loaded once per process, however many
-    records a ``--jsonl`` batch has.
+    records a ``--jsonl`` batch has. A ledger with no General Staff series (a new
+    one) gives way to the bundled snapshot, with a note on stderr.
     """
-    from attrition.cli.options import open_ledger
     from attrition.verify import resolve_claim_dates
 
     if db not in _LEDGERS:
-        _LEDGERS[db] = open_ledger(db)
+        _LEDGERS[db] = _dating_ledger(db)
     day = dt.date.fromisoformat(published) if published else None
     return resolve_claim_dates(claims, _LEDGERS[db], published=day)
 
 
+def _dating_ledger(db: str | None) -> Any:
+    """The ledger at ``db``, or the bundled General Staff snapshot when it holds no such series."""
+    from attrition.cli.options import open_ledger
+    from attrition.ledger import list_series
+    from attrition.sources.loaders import general_staff_snapshot
+
+    ledger = open_ledger(db)
+    with ledger.connect() as connection:
+        held = list_series(connection, claimant=GENERAL_STAFF)
+    if held:
+        return ledger
+    ledger.dispose()
+    directory = tempfile.TemporaryDirectory(prefix="attrition-snapshot-")
+    _SNAPSHOT_DIRS.append(directory)  # removed when the process ends
+    snapshot = general_staff_snapshot(Path(directory.name))
+    with snapshot.connect() as connection:
+        last = max(s["last"] for s in list_series(connection, claimant=GENERAL_STAFF))
+    stderr.print(
+        f"note: the ledger ({db or 'the default'}) holds no General Staff series; dating "
+        f"claims from the bundled snapshot (to {last}). `attrition sync` imports the latest.",
+        soft_wrap=True,
+    )
+    return snapshot
+
+
+GENERAL_STAFF = "UA_GENERAL_STAFF"
+_SNAPSHOT_DIRS: list[tempfile.TemporaryDirectory[str]] = []
 _LEDGERS: dict[str | None, Any] = {}
 
 

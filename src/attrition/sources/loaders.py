@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import Any
 
 from rich.progress import Progress
@@ -31,3 +32,22 @@ def import_all_bundled(ledger: Ledger, *, progress: bool = True) -> dict[str, di
                 results[item.name] = item.run(connection)
             bar.advance(task)
     return results
+
+
+def import_bundled(ledger: Ledger, names: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """Import the bundled inputs whose names start with one of ``names``, each in a transaction."""
+    for module in BUNDLED_MODULES:
+        importlib.import_module(module)
+    results: dict[str, dict[str, Any]] = {}
+    for item in BUNDLED_IMPORTS:
+        if item.name.startswith(names):
+            with ledger.transaction() as connection:
+                results[item.name] = item.run(connection)
+    return results
+
+
+def general_staff_snapshot(directory: Path) -> Ledger:
+    """A new SQLite ledger in ``directory`` holding the bundled General Staff series only."""
+    ledger = Ledger.open(f"sqlite:///{directory / 'general-staff-snapshot.db'}")
+    import_bundled(ledger, ("general-staff",))
+    return ledger
