@@ -145,3 +145,36 @@ def test_the_same_month_or_week_is_a_window(window: str) -> None:
     text = f"Russia's defence ministry claimed Ukraine lost more than 9,600 soldiers {window}."
     (claim,) = extract_claims(text, published="2025-05-30")
     assert claim.basis == "period"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An estimate reported by the Financial Times in March 2024 put Ukraine's dead at 60,000.",
+        "US officials quoted by the Washington Post last spring put Ukraine's dead at 60,000.",
+    ],
+)
+def test_a_month_after_a_report_and_the_name_of_its_reporter_dates_the_report(
+    sentence: str,
+) -> None:
+    (claim,) = extract_claims(sentence, published="2024-10-01")
+    assert (claim.value, claim.basis) == (60000, "cumulative"), claim
+
+
+def test_a_year_after_words_that_are_no_name_is_still_the_figures_window() -> None:
+    text = "Experts say the rate of losses fell: in 2024, Oryx recorded 1,150 Russian tanks lost."
+    (claim,) = extract_claims(text, published="2025-03-01")
+    assert (claim.value, claim.basis) == (1150, "period"), claim
+
+
+def test_a_count_reached_by_the_end_of_a_year_is_no_window() -> None:
+    text = "Mediazona estimated that 70,000 Russian soldiers had died by the end of 2023."
+    (claim,) = extract_claims(text, published="2024-03-01")
+    assert (claim.value, claim.basis) == (70000, "cumulative"), claim
+
+
+@pytest.mark.parametrize("window", ["during the year", "over the year"])
+def test_the_year_of_a_yearly_summary_is_a_window(window: str) -> None:
+    text = f"The commander said his troops destroyed 2,900 Russian tanks {window}."
+    (claim,) = extract_claims(text, published="2025-01-04")
+    assert claim.basis == "period", claim

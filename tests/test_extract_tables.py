@@ -148,3 +148,57 @@ def test_a_smaller_count_the_same_speaker_also_gave_continues_the_day() -> None:
     )
     found = {c.value: c.basis for c in extract_claims(text, published="2023-06-16")}
     assert found == {610: "daily", 221000: "cumulative", 14: "daily"}
+
+
+PIPE_TABLE = (
+    "Each week we add up the General Staff's daily reports on Russia's losses.\n"
+    "Our figures are the General Staff's totals as of Monday morning.\n"
+    "{header}\n"
+    "{border}Personnel{cell}612,400{cell}+9,870{border}\n"
+    "{border}Tanks{cell}8,102{cell}+61{border}\n"
+    "{border}Drones (operational-tactical){cell}17,930{cell}+415{border}\n"
+    "{border}Aircraft{cell}368{cell}–{border}\n"
+    "Tank losses have slowed since the summer.\n"
+)
+LAYOUTS = {
+    "pipes": ("Category | Total | Change", "", " | "),
+    "markdown": ("| Category | Total | Change |\n|---|---|---|", "| ", " | "),
+    "tabs": ("Category\tTotal\tChange", "", "\t"),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_table_with_a_header_row_reads_each_rows_label_total_and_change(layout: str) -> None:
+    header, border, cell = LAYOUTS[layout]
+    text = PIPE_TABLE.format(header=header, border=border, cell=cell)
+    found = {(c.category, c.value): c for c in extract_claims(text, published="2024-09-30")}
+    assert set(found) == {
+        ("personnel", 612400),
+        ("personnel", 9870),
+        ("tanks", 8102),
+        ("tanks", 61),
+        ("uav", 17930),
+        ("uav", 415),
+        ("aircraft", 368),
+    }, found
+    assert found[("tanks", 61)].basis == "daily"
+    assert found[("tanks", 8102)].basis == "cumulative"
+
+
+def test_a_header_row_hands_its_rows_the_speaker_of_the_paragraph_before_it() -> None:
+    text = PIPE_TABLE.format(header="Category | Total | Change", border="", cell=" | ")
+    found = extract_claims(text, published="2024-09-30")
+    assert {c.claimant for c in found} == {"UA_GENERAL_STAFF"}
+    assert {c.as_of for c in found} == {"2024-09-30"}
+
+
+def test_a_bare_increment_may_have_thousands_separators() -> None:
+    text = "Russia's losses, according to the General Staff:\nPersonnel 612,400 +1,090\n"
+    found = {c.value: c for c in extract_claims(text, published="2024-09-30")}
+    assert set(found) == {612400, 1090}
+    assert found[1090].basis == "daily"
+
+
+def test_a_header_row_without_rows_under_it_reads_nothing() -> None:
+    text = "Team | Played | Points\nKyiv won the match on Sunday.\n"
+    assert extract_claims(text) == []

@@ -25,7 +25,7 @@ from attrition.extract.figures import (
     NounPhrase,
     SentenceFigures,
 )
-from attrition.extract.leads import ListLead, is_list_line, read_lead
+from attrition.extract.leads import ListLead, is_header_row, is_list_line, read_lead
 from attrition.extract.nouns import TOPIC_KINDS
 from attrition.extract.rules import Lexicon, load_lexicon
 from attrition.extract.segment import (
@@ -227,13 +227,19 @@ class _Extraction(ContextReader):
         self, index: int, paragraph: Paragraph, pending: Attribution | None
     ) -> Attribution | None:
         """Process one paragraph; return the speaker its trailing quote or colon hands on."""
+        # a figure-less paragraph's speaker introduces a table whose header row comes next
+        intro = self._paragraph_attribution if not self._paragraph_drafts else None
         carried: Attribution | None = None
         self._paragraph_attribution = None
         last_speaker: Attribution | None = None
         opening_speaker = pending if paragraph.opens_with_quote else None
         self._paragraph_drafts = []
         lead = self._lead
-        listed = lead is not None and is_list_line(self.text[paragraph.start : paragraph.end])
+        line = self.text[paragraph.start : paragraph.end]
+        header = is_header_row(line)
+        if header and lead is None:
+            lead = self._lead = ListLead(intro, None, None)  # the header announces its rows
+        listed = lead is not None and (header or is_list_line(line))
         if listed:
             paragraph.headline = (
                 False  # "tanks – 3,651 (+7)" without a stop is an item, not a title

@@ -16,7 +16,7 @@ from itertools import accumulate
 from attrition.extract.dates import DateMention, find_dates
 from attrition.extract.lists import APPROXIMATION_SIGNS, ListReader
 from attrition.extract.nouns import MAX_PREDICATE_GAP, NounReader, model_numbers
-from attrition.extract.numbers import NumberMention, find_numbers
+from attrition.extract.numbers import NumberMention, find_numbers, label_end
 from attrition.extract.records import PERSON_CATEGORIES, Figure, NounPhrase, SentenceFigures
 from attrition.extract.rules import Lexicon, Noun
 from attrition.extract.tokens import Token
@@ -425,7 +425,9 @@ class FigureReader(NounReader, ListReader):
     def _item_label(
         self, tokens: Sequence[Token], k: int, result: SentenceFigures
     ) -> NounPhrase | None:
-        """ "Tanks 6,140 +8": a table's item line, its label the whole text before the number."""
+        """ "Tanks 6,140 +8": a table's item line, its label the whole text before the number
+        ("Tanks | 6,140 | +8": the label's cell)."""
+        k = label_end(tokens, k)
         opening = next((i for i, t in enumerate(tokens) if t.kind != "punct"), k)
         return next(
             (p for p in result.phrases if p.first == opening and p.last == k and p.first < k),

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from attrition.extract.dates import DateMention
 from attrition.extract.drafts import Draft
 from attrition.extract.lists import find_dangling_qualifier
+from attrition.extract.numbers import CELL_BORDER
 from attrition.extract.records import SentenceFigures
 from attrition.extract.rules import Lexicon
 from attrition.extract.speakers import Attribution
@@ -31,8 +32,11 @@ LIST_LABEL_MAX_CHARS = 45
 # A hyphen inside a word ("operational-tactical") is none; "tanks ≈ 11,174" and
 # "tanks ~ 11,174" put the approximation sign where others put a dash.
 _LABEL_MARKS = ("–", "—", "‒", " - ", ":", " ≈ ", " ~ ")
-# What may follow a table item's number: its increment, bare or bracketed, and a stop.
-_TABLE_TAIL = re.compile(r"[\d.,\u00a0 ]{1,16}(?:\(?\+\d{1,6}\)?)?[;.]?\s*")
+# What may follow a table item's number: its increment, bare or bracketed ("+10,790"), or a
+# dash for no change, in cells apart by spaces, tabs or pipes ("Tanks | 9,786 | +48"), and a stop.
+_TABLE_TAIL = re.compile(
+    r"[\d.,\u00a0 ]{1,16}(?:[ \t|]{0,5}(?:\(?\+[\d.,\u00a0]{1,9}\)?|[–—-]))?[ \t|;.]{0,5}"
+)
 # What may precede an item line's opening number: bullets and the approximation sign.
 _ITEM_OPENERS = " \t~≈•·*–—-"
 
@@ -75,6 +79,15 @@ def read_lead(
     if attribution is None and qualifier is None and day is None and not (colon and loss_cue):
         return None
     return ListLead(attribution, qualifier, day, span_basis(tokens, found, lex))
+
+
+def is_header_row(line: str) -> bool:
+    """ "Category | Total | Change": a table's header row, short cells apart by pipes or tabs
+    (at least two borders) and no figure; it opens the table or goes on with it."""
+    if len(line) > LIST_LINE_MAX_CHARS or any(ch.isdigit() for ch in line):
+        return False
+    borders = line.count(CELL_BORDER) + line.count("\t")
+    return borders >= 2 and any(ch.isalpha() or ch == "-" for ch in line)
 
 
 def is_list_line(line: str) -> bool:

@@ -12,7 +12,7 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from attrition.extract.numbers import NumberMention, bracketed_increment
+from attrition.extract.numbers import NumberMention, bracketed_increment, label_end
 from attrition.extract.records import PERSON_CATEGORIES, Figure, SentenceFigures
 from attrition.extract.rules import Lexicon
 from attrition.extract.tokens import Token, flagged
@@ -310,7 +310,7 @@ class ListReader:
         opens = self._item_line and all(t.kind == "punct" for t in tokens[: figure.first])
         # "Tanks 6,140 +8": a table's item line, its label right before its figure
         tabled = self._item_line and ":complement" in figure.rule_id
-        tabled = tabled and figure.noun_last == figure.first
+        tabled = tabled and label_end(tokens, figure.first) == figure.noun_last
         return (
             label or opens or tabled or bool(lex.placeholder_nouns.find_all(tokens))
         )  # "- Tanks: 7,201 (+6)"

@@ -19,6 +19,10 @@ from attrition.extract.tokens import Token
 NUMBER_WORD = 1 << 62
 
 _SPACES = ("\u00a0", "\u202f", "\u2009", "\u2007", " ")
+# The border between a table's cells when it is written out as text ("Tanks | 9,786 | +48").
+CELL_BORDER = "|"
+# A note in brackets after a table's label ("UAVs (operational-tactical)") is a few words.
+LABEL_NOTE_TOKENS = 6
 
 
 @dataclass(slots=True)
@@ -347,6 +351,8 @@ def _extend_range(
 def _attach_increment(tokens: Sequence[Token], mention: NumberMention) -> None:
     """Read a daily increment after a figure: ``1,511 (+4)``, or ``6,140 +8`` in a table."""
     j = mention.last
+    if j < len(tokens) and tokens[j].norm == CELL_BORDER:
+        j += 1  # "9,786 | +48": the increment stands in the table's next cell
     window = tokens[j : j + 4]
     if len(window) >= 2 and window[0].norm == "+" and window[1].kind == "num":
         # the table layout's bare "+8": the sign is glued to its number, apart from the total
@@ -354,7 +360,7 @@ def _attach_increment(tokens: Sequence[Token], mention: NumberMention) -> None:
         value = parse_digits(window[1].text) if glued else None
         if value is not None and value == int(value):
             mention.increment = int(value)
-            mention.increment_span = (j, j + 2)
+            mention.increment_span = (mention.last, j + 2)
         return
     value = bracketed_increment(tokens, j)
     if value is not None:
@@ -375,3 +381,15 @@ def bracketed_increment(tokens: Sequence[Token], j: int) -> int | None:
         return None
     value = parse_digits(window[2].text)
     return int(value) if value is not None and value == int(value) else None
+
+
+def label_end(tokens: Sequence[Token], k: int) -> int:
+    """Where a table line's label ends before its number at ``k``: before the cell border
+    and a bracketed note ("UAVs (operational-tactical) | 23,048" ends after "UAVs")."""
+    if k > 0 and tokens[k - 1].norm == CELL_BORDER:
+        k -= 1
+    if k > 0 and tokens[k - 1].norm == ")":
+        for back in range(k - 2, max(-1, k - 2 - LABEL_NOTE_TOKENS), -1):
+            if tokens[back].norm == "(":
+                return back
+    return k

@@ -44,6 +44,11 @@ BRINGING_REACH = 12
 # "In September, The Wall Street Journal, citing a Ukrainian estimate, reported": the
 # subject (with an aside) between an opening month and its report verb.
 REPORT_AFTER_DATE_REACH = 14
+# A report verb or noun this close before a month dates the report ("reported in February
+# 2023"); further back, up to REPORTED_REACH, only across the name of who reported it
+# ("reported by the Wall Street Journal in September 2024", own-en-12).
+NEAR_REPORT = 5
+REPORTED_REACH = 10
 
 
 # Punctuation a statement's reach stops at (Chinese writes its own comma and stops).
@@ -86,6 +91,8 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
             continue  # "since the conflict began in February 2022"
         if _reported_near(tokens, date.first, lex) or prev == "as":
             continue  # "reported in February 2023", "One report at the end of April"
+        if _by_then(tokens, date.first):
+            continue  # "75,000 dead by the end of 2023": a point in time, not a window
         if _dates_a_report(tokens, date, lex):
             continue  # "In September, the newspaper reported that …": when it was said
         if (
@@ -165,10 +172,32 @@ def _since_before(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
 
 
 def _reported_near(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
-    """A statement verb or report noun just before a date: the date is when it was said."""
-    for back in range(max(0, k - 5), k):
+    """A statement verb or report noun just before a date: the date is when it was said, also
+    past the name of who said it ("reported by the Wall Street Journal in September 2024")."""
+    named = lex.grammar["prepositions"] | lex.grammar["determiners"]
+    only_names = True  # every word between so far belongs to a name ("by the Wall Street …")
+    for back in range(k - 1, max(-1, k - REPORTED_REACH), -1):
+        if back < k - NEAR_REPORT and not only_names:
+            return False
         if lex.report_verbs.match(tokens, back) or lex.source_nouns.match(tokens, back):
             return True
+        token = tokens[back]
+        only_names = only_names and (token.is_capitalised or token.norm in named)
+    return False
+
+
+# The words between "by" and the month or year it reaches ("by the end of 2023").
+_BY_THEN_WORDS = frozenset({"the", "end", "start", "beginning", "middle", "close", "of"})
+
+
+def _by_then(tokens: Sequence[Token], k: int) -> bool:
+    """ "by 2024", "by the end of 2023": the date a count had reached, not a span of losses."""
+    for back in range(k - 1, max(-1, k - 5), -1):
+        norm = tokens[back].norm
+        if norm == "by":
+            return True
+        if norm not in _BY_THEN_WORDS:
+            return False
     return False
 
 
