@@ -286,3 +286,23 @@ def test_extract_resolve_dates_on_a_ledger_without_series_uses_the_bundled_snaps
     }
     assert "holds no General Staff series" in result.stderr
     assert "bundled snapshot" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("artillery", "expected"),
+    [
+        ("nearly 800", "2022-06-25"),  # no day equals it: a rounded figure of the same report
+        ("755", None),  # it equals an older report's figure, not this one's
+    ],
+)
+def test_extract_resolve_dates_dates_an_unmatched_figure_of_the_same_report(
+    runner: CliRunner, db: str, tmp_path: Path, artillery: str, expected: str | None
+) -> None:
+    path = tmp_path / "rounded.txt"
+    lost = f"3,645 armoured vehicles, 1,511 tanks and {artillery} artillery systems"
+    text = f"Kyiv says Russia has lost {lost}.\n"
+    path.write_text(text, "utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--resolve-dates", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    days = {c["category"]: c["as_of"] for c in json.loads(result.stdout)}
+    assert days == {"afv": "2022-06-25", "tanks": "2022-06-25", "artillery": expected}

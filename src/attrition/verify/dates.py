@@ -29,6 +29,14 @@ REPORT_WINDOW_DAYS: Final = 1
 # them agree on one report; a lone figure (or one of several) fits too many days.
 MIN_RESOLVING_MATCHES: Final = 2
 
+# Claimants whose every figure in an article dates to the report it relays (the claim
+# schema's as_of rule for the General Staff), even a figure the series cannot place
+# exactly: "nearly 6,900 tanks" rounded, or "1,504 vehicles" counted apart from fuel
+# tanks as the early reports did. For everyone else only the text's own date counts.
+REPORT_DATED_CLAIMANTS: Final = frozenset({"UA_GENERAL_STAFF"})
+# The figures a report holds: its totals and the day's increments (not a period's sum).
+REPORT_BASES: Final = frozenset({"cumulative", "daily"})
+
 ClaimT = TypeVar("ClaimT", bound=ClaimLike)
 
 
@@ -125,7 +133,9 @@ def fill_as_of(
 
     Only claims held against a series are dated (the General Staff's tallies): a
     figure gets the article's report day when it equals the series within a day
-    of it; other claims are returned unchanged. The day is written the way the
+    of it, or when no day of the series equals it (a rounded figure of the same
+    report); a figure equal to another day's stays undated (an older report, or
+    a common daily count); other claims are returned unchanged. The day is written the way the
     claim's class holds dates (the extractor's ``Claim`` keeps ISO text).
     """
     records = [ClaimRecord.of(claim) for claim in claims]
@@ -138,11 +148,18 @@ def fill_as_of(
             continue
         matches = _matching_days(record, context, record.claimant or "")
         day = next((d for d in report_window(anchor) if d in matches), None)
+        if day is None and not matches and _relays_report(record):
+            day = anchor  # a figure of the same report that no day of the series equals
         if day is None:
             out.append(claim)
             continue
         out.append(dataclasses.replace(claim, as_of=_date_like(claim, day)))  # type: ignore[type-var]
     return out
+
+
+def _relays_report(record: ClaimRecord) -> bool:
+    """True for a total or a day's figure of a claimant dated by the report it relays."""
+    return record.claimant in REPORT_DATED_CLAIMANTS and record.basis in REPORT_BASES
 
 
 def _date_like(claim: object, day: dt.date) -> dt.date | str:
