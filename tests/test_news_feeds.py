@@ -35,6 +35,7 @@ from attrition.news.poll import poll_feeds
 from attrition.settings import Settings
 
 FEEDS = Path(__file__).parent / "fixtures" / "news" / "feeds"
+READ_TIMEOUT = 2.5
 T0 = dt.datetime(2022, 7, 5, 9, 0, tzinfo=dt.UTC)
 
 
@@ -81,7 +82,9 @@ def clock() -> Clock:
 
 @pytest.fixture
 def ingestor(ledger: Ledger, clock: Clock) -> Iterator[Ingestor]:
-    fetcher = Fetcher(Settings(allow_hosts=("127.0.0.1",)), read_timeout=1.0)
+    # READ_TIMEOUT: a loaded CI machine answers the local server slowly, and a timed-out fetch
+    # shifts the scripted responses of the tests that serve pages in turn
+    fetcher = Fetcher(Settings(allow_hosts=("127.0.0.1",)), read_timeout=READ_TIMEOUT)
     with Ingestor(ledger, fetcher=fetcher, clock=clock) as it:
         yield it
     fetcher.close()
@@ -301,7 +304,7 @@ def test_failing_feeds_are_recorded_while_the_others_are_polled(
         content_type="text/html",
     )
     httpserver.expect_request("/slow").respond_with_handler(
-        lambda _r: (time.sleep(1.6), Response("late"))[1]
+        lambda _r: (time.sleep(READ_TIMEOUT + 0.6), Response("late"))[1]
     )
     httpserver.expect_request("/rss").respond_with_data(
         fixture_feed("rss091.xml", httpserver), content_type="application/rss+xml"
