@@ -141,3 +141,22 @@ def test_binary_junk_is_read_with_replacement_not_a_traceback(
     result = runner.invoke(app, ["extract", str(path), "--json"])
     assert result.exit_code == 0, result.output
     assert isinstance(json.loads(result.stdout), list)
+
+
+def test_a_language_without_a_lexicon_is_read_as_english_with_one_note(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    batch = tmp_path / "batch.jsonl"
+    records = [{"id": str(k), "text": SENTENCE, "lang": "pl"} for k in range(3)]
+    batch.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--jsonl", str(batch)])
+    assert result.exit_code == 0, result.output
+    assert [len(json.loads(line)["claims"]) for line in result.stdout.splitlines()] == [1, 1, 1]
+    assert result.stderr.count("no lexicon for language 'pl'") == 1
+    assert f"{batch}:1:" in result.stderr
+
+
+def test_a_known_language_gets_no_note(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", "-", "--lang", "de-AT", "--json"], input=SENTENCE)
+    assert result.exit_code == 0, result.output
+    assert "no lexicon" not in result.stderr

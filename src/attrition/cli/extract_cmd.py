@@ -97,6 +97,25 @@ def _dating_ledger(db: str | None) -> Any:
 
 
 GENERAL_STAFF = "UA_GENERAL_STAFF"
+
+
+def _language(code: str, where: str) -> str:
+    """``code`` as given; a code with no lexicon is read as English, said once on stderr."""
+    from attrition.extract import available_languages
+
+    base = code.lower().split("-")[0]
+    if base not in available_languages() and base not in _UNKNOWN_LANGUAGES:
+        _UNKNOWN_LANGUAGES.add(base)
+        stderr.print(
+            f"note: {where}: no lexicon for language {code!r}; reading it as English "
+            f"(lexicons: {', '.join(available_languages())})",
+            soft_wrap=True,
+            markup=False,
+        )
+    return code
+
+
+_UNKNOWN_LANGUAGES: set[str] = set()
 _SNAPSHOT_DIRS: list[tempfile.TemporaryDirectory[str]] = []
 _LEDGERS: dict[str | None, Any] = {}
 
@@ -146,11 +165,11 @@ def _run_jsonl(path: Path, published: str | None, resolve: bool, db: str | None)
     out = sys.stdout
     with progress:
         task = progress.add_task("extract", total=len(records))
-        for _, record in records:
+        for number, record in records:
             claims = extract_claims(
                 record["text"],
                 published=record.get("published") or published,
-                lang=record.get("lang") or "en",
+                lang=_language(record.get("lang") or "en", f"{name}:{number}"),
             )
             if resolve:
                 claims = _resolve_dates(claims, db, record.get("published") or published)
@@ -200,6 +219,7 @@ def extract_command(
 
     Example: attrition extract article.txt --published 2022-06-25
     """
+    _UNKNOWN_LANGUAGES.clear()  # each run notes each unknown language once
     if published is not None:
         try:
             import datetime as dt
@@ -216,7 +236,7 @@ def extract_command(
         raise InputError("no input: give a text or HTML file, - for stdin, or --jsonl FILE")
     text, stated, name = _article_text(path)
     published = published or stated
-    claims = extract_claims(text, published=published, lang=lang)
+    claims = extract_claims(text, published=published, lang=_language(lang, "--lang"))
     if resolve_dates:
         claims = _resolve_dates(claims, db, published)
     if as_json:
