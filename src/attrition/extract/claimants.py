@@ -22,6 +22,9 @@ MAX_SUBJECT_REACH = 14
 # "said in an update posted to social media on Wednesday": the day of a statement comes
 # within ten tokens of its verb, with no comma between.
 MAX_DATE_REACH = 10
+# A negation stands right beside the verb it denies: "nennt keine", "n'a pas publié",
+# "no confirmó", "未公布" (two tokens either side).
+NEGATION_REACH = 2
 _ARMY_OF = {"UA_GENERIC": "UA_GENERAL_STAFF", "RU_GENERIC": "RU_MOD", "RELAY": "OTHER"}
 MINISTRIES = frozenset({"RU_MOD", "UA_GENERAL_STAFF", "UK_MOD"})
 _STOP_SUBJECT = frozenset({".", ";", "that", "which", "who", "whom"})
@@ -194,6 +197,9 @@ class AttributionReader:
             if verb is not None and tokens[k].norm.endswith("ing") and found:
                 k = verb[1]  # ", stating that …": the participle shares the main clause's speaker
                 continue
+            if verb is not None and self._negated(tokens, k, verb[1]):
+                k = verb[1]  # "Moskau nennt keine Verlustzahlen": a speaker who says nothing
+                continue
             if verb is not None:
                 entity = self._subject_of(tokens, k, entities, verb[1])
                 if entity is not None:
@@ -244,7 +250,7 @@ class AttributionReader:
         for k in range(source[1], min(source[1] + AUTHOR_REACH, len(tokens) - 1)):
             if tokens[k].norm in (",", ".", ";", ":"):
                 return None
-            if tokens[k].norm == "by":
+            if tokens[k].norm in self.lex.grammar["agent_words"]:  # by, par, por, da
                 after = by_first.get(k + 1) or by_first.get(k + 2)
                 return after if after is not None and after.claimant != "RELAY" else None
         return None
@@ -263,6 +269,8 @@ class AttributionReader:
             if entity is not None:
                 if entity.claimant == "RELAY":
                     continue
+                if entity.kind == "ref:source":  # "selon le bilan publié lundi par l'état-major"
+                    return self._author_of_source(tokens, j, by_first) or entity
                 return entity
             token = tokens[k]
             if token.norm in (",", ".", ";", ":"):
@@ -321,6 +329,15 @@ class AttributionReader:
                     continue
                 best = entity
         return best
+
+    def _negated(self, tokens: Sequence[Token], k: int, verb_end: int) -> bool:
+        """A report verb with a negation beside it ("nennt keine", "no confirmó", "未公布")."""
+        negations = self.lex.grammar["negations"]
+        if not negations:
+            return False
+        before = tokens[max(0, k - NEGATION_REACH) : k]
+        after = tokens[verb_end : verb_end + NEGATION_REACH]
+        return any(t.norm in negations for t in (*before, *after))
 
     def _particle_at(self, tokens: Sequence[Token], verb: int, k: int) -> bool:
         """ ", teilte der Generalstab mit": a separable verb's particle after its subject."""

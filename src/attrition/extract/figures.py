@@ -216,10 +216,9 @@ class FigureReader(NounReader, ListReader):
     def _part_of_whole(
         self, tokens: Sequence[Token], k: int, mention_starts: set[int]
     ) -> int | None:
-        if k + 1 < len(tokens) and tokens[k].norm == "of":
-            j = k + 1
-            if tokens[j].norm in ("the", "its", "their"):
-                j += 1
+        link = self.lex.whole_links.match(tokens, k) if k + 1 < len(tokens) else None
+        if link is not None:
+            j = link[1]  # "of the", "von", "dei", "sur": the whole's number after it
             if j in mention_starts:
                 self._wholes.add(j)
                 end = j + 1
@@ -384,6 +383,8 @@ class FigureReader(NounReader, ListReader):
             and tokens[qualifier[1]].norm in APPROXIMATION_SIGNS
         ):
             link = (qualifier[0].value, qualifier[1])  # "tanks ≈ 11,174": the sign is the dash
+        if link is None and qualifier is not None and k > 0 and _is_cjk(tokens[k - 1].text):
+            link = (qualifier[0].value, k)  # "伤亡人数约40万": the count right after its noun
         if link is None and self._item_line:
             return self._item_label(tokens, k, result)
         if link is None:
@@ -413,6 +414,18 @@ class FigureReader(NounReader, ListReader):
                 owner = self._side_before(tokens, back)  # "Russian losses near 870,000"
                 if referent is not None and owner is not None and referent.side != owner:
                     referent = replace(referent, side=owner)
+                named = None if placeholder is None else self.casualty_inside(tokens, back, end)
+                if named is not None and named.value == "personnel":
+                    named = None  # "losses", "伤亡人数": the count before says as much
+                if (
+                    named is not None
+                    and referent is not None
+                    and referent.category in PERSON_CATEGORIES
+                ):
+                    # "受伤人数约40万" after "死亡人数约为8万人": the wounded, not the dead again
+                    referent = replace(
+                        referent, category=named.value, rule_id=named.rule_id, explicit=True
+                    )
                 return referent
             if noun_hit is not None:
                 if noun_hit[0].kind == "block":
@@ -504,6 +517,11 @@ class FigureReader(NounReader, ListReader):
         after = lex.qualifiers_after.match(tokens, figure.mention.last)
         if after is not None and figure.mention.increment_span is None:  # not "6,140 +8"
             figure.qualifier = after[0].value
+            figure.qualifier_explicit = True
+        elif figure.mention.spelled and tokens[figure.mention.last - 1].norm in (
+            lex.number_words.approximate
+        ):
+            figure.qualifier = "about"  # "une dizaine de chars": some ten tanks
             figure.qualifier_explicit = True
 
     def _rate(self, tokens: Sequence[Token], figure: Figure, j: int) -> None:

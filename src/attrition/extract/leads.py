@@ -30,8 +30,9 @@ LIST_LINE_MAX_CHARS = 90
 # "personnel – about 178,650": the label before an item's number is a few words.
 LIST_LABEL_MAX_CHARS = 45
 # A hyphen inside a word ("operational-tactical") is none; "tanks ≈ 11,174" and
-# "tanks ~ 11,174" put the approximation sign where others put a dash.
-_LABEL_MARKS = ("–", "—", "‒", " - ", ":", " ≈ ", " ~ ")
+# "tanks ~ 11,174" put the approximation sign where others put a dash; Chinese writes a
+# full-width colon ("坦克：10186辆").
+_LABEL_MARKS = ("–", "—", "‒", " - ", ":", "：", " ≈ ", " ~ ")
 # What may follow a table item's number: its increment, bare or bracketed ("+10,790"), or a
 # dash for no change, in cells apart by spaces, tabs or pipes ("Tanks | 9,786 | +48"), and a stop.
 _TABLE_TAIL = re.compile(

@@ -162,7 +162,8 @@ class ListReader:
                     break
                 if follower.low is not None or ":increment" in follower.rule_id:
                     break
-                if not self._listed(tokens, previous, follower):
+                elided = distributive and self._elided_count(tokens, previous, follower)
+                if not elided and not self._listed(tokens, previous, follower):
                     break  # "about 3,700 wounded, and that 572 …": a new statement, not the list
                 previous = follower
                 if distributive:
@@ -179,6 +180,21 @@ class ListReader:
                     break
                 else:
                     break
+
+    def _elided_count(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
+        """ "environ 80 000 soldats auraient été tués et 400 000 blessés": a second count whose
+        verb is left out, after the first count's verb and a conjunction."""
+        between = tokens[max(earlier.last, earlier.noun_last) : later.first]
+        if len(between) < 2 or between[-1].norm not in self.lex.grammar["list_joiners"]:
+            return False
+        verb = self.lex.predicates.match_ending(between, len(between) - 1)
+        if verb is None:
+            return False
+        grammar = self.lex.grammar
+        # "soldats russes auraient été": the side after the noun, then the verb's auxiliaries
+        fillers = grammar["auxiliaries"] | grammar["predicate_fillers"]
+        fillers = fillers | grammar["side_adjectives_after"]
+        return all(t.norm in fillers for t in between[: verb[1]])
 
     def _listed(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
         """True when only list punctuation and conjunctions separate two figures."""
@@ -330,15 +346,19 @@ class ListReader:
         """First and last-plus-one token of a clause (clause numbers never decrease)."""
         return bisect_left(clause_of, clause), bisect_right(clause_of, clause)
 
-    @staticmethod
     def _increment_after_noun(
-        tokens: Sequence[Token], figure: Figure
+        self, tokens: Sequence[Token], figure: Figure
     ) -> tuple[int, int, int] | None:
-        """ "10,205 tanks (+3)": a day's increment written after the figure's noun."""
-        if figure.noun_last <= figure.mention.last:
-            return None
-        value = bracketed_increment(tokens, figure.noun_last)
-        return None if value is None else (figure.noun_last, figure.noun_last + 4, value)
+        """ "10,205 tanks (+3)": a day's increment written after the figure's noun, or after
+        the classifier that closes the number ("坦克：10186辆（+7）")."""
+        after = figure.noun_last
+        if after <= figure.mention.last:
+            after = figure.mention.last
+            if after >= len(tokens) or tokens[after].norm not in self.lex.grammar["classifiers"]:
+                return None
+            after += 1
+        value = bracketed_increment(tokens, after)
+        return None if value is None else (after, after + 4, value)
 
     def _increments(self, result: SentenceFigures) -> None:
         """``1,511 (+4)``: the bracketed increment is the same category's daily figure."""

@@ -253,6 +253,8 @@ class NounReader:
                 phrase.rule_id = "pred.mixed"
             return
         verb = self._verb_before(tokens, k if verb_from is None else verb_from, clause_of)
+        if verb is None and verb_from is not None:
+            verb = self._count_named_before(tokens, verb_from)
         if verb is not None and verb.value != "personnel":
             phrase.category = verb.value
             phrase.rule_id = verb.rule_id
@@ -275,6 +277,26 @@ class NounReader:
                 if previous not in self.lex.grammar["auxiliaries"]:
                     return hit[0]
             return None
+        return None
+
+    def _count_named_before(self, tokens: Sequence[Token], k: int) -> Tagged | None:
+        """ "死亡人数约为8万人": a count the placeholder before the number names by its casualty
+        word (the number of the dead, of the wounded), whatever the noun after the number."""
+        qualifier = self.lex.qualifiers_before.match_ending(tokens, k)
+        if qualifier is not None:
+            k = qualifier[1]
+        link = self.lex.linking_words.match_ending(tokens, k)
+        if link is not None:
+            k = link[1]
+        placeholder = self.lex.placeholder_nouns.match_ending(tokens, k)
+        return None if placeholder is None else self.casualty_inside(tokens, placeholder[1], k)
+
+    def casualty_inside(self, tokens: Sequence[Token], a: int, b: int) -> Tagged | None:
+        """The casualty word inside a placeholder (``死亡人数``: the dead), if it has one."""
+        for start in range(a, b):
+            hit = self.lex.predicates.match(tokens, start)
+            if hit is not None and hit[1] <= b:
+                return hit[0]
         return None
 
     def _predicates_after(

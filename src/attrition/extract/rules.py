@@ -70,6 +70,7 @@ _SECTIONS: dict[str, type | tuple[type, ...]] = {
     "reference_words": list,
     "linking_words": list,
     "placeholder_nouns": list,
+    "whole_links": list,
     "respectively": list,
     "rate_per": list,
     "fraction_words": list,
@@ -94,6 +95,7 @@ _NUMBER_KEYS = {
     "units",
     "multipliers",
     "dozen",
+    "approximate",
     "articles",
     "half",
     "vague",
@@ -139,6 +141,8 @@ GRAMMAR_KEYS = {
     "back_references",
     "complementizers",
     "classifiers",
+    "negations",
+    "agent_words",
 }
 
 
@@ -261,6 +265,7 @@ class Lexicon:
     reference_words: PhraseTable[str]
     linking_words: PhraseTable[str]
     placeholder_nouns: PhraseTable[str]
+    whole_links: PhraseTable[str]
     respectively: frozenset[str]
     rate_per: frozenset[str]
     fraction_words: frozenset[str]
@@ -424,6 +429,7 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
         units={k.lower(): int(v) for k, v in numbers["units"].items()},
         multipliers={k.lower(): int(v) for k, v in numbers["multipliers"].items()},
         dozen={k.lower(): int(v) for k, v in numbers["dozen"].items()},
+        approximate=_words(numbers["approximate"]),
         articles=_words(numbers["articles"]),
         half=_words(numbers["half"]),
         vague=_words(numbers["vague"]),
@@ -478,6 +484,7 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
         reference_words=_table(data["reference_words"]),
         linking_words=_table(data["linking_words"]),
         placeholder_nouns=_table(data["placeholder_nouns"]),
+        whole_links=_table(data["whole_links"]),
         respectively=_words(data["respectively"]),
         rate_per=_words(data["rate_per"]),
         fraction_words=_words(data["fraction_words"]),

@@ -27,7 +27,9 @@ _GERMAN_MONTHS = frozenset(
     }
 )  # fmt: skip
 _PARAGRAPH = re.compile(r"[^\n\r\u2028\u2029]+")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})$")
+# Any letters: "journée." and "dafür." end in an ASCII letter after an accented one, and
+# that letter alone would read as an initial ("J. Smith") that ends no sentence.
+_WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W\d_]|\.){0,8})$")
 ABBREVIATIONS = frozenset(
     [
         # German and Romance scale and approximation abbreviations before a capitalised noun

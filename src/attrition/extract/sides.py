@@ -83,11 +83,15 @@ class SideReader:
             person = self.lex.nouns.match(tokens, k)
             standalone = end - k > 1 or named or (person is not None and person[1] == end)
             noun = self.lex.nouns.match(tokens, end) if after is not None else None
-            # "les forces russes", "le truppe russe": a side adjective after its force noun
+            # "les forces russes", "le truppe russe", "le perdite russe": a side adjective
+            # after its force noun or the losses it owns
             after_force = (
                 k > lo
-                and tokens[k - 1].norm in self.grammar["force_nouns"]
                 and token.norm in self.grammar["side_adjectives_after"]
+                and (
+                    tokens[k - 1].norm in self.grammar["force_nouns"]
+                    or tokens[k - 1].norm in self.grammar["loss_nouns"]
+                )
             )
             if tag.value in ("RU", "UA", "ENEMY") and (
                 standalone
@@ -110,6 +114,8 @@ class SideReader:
         for first, end, found in self.side_phrases(tokens, 0, len(tokens)):
             if found not in OPPOSITE or self._after_preposition(tokens, first):
                 continue
+            if tokens[first].norm in self.grammar["loss_nouns"]:
+                return found  # "le perdite russe": the owner named on the losses themselves
             for k in range(end, min(len(tokens), end + 5)):
                 cue = self.lex.loss_cues.match(tokens, k)
                 if cue is None:

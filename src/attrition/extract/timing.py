@@ -76,7 +76,8 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
     for date in found.dates:
         prev = tokens[date.first - 1].norm if date.first > 0 else ""
         prev2 = tokens[date.first - 2].norm if date.first > 1 else ""
-        opened = _since_before(tokens, date.first, lex)
+        # "seit Kriegsbeginn am Mittwoch": a weekday far after "since" is when it was said
+        opened = date.kind not in ("weekday", "relative") and _since_before(tokens, date.first, lex)
         follows = tokens[date.last : date.last + 2]
         if [t.norm for t in follows] == [",", "when"]:
             continue  # "the highest since October 19, when it said …": a comparison, not a span

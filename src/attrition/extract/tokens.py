@@ -32,9 +32,14 @@ _TOKEN_RE = re.compile(
     r"|\d{1,12}(?:[,.'’]\d{1,3}(?!\d)){0,6})"
     r"|(?P<punct>\S)"
 )
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+# Chinese text writes a list's "人员：约86.3万人（+1140）" with full-width marks; their norms
+# are the ASCII marks every rule compares with (the text keeps its characters).
+_FULL_WIDTH = {"：": ":", "（": "(", "）": ")", "＋": "+"}
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", **_FULL_WIDTH})
 _HYPHENS = frozenset("-‐‑‒")
-_PLAIN_MARKS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-"})
+_PLAIN_MARKS = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-", **_FULL_WIDTH}
+)
 # A designation starts with at most four letters ("Su", "FH", "Kh", "T").
 MODEL_PREFIX = 4
 _new = tuple.__new__
@@ -64,7 +69,7 @@ _SPLIT_ASCII_RE = re.compile(
     r"|\d{1,3}(?: \d{3}(?!\d))+|\d{1,12}(?:[,.']\d{1,3}(?!\d)){0,6}"
     r"|\S)"
 )
-_ODD_CHARS = re.compile("[’‘`´‐‑‒]")
+_ODD_CHARS = re.compile("[’‘`´‐‑‒：（）＋]")
 
 
 class FlagSource(Protocol):
