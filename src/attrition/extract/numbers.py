@@ -50,13 +50,13 @@ class NumberWords:
     units: Mapping[str, int]  # one..nineteen, twenty..ninety
     multipliers: Mapping[str, int]  # hundred, thousand, million, тис.
     dozen: Mapping[str, int]  # dozen → 12
-    approximate: frozenset[str]  # "une dizaine", "un centinaio": about ten, about a hundred
     articles: frozenset[str]  # "a", "an": one, before a multiplier
     half: frozenset[str]  # "half" in "half a million"
     vague: frozenset[str]  # hundreds, thousands, dozens: never a figure
     range_joiners: frozenset[str]  # to, -, –
     range_openers: Mapping[str, str]  # between → and, from → to
     conjunctions: frozenset[str]  # "and" inside "one hundred and fifty"
+    approximate: frozenset[str] = frozenset()  # "une dizaine", "un centinaio": about ten, a hundred
 
 
 def parse_digits(text: str, *, scaled: bool = False) -> float | None:
