@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from attrition.extract import extract_claims
 from attrition.extract.leads import is_list_line
 
@@ -135,3 +137,44 @@ def test_a_days_figure_in_prose_and_the_same_increment_in_the_tally_are_one_clai
     )
     values = [c["value"] for c in claims(text, published="2024-09-30")]
     assert values.count(9) == 1
+
+
+def test_an_approximation_before_a_prose_list_covers_the_totals_past_their_increments() -> None:
+    text = (
+        "According to the General Staff, Russia has lost approximately 702,350 personnel, "
+        "9,410 tanks (+6), 19,020 armoured combat vehicles (+12) and 20,300 artillery "
+        "systems (+25)."
+    )
+    found = {c.value: c for c in extract_claims(text, published="2024-11-20")}
+    assert {v for v, c in found.items() if c.qualifier == "about"} == {
+        702350,
+        9410,
+        19020,
+        20300,
+    }
+    assert found[12].qualifier == "exact" and found[12].basis == "daily"
+
+
+@pytest.mark.parametrize("joiner", ["", " as well as"])
+def test_a_days_part_in_an_aside_keeps_its_day_and_leaves_the_list_whole(joiner: str) -> None:
+    text = (
+        "The enemy's total combat losses from February 24, 2022 to November 20, 2024 are "
+        f"approximately 702,350 people, including 1,530 over the past day,{joiner} 9,410 "
+        "tanks, 19,020 armoured combat vehicles and 20,300 artillery systems, the General "
+        "Staff said."
+    )
+    found = {c.value: c for c in extract_claims(text, published="2024-11-20")}
+    assert set(found) == {702350, 1530, 9410, 19020, 20300}, found
+    assert (found[1530].basis, found[1530].qualifier) == ("daily", "exact")
+    for total in (702350, 9410, 19020, 20300):
+        assert (found[total].basis, found[total].qualifier) == ("cumulative", "about"), total
+    assert {c.subject for c in found.values()} == {"RU"}
+
+
+def test_people_counted_as_the_losses_of_the_enemy_are_soldiers_however_far_the_noun() -> None:
+    text = (
+        "The total combat losses of the enemy from February 24, 2022 to November 20, 2024 "
+        "are approximately 702,350 people.\nThis was reported by the General Staff."
+    )
+    (claim,) = extract_claims(text, published="2024-11-20")
+    assert (claim.subject, claim.category, claim.value) == ("RU", "personnel", 702350)

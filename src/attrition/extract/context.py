@@ -11,7 +11,7 @@ import datetime as dt
 from attrition.extract.dates import DateMention
 from attrition.extract.drafts import GENERAL_STAFF, Draft
 from attrition.extract.figures import FigureReader
-from attrition.extract.lists import LABEL_DASHES
+from attrition.extract.lists import LABEL_DASHES, PART_OPENER
 from attrition.extract.nouns import OWNER
 from attrition.extract.records import Figure, SentenceFigures
 from attrition.extract.rules import Lexicon, Tagged
@@ -110,6 +110,8 @@ class ContextReader:
         people = noun is not None and noun[0].rule_id == "noun.people"
         people = people and not self._labelled_personnel(tokens, figure)
         weak = self._side_role in WEAK_SIDE_ROLES
+        if weak and people and self.sides.losses_owner(tokens, figure.first) is not None:
+            weak = False  # the sentence counts a side's losses in people
         earlier = self._sentence_drafts[-1:] if self._sentence_drafts else []
         # "… and more than 40 wounded": the same unnamed people
         same_victims = figure.person and any(
@@ -337,12 +339,19 @@ class ContextReader:
         after an earlier figure is that figure's, once a new loss verb or link comes between."""
         if cue.last > figure.first or cue.basis == "cumulative":
             return False
-        touched = any(
-            0 <= cue.first - max(d.figure.last, d.figure.noun_last) <= 1
+        touched = [
+            d.figure
             for d in self._sentence_drafts
-        )
+            if 0 <= cue.first - max(d.figure.last, d.figure.noun_last) <= 1
+        ]
         if not touched:
             return False
+        # "880,120 personnel, including 1,160 over the past day, 10,180 tanks": the span
+        # closes the aside of a part, whose day it is
+        part = touched[-1]
+        closed = cue.last < len(tokens) and tokens[cue.last].norm == ","
+        if closed and part.first > 0 and tokens[part.first - 1].norm == PART_OPENER:
+            return True
         lex = self.lex
         # a verb, not a preposition: "soar past", "losses" start a new statement; "along
         # with 62 drones", "and 5 tanks" go on with the same list

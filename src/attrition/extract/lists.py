@@ -24,6 +24,9 @@ APPROXIMATION_SIGNS = frozenset({"≈", "~"})
 # What separates a list item's label from its figure ("tanks – 10,303", "Tanks: 7,201"; the
 # tokenizer writes the other hyphens and dashes as "-").
 LABEL_DASHES = frozenset({":", "–", "-", "—"})
+# The word that opens an aside naming a part of the figure before ("…, including 1,160 over
+# the past day, …").
+PART_OPENER = "including"
 
 
 _QUALIFIER_ENDS = frozenset({":", ",", ".", ";"})
@@ -160,7 +163,9 @@ class ListReader:
             for follower in figures[index + 1 :]:
                 if follower.clause != head.clause or follower.qualifier_explicit:
                     break
-                if follower.low is not None or ":increment" in follower.rule_id:
+                if ":increment" in follower.rule_id or self._aside_part(tokens, follower):
+                    continue  # "10,180 tanks (+4), …", "…, including 1,160 over the past day, …"
+                if follower.low is not None:
                     break
                 elided = distributive and self._elided_count(tokens, previous, follower)
                 if not elided and not self._listed(tokens, previous, follower):
@@ -196,9 +201,25 @@ class ListReader:
         fillers = fillers | grammar["side_adjectives_after"]
         return all(t.norm in fillers for t in between[: verb[1]])
 
+    def _aside_part(self, tokens: Sequence[Token], figure: Figure) -> bool:
+        """ "…, including 1,160 over the past day, …": a part named in an aside of the list."""
+        return figure.first > 1 and [t.norm for t in tokens[figure.first - 2 : figure.first]] == [
+            ",",
+            PART_OPENER,
+        ]
+
     def _listed(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
-        """True when only list punctuation and conjunctions separate two figures."""
-        between = tokens[max(earlier.last, earlier.noun_last) : later.first]
+        """True when only list punctuation and conjunctions separate two figures, past the
+        earlier one's increment ("10,180 tanks (+4), 21,200 …") and an aside naming a part
+        of it ("880,120 personnel, including 1,160 over the past day, 10,180 tanks")."""
+        start = max(earlier.last, earlier.noun_last)
+        if bracketed_increment(tokens, start) is not None:
+            start += 4
+        between = list(tokens[start : later.first])
+        if len(between) > 2 and between[1].norm == PART_OPENER:
+            # the aside, from "including" to its closing comma ("…, as well as 10,205 tanks")
+            close = next((i for i in range(len(between) - 1, 1, -1) if between[i].norm == ","), 0)
+            between = between[:1] + between[close + 1 :] if close else between
         joiners = self.lex.grammar["list_joiners"]
         return all(t.norm in joiners or t.norm in ("as", "well", "plus", "also") for t in between)
 
@@ -228,7 +249,7 @@ class ListReader:
         aside = end < len(tokens) and tokens[end].norm == ","
         k = 0
         while k < len(between):
-            if between[k].norm in joiners or (between[k].norm == "including" and aside):
+            if between[k].norm in joiners or (between[k].norm == PART_OPENER and aside):
                 k += 1
                 continue
             cue = self.lex.loss_cues.match(between, k) or self.lex.predicates.match(between, k)

@@ -258,6 +258,17 @@ class SideReader:
             k -= 1
         return k >= 0 and tokens[k].norm in self.grammar["prepositions"]
 
+    def losses_owner(self, tokens: Sequence[Token], end: int) -> str | None:
+        """ "The total combat losses of the enemy from … to … are 880,950 people": the side
+        whose losses a loss noun before ``end`` names, however far from the figure."""
+        nouns = self.grammar["loss_nouns"]
+        for k in range(min(end, len(tokens))):
+            if tokens[k].norm in nouns:
+                owner = self._owner_after(tokens, k)
+                if owner is not None:
+                    return owner
+        return None
+
     def _owner_after(self, tokens: Sequence[Token], k: int) -> str | None:
         j = k + 1
         if j < len(tokens) and tokens[j].norm in self.grammar["side_adjectives_after"]:
@@ -266,7 +277,8 @@ class SideReader:
                 return own[0].value
         if j < len(tokens) and tokens[j].norm in ("among", "of"):
             found = self.side_phrases(tokens, j + 1, min(len(tokens), j + 5))
-            if found and found[0][2] in OPPOSITE:
+            # "losses of the enemy": the speaker's opponent, resolved with the claimant
+            if found and (found[0][2] in OPPOSITE or found[0][2] == "ENEMY"):
                 return found[0][2]
         return None
 
