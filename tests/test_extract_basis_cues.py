@@ -178,3 +178,31 @@ def test_the_year_of_a_yearly_summary_is_a_window(window: str) -> None:
     text = f"The commander said his troops destroyed 2,900 Russian tanks {window}."
     (claim,) = extract_claims(text, published="2025-01-04")
     assert claim.basis == "period", claim
+
+
+@pytest.mark.parametrize("verb", ["destroyed", "had destroyed"])
+def test_a_russian_mod_engagement_in_the_simple_past_is_that_days(verb: str) -> None:
+    text = (
+        f"Russia's defence ministry said on Monday its troops {verb} nine Ukrainian tanks and "
+        "killed up to 140 soldiers while repelling an assault near Toretsk."
+    )
+    found = {c.value: c for c in extract_claims(text, published="2025-02-10")}
+    assert {v: (c.basis, c.as_of) for v, c in found.items()} == {
+        9: ("daily", "2025-02-10"),
+        140: ("daily", "2025-02-10"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia's defence ministry said its troops have destroyed 17,400 Ukrainian tanks.",
+        "Russia's defence ministry said 6,100 Ukrainian soldiers had been killed.",
+        "Russia's defence ministry said Ukraine had lost 8,200 soldiers killed and 9,900 wounded.",
+    ],
+)
+def test_a_russian_mod_perfect_or_passive_or_participle_stays_a_running_total(
+    sentence: str,
+) -> None:
+    found = extract_claims(sentence, published="2025-02-10")
+    assert found and {c.basis for c in found} == {"cumulative"}, found

@@ -257,6 +257,9 @@ class ContextReader:
             if same_paragraph or continues or draft.claimant == "RU_MOD":
                 draft.basis = last[0]
                 return
+        if draft.claimant == "RU_MOD" and self._past_agent(tokens, figure):
+            draft.basis = "daily"  # "its forces (had) destroyed 12 Ukrainian tanks": a battle's
+            return
         draft.basis = "cumulative"
 
     def _below_the_day(self, draft: Draft, first: Figure) -> bool:
@@ -333,6 +336,22 @@ class ContextReader:
             tag.value == "agent" and figure.category in INTERCEPTED
         )
         return downs and not self._perfect_before(tokens, k, told_back=True)
+
+    def _past_agent(self, tokens: list[Token], figure: Figure) -> bool:
+        """ "its forces destroyed 12 tanks and killed up to 300 soldiers": a loss inflicted in
+        the simple past (or told back with "had"), an engagement's count; the Russian MoD gives
+        its running totals in the perfect or with "in total, since the start"."""
+        verb = self._governing_verb(tokens, figure)
+        if verb is None or verb[0].value != "agent":
+            return False
+        k = verb[1]
+        grammar = self.lex.grammar
+        before = tokens[k - 1].norm if k > 0 else ""
+        if before in grammar["auxiliaries"] and before not in grammar["perfect_auxiliaries"]:
+            return False  # "had been killed", "were destroyed": a passive tells no engagement
+        if any(t.kind == "num" for t in tokens[max(0, k - 2) : figure.first]):
+            return False  # "61,207 soldiers killed and 49,368 wounded": the figure before's
+        return not self._perfect_before(tokens, k, told_back=True)
 
     def _earlier_figures_cue(self, tokens: list[Token], figure: Figure, cue: Cue) -> bool:
         """ "2,000 men in a single day as Russia's losses soar past 725,000": a span right
