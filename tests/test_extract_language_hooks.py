@@ -331,3 +331,43 @@ def test_chinese_jin_is_nearly_and_the_russian_side_is_a_generic_russia() -> Non
 def test_chinese_tanks_may_be_written_as_combat_vehicles() -> None:
     text = "美國國防部官員估計，俄軍在攻勢中已損失逾百輛戰車。"
     assert found(text, "zh") == [("RU", "tanks", 100, "over", "period", "US_GOV")]
+
+
+# -- second landing ---------------------------------------------------------------------------
+
+
+def test_a_number_before_its_placeholder_counts_the_noun_after_it() -> None:
+    es = "El ministerio ruso cifró en 2.940 el número de heridos en sus filas."
+    fr = "Kyiv chiffre à 2 300 le nombre de soldats russes tués en mai."
+    it = "Kiev quantifica in 2.300 il numero dei soldati russi uccisi a maggio."
+    assert found(es, "es", "category", "value") == [("wounded", 2940)]
+    assert found(fr, "fr", "category", "value") == [("killed", 2300)]
+    assert found(it, "it", "category", "value") == [("killed", 2300)]
+
+
+def test_a_reported_perfect_with_its_own_day_is_that_days_loss() -> None:
+    cases = {
+        "fr": "Selon Kiev, 340 militaires russes ont été tués mardi dans la région de Donetsk.",
+        "it": "Secondo Kiev, 340 soldati russi sono stati uccisi martedì nella zona di Donetsk.",
+        "de": "Nach Angaben Kiews sind am Dienstag 340 russische Soldaten getötet worden.",
+    }
+    for lang, text in cases.items():
+        assert found(text, lang, "value", "basis") == [(340, "daily")], lang
+
+
+def test_a_country_after_a_preposition_and_a_conjunction_is_no_speaker() -> None:
+    text = (
+        "El Ministerio de Defensa ruso reconoció la muerte de 1.100 militares en Ucrania y cifró "
+        "en 2.900 el número de heridos."
+    )
+    assert found(text, "es", "category", "value", "claimant") == [
+        ("killed", 1100, "RU_MOD"),
+        ("wounded", 2900, "RU_MOD"),
+    ]
+
+
+def test_french_and_spanish_past_weeks_are_periods() -> None:
+    fr = "Selon Moscou, l'armée ukrainienne a perdu 2 100 soldats au cours de la semaine écoulée."
+    es = "Según Moscú, las tropas ucranianas sufrieron más de 2.000 bajas en la última semana."
+    assert found(fr, "fr", "value", "basis") == [(2100, "period")]
+    assert found(es, "es", "value", "basis") == [(2000, "period")]

@@ -315,8 +315,9 @@ class AttributionReader:
         prepositions = self.lex.grammar["prepositions"]
         for entity in entities:
             governed = entity.first > 0 and tokens[entity.first - 1].norm in prepositions
-            if governed and entity.last == k and entity.claimant in GENERIC:
-                continue  # "soldiers killed in Ukraine confirmed": a place, not a speaker
+            # "soldiers killed in Ukraine confirmed", "muertos en Ucrania y cifró": a place
+            if governed and entity.claimant in GENERIC and self._ends_at(tokens, entity, k):
+                continue
             if entity.last <= k and k - entity.last <= MAX_SUBJECT_REACH:
                 between = tokens[entity.last : k]
                 core = len(between)
@@ -329,6 +330,12 @@ class AttributionReader:
                     continue
                 best = entity
         return best
+
+    def _ends_at(self, tokens: Sequence[Token], entity: Entity, k: int) -> bool:
+        """The entity ends right before token ``k``, or before a conjunction right before it."""
+        if entity.last == k:
+            return True
+        return entity.last == k - 1 and tokens[entity.last].norm in self.lex.grammar["list_joiners"]
 
     def _negated(self, tokens: Sequence[Token], k: int, verb_end: int) -> bool:
         """A report verb with a negation beside it ("nennt keine", "no confirmó", "未公布")."""
