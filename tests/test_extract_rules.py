@@ -395,6 +395,16 @@ def test_breakdowns_are_separate_claims() -> None:
             "俄國防部指出，俄防空系統一天內擊落烏軍40架無人機。",
             [("UA", "uav", 40, "RU_MOD", "daily")],
         ),
+        (
+            "uk",
+            "За даними Генштабу ЗСУ, з початку вторгнення Росія втратила 8 000 танків.",
+            [("RU", "tanks", 8000, "UA_GENERAL_STAFF", "cumulative")],
+        ),
+        (
+            "ru",
+            "Минобороны России сообщило, что за сутки ВСУ потеряли 400 военнослужащих.",
+            [("UA", "personnel", 400, "RU_MOD", "daily")],
+        ),
     ],
 )
 def test_languages_are_lexicon_rows(lang: str, text: str, expected: list[tuple[Any, ...]]) -> None:

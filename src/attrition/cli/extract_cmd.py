@@ -205,7 +205,13 @@ def extract_command(
             "--published", help="The article's date, YYYY-MM-DD; relative days resolve against it."
         ),
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the text (ISO 639-1).")] = "en",
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang",
+            help="Language of the text (ISO 639-1): en, de, fr, it, es, zh, uk, ru (others: en).",
+        ),
+    ] = "en",
     resolve_dates: Annotated[
         bool,
         typer.Option(

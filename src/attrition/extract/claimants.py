@@ -19,6 +19,9 @@ from attrition.extract.tokens import Token
 # "Mediazona, a Russian independent media outlet, together with BBC Russia, established":
 # a subject may sit a dozen tokens before its verb, behind an apposition.
 MAX_SUBJECT_REACH = 14
+# "сообщили в субботу в Министерстве обороны России": a postposed subject sits at most
+# four words (a day, a preposition, a title) after its verb in the Slavic sets' reports.
+MAX_POSTPOSED_GAP = 4
 # "said in an update posted to social media on Wednesday": the day of a statement comes
 # within ten tokens of its verb, with no comma between.
 MAX_DATE_REACH = 10
@@ -307,8 +310,22 @@ class AttributionReader:
             if verb_end <= e.first <= verb_end + 2
             and (self._ends_clause(tokens, e.last) or self._particle_at(tokens, k, e.last))
         ]
-        # "Das sagte Schtupun": a verb right after a word pointing back also opens its clause
-        opens = k == 0 or (k == 1 and tokens[0].norm in self.lex.grammar["back_references"])
+        gap = self.lex.grammar["postposed_gap"]
+        if gap and not after:
+            # free word order ("повідомив у вівторок Генштаб ЗСУ у Facebook"): a subject
+            # after its verb, past a day or a title, need not end the clause
+            after = [
+                e
+                for e in entities
+                if verb_end <= e.first <= verb_end + MAX_POSTPOSED_GAP
+                and all(t.norm in gap for t in tokens[verb_end : e.first])
+            ]
+        # "Das sagte Schtupun", "Про це у вівторок повідомив Генштаб": a verb after the
+        # words pointing back (and a day) also opens its clause
+        back = self.lex.grammar["back_references"]
+        opens = k == 0 or (
+            tokens[0].norm in back and all(t.norm in back or t.norm in gap for t in tokens[:k])
+        )
         if (preceded_by_comma or opens) and after:
             return after[0]
         best: Entity | None = None

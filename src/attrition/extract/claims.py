@@ -162,6 +162,8 @@ class _Extraction(ContextReader):
         self._paragraph_index = 0
         self._lead: ListLead | None = None
         self._previous_drafts: list[Draft] = []
+        self._unclaimed: list[Draft] = []  # figures a closing line without a speaker left
+        self._points_back = False  # the paragraph opens with words pointing back (Про це)
         self._side_role = "np"
         self._list_day: DateMention | None = None
 
@@ -234,6 +236,7 @@ class _Extraction(ContextReader):
         last_speaker: Attribution | None = None
         opening_speaker = pending if paragraph.opens_with_quote else None
         self._paragraph_drafts = []
+        self._points_back = False
         lead = self._lead
         line = self.text[paragraph.start : paragraph.end]
         header = is_header_row(line)
@@ -295,6 +298,7 @@ class _Extraction(ContextReader):
                     self.last_said = attribution
             if attributions and not found.figures and self._refers_back(tokens):
                 self._credit_back(previous, attributions[0])
+                self._points_back = True
             previous = self._sentence_drafts
             if (attributions and not found.figures) or (attributions and carried is None):
                 carried = attributions[-1]
@@ -362,8 +366,15 @@ class _Extraction(ContextReader):
         if listed and lead is not None:
             lead.items.extend(self._paragraph_drafts)
             return
+        unclaimed, self._unclaimed = self._unclaimed, []
         if not self._paragraph_drafts:
             waiting = lead.items if lead is not None and lead.items else self._previous_drafts
+            if self._paragraph_attribution is None:
+                self._unclaimed = waiting
+            elif not waiting and self._points_back:
+                # "Дані уточнюються." then "Про це повідомляє Генштаб": a line pointing
+                # back names the speaker of the figures the line before it closed
+                waiting = unclaimed
             self._credit(waiting, self._paragraph_attribution)
         self._previous_drafts = self._paragraph_drafts
         self._lead = new_lead if not self._paragraph_drafts else None

@@ -286,17 +286,20 @@ def _cjk_day_of_month(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _dotted_at(tokens: Sequence[Token], i: int) -> DateMention | None:
-    """24.02 and 24.02.2022, the day-first form of Ukrainian and Russian bulletins."""
+    """24.02, 24.02.2022 and 24.02.22, the day-first forms of Ukrainian and Russian bulletins."""
     token = tokens[i]
-    if token.kind != "num" or token.text.count(".") != 1:
+    if token.kind != "num" or token.text.count(".") not in (1, 2):
         return None
-    day_text, month_text = token.text.split(".")
+    day_text, month_text, *short_year = token.text.split(".")
     if not (len(day_text) <= 2 and len(month_text) == 2 and day_text.isdigit()):
+        return None
+    if short_year and not (len(short_year[0]) == 2 and short_year[0].isdigit()):
         return None
     day, month = int(day_text), int(month_text)
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
-    year = None
+    # "з 24.02.22 по 20.02.24": the General Staff writes the year in two digits
+    year = 2000 + int(short_year[0]) if short_year else None
     last = i + 1
     n = len(tokens)
     if (

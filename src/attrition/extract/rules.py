@@ -143,6 +143,7 @@ GRAMMAR_KEYS = {
     "classifiers",
     "negations",
     "agent_words",
+    "postposed_gap",
 }
 
 

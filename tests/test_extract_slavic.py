@@ -1,0 +1,168 @@
+"""Extraction in Ukrainian and Russian (uk, ru): their lexicons and the hooks they use.
+
+Every sentence here was written for these tests; each test pins one rule or one group of
+lexicon rows with sentences shaped like the news of that language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from attrition.extract import extract_claims
+from attrition.extract.dates import find_dates
+from attrition.extract.rules import load_lexicon
+from attrition.extract.tokens import tokenize
+
+FIELDS = ("subject", "category", "value", "qualifier", "basis", "claimant")
+
+
+def found(
+    text: str, lang: str, *fields: str, published: str | None = "2024-05-15"
+) -> list[tuple[Any, ...]]:
+    fields = fields or FIELDS
+    return [
+        tuple(c.to_dict()[f] for f in fields)
+        for c in extract_claims(text, published=published, lang=lang)
+    ]
+
+
+# -- numbers and dates -----------------------------------------------------------------------
+
+
+def test_ukrainian_thousands_read_with_a_narrow_no_break_space_and_a_scaled_decimal() -> None:
+    text = "За даними Генштабу ЗСУ, Росія втратила 12\u202f300 танків і 1,2 тис. гелікоптерів."
+    assert [v for (v,) in found(text, "uk", "value")] == [12300, 1200]
+
+
+def test_russian_millions_with_a_decimal_comma_are_one_figure() -> None:
+    text = "По данным Минобороны России, ВСУ потеряли с начала СВО около 1,5 млн военнослужащих."
+    assert found(text, "ru", "value", "qualifier", "basis") == [(1500000, "about", "cumulative")]
+
+
+def test_money_in_hryvnias_and_rubles_is_never_a_figure() -> None:
+    assert found("Уряд виділив на відбудову 2,5 млрд грн і 300 тисяч гривень.", "uk") == []
+    assert found("Правительство выделило 5 млрд рублей, а курс превысил 90 ₽.", "ru") == []
+
+
+def test_a_two_digit_year_after_day_and_month_is_a_date() -> None:
+    lex = load_lexicon("uk")
+    tokens = tokenize("з 24.02.22 по 20.02.24", 0, None, lex.flags)
+    dates = find_dates(tokens, lex.date_words)
+    assert [d.resolve(None) for d in dates] == [dt.date(2022, 2, 24), dt.date(2024, 2, 20)]
+
+
+def test_months_in_the_genitive_date_a_statement() -> None:
+    text = "Президент Зеленський 12 березня заявив, що Росія втратила 400 000 військових."
+    assert found(text, "uk", "as_of", published="2024-03-14") == [("2024-03-12",)]
+
+
+# -- the General Staff's list -----------------------------------------------------------------
+
+
+GS_POST = (
+    "Загальні бойові втрати противника з 24.02.22 по 12.03.24 орієнтовно склали:\n"
+    "особового складу ‒ близько 423 910 (+1 050) осіб ліквідовано\n"
+    "танків ‒ 6 700 (+12) од.\n"
+    "бойових броньованих машин ‒ 12 800 (+20) од.\n"
+    "Дані уточнюються.\n"
+    "Про це повідомляє Генеральний штаб ЗСУ.\n"
+)
+
+
+def test_the_general_staff_post_reads_every_item_with_its_increment() -> None:
+    got = found(GS_POST, "uk", "category", "value", "qualifier", "basis", published="2024-03-12")
+    assert got == [
+        ("personnel", 423910, "about", "cumulative"),
+        ("personnel", 1050, "exact", "daily"),
+        ("tanks", 6700, "about", "cumulative"),
+        ("tanks", 12, "exact", "daily"),
+        ("afv", 12800, "about", "cumulative"),
+        ("afv", 20, "exact", "daily"),
+    ]
+
+
+def test_a_line_pointing_back_credits_the_list_a_figure_less_line_closed() -> None:
+    got = found(GS_POST, "uk", "claimant", "as_of", published="2024-03-14")
+    assert set(got) == {("UA_GENERAL_STAFF", "2024-03-12")}
+
+
+def test_without_a_line_pointing_back_the_list_keeps_no_claimant() -> None:
+    text = GS_POST.replace("Про це повідомляє", "Тим часом виступив")
+    assert {c for (c,) in found(text, "uk", "claimant")} == {None}
+
+
+# -- speakers ---------------------------------------------------------------------------------
+
+
+def test_a_subject_after_its_report_verb_and_a_day_is_the_speaker() -> None:
+    text = (
+        "ВСУ за неделю потеряли более 2 100 военнослужащих, сообщили в субботу в "
+        "Министерстве обороны России."
+    )
+    assert found(text, "ru") == [("UA", "personnel", 2100, "over", "period", "RU_MOD")]
+
+
+def test_a_sentence_opening_with_about_this_names_the_speaker_of_the_figures_before() -> None:
+    text = (
+        "За добу окупанти втратили 870 військових. "
+        "Про це у вівторок повідомив Генштаб ЗСУ в телеграмі."
+    )
+    assert found(text, "uk", "claimant", "basis") == [("UA_GENERAL_STAFF", "daily")]
+
+
+def test_the_general_staff_is_named_in_every_case() -> None:
+    for name in ("Генштабу ЗСУ", "Генерального штабу", "Генштабі"):
+        text = f"За даними {name}, Росія втратила 320 літаків."
+        assert found(text, "uk", "claimant") == [("UA_GENERAL_STAFF",)], name
+
+
+# -- sides, categories, bases -----------------------------------------------------------------
+
+
+def test_the_armed_forces_of_ukraine_named_by_initials_are_the_losing_side() -> None:
+    assert found("ВСУ потеряли 400 военнослужащих.", "ru", "subject") == [("UA",)]
+    assert found("ЗСУ втратили 40 танків.", "uk", "subject") == [("UA",)]
+
+
+def test_russian_ministry_daily_and_cumulative_figures_take_their_spans() -> None:
+    text = (
+        "За сутки сбиты 25 украинских беспилотников. С начала специальной военной "
+        "операции уничтожены 640 самолетов, сообщил Конашенков."
+    )
+    assert found(text, "ru") == [
+        ("UA", "uav", 25, "exact", "daily", "RU_MOD"),
+        ("UA", "aircraft", 640, "exact", "cumulative", "RU_MOD"),
+    ]
+
+
+def test_a_range_with_a_scale_word_after_it_reads_both_bounds() -> None:
+    text = (
+        "Британская разведка сообщила, что Россия могла потерять от 40 до 60 тысяч военных убитыми."
+    )
+    got = found(text, "ru", "subject", "category", "low", "high", "claimant")
+    assert got == [("RU", "killed", 40000, 60000, "UK_MOD")]
+
+
+def test_mediazona_counts_named_dead() -> None:
+    text = "«Медиазона» установила имена 61 000 погибших российских военных."
+    assert found(text, "ru", "subject", "category", "value", "claimant") == [
+        ("RU", "killed", 61000, "MEDIAZONA")
+    ]
+
+
+def test_a_daily_average_in_ukrainian_is_a_rate() -> None:
+    text = "Зеленський сказав, що у березні окупанти щодня втрачали в середньому 1 000 військових."
+    assert found(text, "uk", "value", "basis") == [(1000, "rate")]
+
+
+def test_a_prisoner_exchange_refugees_and_days_of_war_are_not_losses() -> None:
+    text = (
+        "У суботу відбувся обмін полоненими: додому повернулися 207 українських захисників. "
+        "Близько 6,5 млн українців стали біженцями. Триває 1000-й день війни."
+    )
+    assert found(text, "uk") == []
+
+
+def test_russian_reservists_called_up_are_not_losses() -> None:
+    assert found("Мобилизации подлежат 300 тысяч резервистов.", "ru") == []
