@@ -129,3 +129,15 @@ def test_personnel_counted_in_people_after_the_label_are_the_enemys_soldiers(lay
 def test_people_killed_in_a_strike_stay_no_claim_beside_a_list() -> None:
     text = LEAD + "tanks – 10,180 (+4)\nA strike on Sumy killed five people, officials said.\n"
     assert [c.value for c in extract_claims(text, published="2025-02-24")] == [10180, 4]
+
+
+def test_a_typed_double_hyphen_is_the_items_dash() -> None:
+    text = (
+        LEAD
+        + "Personnel -- about 412,305 (+970) persons;\nTanks -- 6,612 (+11);\nAircraft -- 347.\n"
+    )
+    found = {c.value: c for c in extract_claims(text, published="2024-03-01")}
+    assert set(found) == {412305, 970, 6612, 11, 347}
+    assert (found[412305].category, found[412305].qualifier) == ("personnel", "about")
+    assert (found[11].category, found[11].basis) == ("tanks", "daily")
+    assert found[347].category == "aircraft"

@@ -73,3 +73,12 @@ def test_exact_tables_match_only_the_phrase_as_written() -> None:
     table.add("shot down", "patient")
     assert table.match(tokenize("shot down"), 0) == ("patient", 2)
     assert table.match(tokenize("shots down"), 0) is None
+
+
+def test_a_double_hyphen_is_one_dash_token_on_both_paths() -> None:
+    text = "Tanks -- 6,612; Kyiv--which denies it--says so"
+    fast = [(t.text, t.norm) for t in tokenize(text)]
+    slow = [(t.text, t.norm) for t in _tokenize_slowly(text, 0, len(text), None)]
+    assert fast == slow
+    assert fast[1] == ("--", "—")
+    assert [norm for _, norm in fast].count("—") == 3

@@ -31,8 +31,8 @@ LIST_LINE_MAX_CHARS = 90
 LIST_LABEL_MAX_CHARS = 45
 # A hyphen inside a word ("operational-tactical") is none; "tanks ≈ 11,174" and
 # "tanks ~ 11,174" put the approximation sign where others put a dash; Chinese writes a
-# full-width colon ("坦克：10186辆").
-_LABEL_MARKS = ("–", "—", "‒", " - ", ":", "：", " ≈ ", " ~ ")
+# full-width colon ("坦克：10186辆"); a typed " -- " is one dash.
+_LABEL_MARKS = ("–", "—", "‒", " - ", " -- ", ":", "：", " ≈ ", " ~ ")
 # What may follow a table item's number: its increment, bare or bracketed ("+10,790"), or a
 # dash for no change, in cells apart by spaces, tabs or pipes ("Tanks | 9,786 | +48"), and a stop.
 _TABLE_TAIL = re.compile(

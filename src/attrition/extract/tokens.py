@@ -30,7 +30,7 @@ _TOKEN_RE = re.compile(
     r"(?:['’][^\W\d_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,20})?)"
     r"|(?P<num>\d{1,3}(?:[\u00a0\u202f\u2009\u2007 ]\d{3}(?!\d))+"
     r"|\d{1,12}(?:[,.'’]\d{1,3}(?!\d)){0,6})"
-    r"|(?P<punct>\S)"
+    r"|(?P<punct>--|\S)"
 )
 # Chinese text writes a list's "人员：约86.3万人（+1140）" with full-width marks; their norms
 # are the ASCII marks every rule compares with (the text keeps its characters).
@@ -67,8 +67,11 @@ _SLOW_HINT = re.compile(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_][-‐‑‒]\d))")
 _SPLIT_ASCII_RE = re.compile(
     r"([a-zA-Z]{1,60}(?:'[a-zA-Z]{1,20})?"
     r"|\d{1,3}(?: \d{3}(?!\d))+|\d{1,12}(?:[,.']\d{1,3}(?!\d)){0,6}"
-    r"|\S)"
+    r"|--|\S)"
 )
+# "--", a typewriter's dash ("Tanks -- 10,242", "Kyiv -- which denies it -- says"), is one
+# token read as the dash it stands for.
+DOUBLE_HYPHEN_NORM = "—"
 _ODD_CHARS = re.compile("[’‘`´‐‑‒：（）＋]")
 
 
@@ -134,6 +137,8 @@ def tokenize(
     # of the odd marks only the backtick is ASCII: most sentences skip the regex scan
     if "`" in segment or (not ascii_only and _ODD_CHARS.search(segment)):
         norms = _normalise_marks(norms, kinds)
+    if "--" in segment:
+        norms = [DOUBLE_HYPHEN_NORM if n == "--" else n for n in norms]
     if "-" in segment or "‐" in segment or "‑" in segment or "‒" in segment:
         _join_hyphens(text, stop, words, norms, starts, ends, kinds, joined)
     if flags is None:
@@ -226,6 +231,7 @@ def _tokenize_slowly(text: str, start: int, stop: int, flags: FlagSource | None)
                 pending_hyphen = True
                 continue
             norm = "-" if value in _HYPHENS else value.translate(_APOSTROPHES)
+            norm = DOUBLE_HYPHEN_NORM if value == "--" else norm
         else:
             norm = value
         mark = flags(norm) if flags is not None else ALL_FLAGS
