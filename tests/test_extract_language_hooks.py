@@ -371,3 +371,36 @@ def test_french_and_spanish_past_weeks_are_periods() -> None:
     es = "Según Moscú, las tropas ucranianas sufrieron más de 2.000 bajas en la última semana."
     assert found(fr, "fr", "value", "basis") == [(2100, "period")]
     assert found(es, "es", "value", "basis") == [(2000, "period")]
+
+
+def test_totals_passing_a_mark_are_read_in_every_language() -> None:
+    cases = {
+        "it": ("Le perdite russe hanno superato quota 640mila, secondo Kiev.", 640000),
+        "es": ("Las bajas rusas superan ya las 640.000, según Kiev.", 640000),
+        "zh": ("乌军称，俄军伤亡人数已突破64万。", 640000),
+    }
+    for lang, (text, value) in cases.items():
+        assert found(text, lang, "subject", "category", "value", "qualifier") == [
+            ("RU", "personnel", value, "over")
+        ], lang
+
+
+def test_dead_and_wounded_together_are_personnel_in_italian_and_chinese() -> None:
+    it = (
+        "Secondo l'intelligence britannica, le perdite russe sono circa 470.000 tra morti e feriti."
+    )
+    zh = "英国国防部估计，俄军死伤人数约为47万。"
+    assert found(it, "it", "category", "value", "claimant") == [("personnel", 470000, "UK_MOD")]
+    assert found(zh, "zh", "category", "value", "claimant") == [("personnel", 470000, "UK_MOD")]
+
+
+def test_a_days_part_of_a_total_named_after_darunter_or_the_last_day() -> None:
+    de = (
+        "Seit Beginn des Krieges hat Russland nach ukrainischen Angaben 530.000 Soldaten "
+        "verloren – darunter 1.100 allein am Vortag."
+    )
+    it = "L'esercito russo ha perso 1.340 soldati nell'ultima giornata, secondo Kiev."
+    assert found(de, "de", "value", "basis") == [(530000, "cumulative"), (1100, "daily")]
+    assert found(it, "it", "value", "basis") == [(1340, "daily")]
+    downed = "Mosca rivendica l'abbattimento di 25 droni ucraini."
+    assert found(downed, "it", "subject", "category", "value") == [("UA", "uav", 25)]
