@@ -206,3 +206,25 @@ def test_a_russian_mod_perfect_or_passive_or_participle_stays_a_running_total(
 ) -> None:
     found = extract_claims(sentence, published="2025-02-10")
     assert found and {c.basis for c in found} == {"cumulative"}, found
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("Oryx has counted 2,410 Russian tanks lost since February 24, 2022.", "cumulative"),
+        ("Kyiv said Russia lost 1,310 soldiers in the last 24 hours.", "daily"),
+        (
+            "Kyiv said Russia lost 1,310 soldiers in the last 24 hours, bringing its losses "
+            "since February 24, 2022 to 604,500.",
+            "daily",
+        ),
+        ("", "daily"),
+    ],
+)
+def test_the_same_period_names_the_window_the_speaker_named_before(
+    before: str, expected: str
+) -> None:
+    speaker = "Oryx" if "Oryx" in before else "Kyiv"
+    text = f"{before}\n{speaker} also lists 640 armoured vehicles lost over the same period.\n"
+    found = {c.value: c for c in extract_claims(text, published="2024-05-02")}
+    assert found[640].basis == expected

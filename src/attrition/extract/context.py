@@ -26,6 +26,12 @@ from attrition.extract.speakers import (
 )
 from attrition.extract.timing import Cue, as_of_cue, choose_basis, loss_day
 from attrition.extract.tokens import Token
+
+# The basis cue that names the window said before ("over the same period").
+SAME_WINDOW = "basis.same_window"
+# Cues that name no window of their own: the same window again, and the running total a
+# day's figure brings ("bringing the total to 725,710" after "1,780 over the past day").
+_NOT_A_WINDOW = frozenset({SAME_WINDOW, "basis.bringing"})
 from attrition.taxonomy import CONFLICT_START
 
 # Claimants whose counts are of the dead only (Mediazona with BBC Russian list named
@@ -61,6 +67,7 @@ class ContextReader:
     drafts: list[Draft]
     side_topic: str | None
     last_basis: dict[str | None, tuple[str, int, str | None]]
+    windows: dict[str | None, list[str]]  # the windows each speaker's cues named, in order
     gs_day: dt.date | None
     last_day: dt.date | None
     _paragraph_index: int
@@ -216,8 +223,10 @@ class ContextReader:
             draft.basis, draft.basis_explicit = "rate", True  # "100 a day, while 500 were wounded"
             return
         if cue is not None:
-            draft.basis = cue.basis
+            draft.basis = self._same_window(draft) if cue.rule_id == SAME_WINDOW else cue.basis
             draft.basis_explicit = True
+            if cue.rule_id not in _NOT_A_WINDOW:
+                self.windows.setdefault(draft.claimant, []).append(cue.basis)
             return
         if self._event_on_a_day(tokens, found, figure, draft):
             draft.basis, draft.basis_explicit = "daily", True  # "one tank was destroyed on Tuesday"
@@ -477,6 +486,13 @@ class ContextReader:
         if key in spoke_on:
             return spoke_on[key]
         return spoke_on.get(f"org:{attribution.claimant}")
+
+    def _same_window(self, draft: Draft) -> str:
+        """ "over the same period" names a window the speaker named before: the day of a
+        day's report ("1,950 in the last 24 hours … the total since February 2022 … 11 tanks
+        over the same period"), else its last one ("since February 2022" for a tally)."""
+        named = self.windows.get(draft.claimant, [])
+        return "daily" if "daily" in named or not named else named[-1]
 
     def _after_claim(self, draft: Draft, figure: Figure) -> None:
         # a bracketed increment ("5,293 (+5)") dates only itself, not the next item's total
