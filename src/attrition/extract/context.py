@@ -26,13 +26,13 @@ from attrition.extract.speakers import (
 )
 from attrition.extract.timing import Cue, as_of_cue, choose_basis, loss_day
 from attrition.extract.tokens import Token
+from attrition.taxonomy import CONFLICT_START
 
 # The basis cue that names the window said before ("over the same period").
 SAME_WINDOW = "basis.same_window"
 # Cues that name no window of their own: the same window again, and the running total a
 # day's figure brings ("bringing the total to 725,710" after "1,780 over the past day").
 _NOT_A_WINDOW = frozenset({SAME_WINDOW, "basis.bringing"})
-from attrition.taxonomy import CONFLICT_START
 
 # Claimants whose counts are of the dead only (Mediazona with BBC Russian list named
 # deaths), so a figure they give for people "lost" is a death toll (SCHEMA.md).
