@@ -404,3 +404,26 @@ def test_a_days_part_of_a_total_named_after_darunter_or_the_last_day() -> None:
     assert found(it, "it", "value", "basis") == [(1340, "daily")]
     downed = "Mosca rivendica l'abbattimento di 25 droni ucraini."
     assert found(downed, "it", "subject", "category", "value") == [("UA", "uav", 25)]
+
+
+def test_a_side_named_on_the_figures_source_is_that_sides_claim() -> None:
+    text = (
+        "Die ukrainische Armee hat nach russischen Angaben in der Region Kursk bislang mehr als "
+        "6.600 Soldaten und 74 Panzer verloren."
+    )
+    assert found(text, "de", "subject", "category", "value", "claimant") == [
+        ("UA", "personnel", 6600, "RU_GOV"),
+        ("UA", "tanks", 74, "RU_GOV"),
+    ]
+
+
+def test_western_intelligence_and_sources_are_other_claimants() -> None:
+    de = "Nach Schätzungen westlicher Geheimdienste sind rund 120.000 russische Soldaten gefallen."
+    it = "Secondo fonti occidentali, la Russia ha perso 300.000 uomini."
+    assert found(de, "de", "value", "claimant") == [(120000, "OTHER")]
+    assert found(it, "it", "value", "claimant") == [(300000, "OTHER")]
+
+
+def test_spanish_the_last_days_casualties_are_a_day() -> None:
+    text = "El Estado Mayor ucraniano cifró en 1.550 las bajas rusas de la última jornada."
+    assert found(text, "es", "value", "basis") == [(1550, "daily")]
