@@ -88,7 +88,15 @@ def test_a_month_opening_a_sentence_before_its_figure_is_the_figures_span() -> N
     assert claim.basis == "period"
 
 
-@pytest.mark.parametrize("fate", ['were "lost in location"', "were jammed", "were lost to jamming"])
+@pytest.mark.parametrize(
+    "fate",
+    [
+        'were "lost in location"',
+        "were jammed",
+        "were lost to jamming",
+        "were lost to electronic jamming",
+    ],
+)
 def test_drones_jammed_rather_than_shot_down_are_no_losses(fate: str) -> None:
     text = f"Crews shot down 212 drones overnight, while another 164 {fate}, the Air Force said."
     assert [c.value for c in extract_claims(text, published="2025-07-09")] == [212]

@@ -55,3 +55,16 @@ def test_a_day_between_the_source_and_its_author_dates_the_statement() -> None:
     )
     (claim,) = extract_claims(text, published="2025-06-04")
     assert (claim.claimant, claim.as_of) == ("OTHER", "2025-06-02")
+
+
+@pytest.mark.parametrize("owner", ["Russian military", "Ukrainian army"])
+def test_a_name_right_before_a_loss_noun_owns_the_losses_and_does_not_speak(owner: str) -> None:
+    text = f"{owner} casualties neared 84,000, the newspaper reported."
+    (claim,) = extract_claims(text, published="2024-02-01")
+    assert (claim.value, claim.claimant) == (84000, None)
+
+
+def test_a_loss_noun_before_a_source_noun_still_names_the_speaker() -> None:
+    text = "According to General Staff casualty figures, Russia lost 910 soldiers on Monday."
+    (claim,) = extract_claims(text, published="2024-02-01")
+    assert claim.claimant == "UA_GENERAL_STAFF"

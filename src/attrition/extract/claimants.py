@@ -28,6 +28,9 @@ MAX_DATE_REACH = 10
 # A negation stands right beside the verb it denies: "nennt keine", "n'a pas publié",
 # "no confirmó", "未公布" (two tokens either side).
 NEGATION_REACH = 2
+# Nouns that make a name before them the owner of losses, not a speaker ("Russian military
+# casualties", "Ukrainian army losses").
+LOSS_NOUN_KINDS = frozenset({"casualty", "loss"})
 _ARMY_OF = {"UA_GENERIC": "UA_GENERAL_STAFF", "RU_GENERIC": "RU_MOD", "RELAY": "OTHER"}
 MINISTRIES = frozenset({"RU_MOD", "UA_GENERAL_STAFF", "UK_MOD"})
 _STOP_SUBJECT = frozenset({".", ";", "that", "which", "who", "whom"})
@@ -96,6 +99,9 @@ class AttributionReader:
             if hit is not None and origin and tokens[hit[1]].norm in lex.origin_suffixes:
                 after = hit[1] + 1  # "UK-made howitzer": where it was made, not who speaks
                 continue
+            if hit is not None and self._modifies_losses(tokens, hit[1]):
+                after = hit[1]  # "Russian military casualties": whose losses, not who speaks
+                continue
             if hit is not None:
                 tag, end = hit
                 name = " ".join(t.norm for t in tokens[k:end])
@@ -141,6 +147,16 @@ class AttributionReader:
                 after = name_end
                 continue
         return found
+
+    def _modifies_losses(self, tokens: Sequence[Token], end: int) -> bool:
+        """True when a loss noun follows a name directly ("Russian military casualties")."""
+        if end >= len(tokens) or tokens[end].kind != "word":
+            return False
+        noun = self.lex.nouns.match(tokens, end)
+        if noun is None or noun[0].kind not in LOSS_NOUN_KINDS:
+            return False
+        # "General Staff casualty figures" names a source, whose speaker it is
+        return self.lex.source_nouns.match(tokens, noun[1]) is None
 
     def _proper_name(self, tokens: Sequence[Token], k: int) -> int:
         """Two or three capitalised words that are no lexicon entry: "Jakub Janovsky"."""
