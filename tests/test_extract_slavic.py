@@ -166,3 +166,22 @@ def test_a_prisoner_exchange_refugees_and_days_of_war_are_not_losses() -> None:
 
 def test_russian_reservists_called_up_are_not_losses() -> None:
     assert found("Мобилизации подлежат 300 тысяч резервистов.", "ru") == []
+
+
+def test_a_side_in_the_genitive_after_the_loss_noun_owns_the_losses() -> None:
+    text = "Шойгу заявил, что потери Вооруженных сил Украины составили 9 000 убитыми."
+    assert found(text, "ru", "subject", "category", "claimant") == [("UA", "killed", "RU_MOD")]
+    text = "За добу втрати противника становлять 1 100 осіб, повідомив Генштаб ЗСУ."
+    assert found(text, "uk", "subject", "claimant") == [("RU", "UA_GENERAL_STAFF")]
+
+
+def test_a_place_after_an_opening_preposition_is_no_speaker() -> None:
+    text = (
+        "На Лиманском направлении за сутки уничтожены до 60 украинских военнослужащих, "
+        "сообщил официальный представитель Минобороны России Игорь Конашенков. "
+        "На Херсонском направлении потери противника составили более 40 военнослужащих."
+    )
+    assert found(text, "ru", "subject", "value", "claimant") == [
+        ("UA", 60, "RU_MOD"),
+        ("UA", 40, "RU_MOD"),
+    ]

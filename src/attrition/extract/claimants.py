@@ -165,6 +165,8 @@ class AttributionReader:
         lex = self.lex
         if k == 0 and tokens[k].norm in lex.grammar["determiners"]:
             return k  # "Die Zahl der Verwundeten": German capitalises its nouns, not only names
+        if k == 0 and tokens[k].norm in lex.grammar["prepositions"]:
+            return k  # "На Купянском направлении": a place after an opening preposition
         end = k
         while end < len(tokens) and end - k < 3:
             token = tokens[end]

@@ -273,7 +273,8 @@ class SideReader:
         j = k + 1
         if j < len(tokens) and tokens[j].norm in self.grammar["side_adjectives_after"]:
             own = self.lex.sides.match(tokens, j)  # "le perdite russe", "pérdidas rusas"
-            if own is not None and own[0].value in OPPOSITE:
+            # "втрати противника", "потери ВСУ": a side in the genitive after the loss noun
+            if own is not None and (own[0].value in OPPOSITE or own[0].value == "ENEMY"):
                 return own[0].value
         if j < len(tokens) and tokens[j].norm in ("among", "of"):
             found = self.side_phrases(tokens, j + 1, min(len(tokens), j + 5))
