@@ -185,3 +185,52 @@ def test_a_place_after_an_opening_preposition_is_no_speaker() -> None:
         ("UA", 60, "RU_MOD"),
         ("UA", 40, "RU_MOD"),
     ]
+
+
+# -- rules from the second blind round (own-uk-2, own-ru-2) ------------------------------------
+
+
+def test_a_part_with_its_span_after_a_dash_takes_the_span_from_the_total() -> None:
+    text = (
+        "За даними Генштабу ЗСУ, втрати окупантів становлять близько 640 100 осіб, "
+        "з них 1 210 – за минулу добу."
+    )
+    assert found(text, "uk", "value", "qualifier", "basis") == [
+        (640100, "about", "cumulative"),
+        (1210, "exact", "daily"),
+    ]
+
+
+def test_a_casualty_verb_before_a_range_or_a_bound_sets_the_category() -> None:
+    text = "Зеленський заявив, що загинули від 1 300 до 1 500 українських військових."
+    assert found(text, "uk", "category", "low", "high") == [("killed", 1300, 1500)]
+    text = "По данным «Медиазоны», погибли не менее 45 тысяч российских военных."
+    assert found(text, "ru", "category", "value", "qualifier") == [("killed", 45000, "over")]
+
+
+def test_those_who_received_wounds_are_wounded_not_a_delivery() -> None:
+    text = "Зеленський сказав, що загинули 900 військових, а ще 2 000 отримали поранення."
+    assert found(text, "uk", "category", "value") == [("killed", 900), ("wounded", 2000)]
+    text = "Минулого тижня Україна отримала від партнерів 40 бронемашин."
+    assert found(text, "uk") == []
+
+
+def test_a_monthly_figure_is_a_rate() -> None:
+    text = "Буданов заявив, що щомісяця російська армія втрачає до 20 тисяч військових."
+    assert found(text, "uk", "value", "qualifier", "basis") == [(20000, "under", "rate")]
+
+
+def test_a_month_after_za_is_a_window_and_approximately_in_qualifies() -> None:
+    text = "За март потери ВСУ превысили 9 000 человек, заявил Шойгу."
+    assert found(text, "ru", "value", "basis", "claimant") == [(9000, "period", "RU_MOD")]
+    text = "В Пентагоне оценили потери России примерно в 100 тысяч убитыми и ранеными."
+    assert found(text, "ru", "category", "qualifier", "claimant") == [
+        ("personnel", "about", "US_GOV")
+    ]
+
+
+def test_together_with_the_wounded_is_one_count_of_personnel() -> None:
+    text = (
+        "За словами президента, Росія втратила 90 тисяч убитими, а разом з пораненими – 250 тисяч."
+    )
+    assert found(text, "uk", "category", "value") == [("killed", 90000), ("personnel", 250000)]

@@ -474,6 +474,8 @@ class FigureReader(NounReader, ListReader):
         span_after = nxt is not None and (
             nxt.norm in (".", ",", ";", "and")
             or self.lex.basis_clause.match(tokens, m.last) is not None
+            # "з них 1 650 – за минулу добу": the span after a dash
+            or (nxt.norm in ("–", "—") and self.lex.basis_clause.match(tokens, m.last + 1))
         )
         earlier = [f for f in result.figures if f.mention.first < m.first]
         # "up to 340 … in the Kharkiv direction, along with 390 in the Donetsk direction"
