@@ -78,3 +78,23 @@ def test_the_site_says_after_a_countrys_losses_is_the_site_not_the_country() -> 
         "and 131 helicopters, the site's editors say."
     )
     assert {c.claimant for c in extract_claims(text, published="2024-02-24")} == {"ORYX"}
+
+
+@pytest.mark.parametrize("verb", ["Among the dead are", "The dead include"])
+def test_people_listed_after_a_count_of_the_dead_are_more_of_the_dead(verb: str) -> None:
+    text = (
+        f"{verb} 10,200 volunteers, 8,100 mobilized men and more than 2,700 officers, "
+        "the outlets said."
+    )
+    found = {c.value: c for c in extract_claims(text, published="2025-03-03")}
+    assert {v: c.category for v, c in found.items()} == {
+        10200: "killed",
+        8100: "killed",
+        2700: "killed",
+    }
+    assert found[2700].qualifier == "over"
+
+
+def test_men_mobilized_beside_a_count_of_the_dead_are_no_loss() -> None:
+    text = "Russia mobilized 300,000 men, and 20,000 of them were killed, the outlet said."
+    assert [c.value for c in extract_claims(text, published="2025-03-03")] == [20000]

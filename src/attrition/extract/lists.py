@@ -27,6 +27,8 @@ LABEL_DASHES = frozenset({":", "–", "-", "—"})
 # The word that opens an aside naming a part of the figure before ("…, including 1,160 over
 # the past day, …").
 PART_OPENER = "including"
+# The words of its own an item of a list of people may have ("9,000 mobilized men").
+ITEM_WORDS = 3
 
 
 _QUALIFIER_ENDS = frozenset({":", ",", ".", ";"})
@@ -208,6 +210,18 @@ class ListReader:
             PART_OPENER,
         ]
 
+    def _next_item(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
+        """ "11,800 volunteers, 9,000 mobilized men and …": the next item of a list whose items
+        each name their people in a few words of their own."""
+        between = tokens[max(earlier.last, earlier.noun_last) : later.first]
+        joiners = self.lex.grammar["list_joiners"]
+        k = 0
+        while k < min(len(between), ITEM_WORDS) and between[k].kind == "word":
+            if between[k].norm in joiners:
+                break
+            k += 1
+        return k < len(between) and all(t.norm in joiners for t in between[k:])
+
     def _listed(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
         """True when only list punctuation and conjunctions separate two figures, past the
         earlier one's increment ("10,180 tanks (+4), 21,200 …") and an aside naming a part
@@ -277,14 +291,24 @@ class ListReader:
     ) -> list[Figure]:
         """The figures that count as losses, in order (see ``_is_loss``)."""
         kept: list[Figure] = []
+        head: Figure | None = None  # the complement a list of people goes on from
         for figure in figures:
             # "tanks: 5,293 (+5); artillery: 7,410 (+21)": an item after a semicolon goes on
             # the list of the loss figure before it
             continues = bool(kept) and any(
                 tokens[k].norm == ";" for k in range(kept[-1].last, figure.first)
             )
-            if self._is_loss(tokens, figure, clause_of, continues=continues):
+            # "Among the dead are 11,800 volunteers, 9,000 mobilized men and 3,000 officers":
+            # the people listed after a complement are more of the same count
+            listed = head is not None and self._next_item(tokens, kept[-1], figure)
+            if listed and head is not None and figure.person and not figure.explicit_category:
+                figure.category = head.category
+            if self._is_loss(tokens, figure, clause_of, continues=continues or listed):
                 kept.append(figure)
+                if ":complement" in figure.rule_id and figure.person:
+                    head = figure
+                elif not listed:
+                    head = None
         return kept
 
     def _is_loss(
@@ -302,9 +326,12 @@ class ListReader:
         lex = self.lex
         lo, hi = self._clause_bounds(clause_of, figure.clause)
         start = figure.first
+        joiners = lex.grammar["list_joiners"]
         while start > lo and figure.first - start < NON_CLAIM_WINDOW:
             if tokens[start - 1].norm in (",", ";", ":"):
                 break
+            if continues and tokens[start - 1].norm in joiners:
+                break  # "9,000 mobilized men and 3,000 officers": the item before is its own
             start -= 1
         stop = max(figure.last, figure.noun_last)
         while stop < hi and stop - max(figure.last, figure.noun_last) < NON_CLAIM_WINDOW:
@@ -316,8 +343,11 @@ class ListReader:
                 figure.last, figure.noun_last
             )  # "2,200 of the 3,500 tanks it entered … with"
         # a cue that starts inside the window counts whole ("troops in and around Ukraine")
+        # in a list that goes on, a cue between the number and its noun is the item's own
+        # adjective ("9,000 mobilized men" among the dead), not a statement about it
+        own_end = max(figure.last, figure.noun_last) if continues else figure.mention.last
         for _, a, _end in lex.non_claims.find_all(tokens, start, min(hi, stop + NON_CLAIM_WINDOW)):
-            if a < stop and not (figure.mention.first <= a < figure.mention.last):
+            if a < stop and not (figure.mention.first <= a < own_end):
                 return False
         if 0 <= figure.noun_first < figure.first and ":complement" in figure.rule_id:
             # "the number of Ukrainian and Russian troops killed … is nearing 500,000": the
