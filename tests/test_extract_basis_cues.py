@@ -236,3 +236,33 @@ def test_the_same_period_names_the_window_the_speaker_named_before(
     text = f"{before}\n{speaker} also lists 640 armoured vehicles lost over the same period.\n"
     found = {c.value: c for c in extract_claims(text, published="2024-05-02")}
     assert found[640].basis == expected
+
+
+def test_drones_shot_down_in_the_passive_and_their_elided_counts_are_one_attacks() -> None:
+    text = (
+        "The ministry said 140 drones were shot down over the Kursk region, 41 over Bryansk "
+        "and 22 over Belgorod."
+    )
+    found = {c.value: c for c in extract_claims(text, published="2025-03-11")}
+    assert {v: c.basis for v, c in found.items()} == {140: "daily", 41: "daily", 22: "daily"}
+    assert {c.as_of for c in found.values()} == {"2025-03-11"}
+
+
+def test_drones_shot_down_in_the_perfect_passive_are_a_running_total() -> None:
+    text = "The ministry said 12,600 drones have been shot down since the invasion."
+    (claim,) = extract_claims(text, published="2025-03-11")
+    assert claim.basis == "cumulative", claim
+
+
+def test_drones_locally_lost_are_no_losses() -> None:
+    text = "The air force said 40 drones were shot down and 16 decoy drones were locally lost."
+    assert [c.value for c in extract_claims(text, published="2025-03-11")] == [40]
+
+
+def test_losses_since_hostilities_began_there_are_a_window() -> None:
+    text = (
+        "Russia's defence ministry said Ukraine had lost 450 tanks in the Kursk area since the "
+        "start of hostilities there in August."
+    )
+    (claim,) = extract_claims(text, published="2025-03-15")
+    assert claim.basis == "period", claim

@@ -202,3 +202,31 @@ def test_a_bare_increment_may_have_thousands_separators() -> None:
 def test_a_header_row_without_rows_under_it_reads_nothing() -> None:
     text = "Team | Played | Points\nKyiv won the match on Sunday.\n"
     assert extract_claims(text) == []
+
+
+NUMBERS_BOX = (
+    "Two years of war in figures\n"
+    "By the numbers\n"
+    "• 2,100: Russian tanks destroyed, damaged or captured, as documented by Oryx\n"
+    "• 61,400: Russian soldiers killed whose names were confirmed by Mediazona\n"
+    "• 730: days since the invasion began\n"
+    "• 6.3 million: refugees recorded across Europe\n"
+)
+
+
+def test_a_line_opening_with_its_number_reads_the_label_after_the_colon() -> None:
+    found = {c.value: c for c in extract_claims(NUMBERS_BOX, published="2024-02-24")}
+    assert {v: (c.category, c.qualifier) for v, c in found.items()} == {
+        2100: ("tanks", "exact"),
+        61400: ("killed", "exact"),
+    }
+
+
+def test_as_documented_by_credits_the_figure_to_the_counter() -> None:
+    found = {c.value: c.claimant for c in extract_claims(NUMBERS_BOX, published="2024-02-24")}
+    assert found == {2100: "ORYX", 61400: "MEDIAZONA"}
+
+
+def test_a_clock_time_is_no_figure_on_either_side_of_its_colon() -> None:
+    text = "At 04:05, 12 drones were shot down over the region, the air force said."
+    assert [c.value for c in extract_claims(text, published="2024-02-24")] == [12]

@@ -46,6 +46,8 @@ INTERCEPTION = "loss.agent.interception"
 # What air defences bring down: any destroying verb over them tells one attack's interceptions
 # ("its air defences destroyed 53 drones", own-en-6), as "shot down" does.
 INTERCEPTED = frozenset({"uav", "cruise_missiles"})
+# "126 drones were (reportedly) shot down": the words between a figure and its passive verb.
+PASSIVE_REACH = 4
 # How far before a past perfect's auxiliary a report verb tells it back ("said its air
 # defences had destroyed"): a reporting clause's subject is a few words long.
 BACKSHIFT_REACH = 6
@@ -234,6 +236,9 @@ class ContextReader:
         if self._shot_down(tokens, figure):
             draft.basis = "daily"  # "air defences shot down 296 drones": one night's attack
             return
+        if figure.rule_id.endswith(":ellipsis") and self._sentence_drafts:
+            draft.basis = self._sentence_drafts[-1].basis  # "…, 38 over Bryansk and 25 over …"
+            return
         last = self.last_basis.get(draft.claimant)
         said = draft.attribution
         continues = any(t.norm == "same" for t in tokens) or (
@@ -337,7 +342,7 @@ class ContextReader:
     def _shot_down(self, tokens: list[Token], figure: Figure) -> bool:
         """ "shot down 296 drones" in the simple past: the interceptions of one attack,
         where "have shot down 5,000 drones" is a running total."""
-        verb = self._governing_verb(tokens, figure)
+        verb = self._governing_verb(tokens, figure) or self._passive_after(tokens, figure)
         if verb is None:
             return False
         tag, k = verb
@@ -345,6 +350,15 @@ class ContextReader:
             tag.value == "agent" and figure.category in INTERCEPTED
         )
         return downs and not self._perfect_before(tokens, k, told_back=True)
+
+    def _passive_after(self, tokens: list[Token], figure: Figure) -> tuple[Tagged, int] | None:
+        """ "126 drones were shot down": an interception verb right after the figure's noun."""
+        end = max(figure.last, figure.noun_last)
+        for k in range(end, min(len(tokens), end + PASSIVE_REACH)):
+            cue = self.lex.loss_cues.match(tokens, k)
+            if cue is not None:
+                return (cue[0], k) if cue[0].rule_id == INTERCEPTION else None
+        return None
 
     def _past_agent(self, tokens: list[Token], figure: Figure) -> bool:
         """ "its forces destroyed 12 tanks and killed up to 300 soldiers": a loss inflicted in

@@ -33,6 +33,10 @@ MAX_COMPLEMENT_REACH = 16
 AVERAGE_REACH = 4
 
 
+# Prepositions of a place after an elided count ("126 drones over Kursk, 38 over Bryansk").
+PLACE_PREPOSITIONS = frozenset({"in", "on", "near", "from", "over"})
+
+
 class FigureReader(NounReader, ListReader):
     """Finds loss figures in a sentence's tokens with one language's lexicon."""
 
@@ -123,12 +127,18 @@ class FigureReader(NounReader, ListReader):
                 return True
             if nxt.norm in self.lex.fraction_words:
                 return True
-            if nxt.norm in (":", "/") and nxt.start == tokens[m.last - 1].end:
-                return True  # 02:01, 02/08
+            after = tokens[m.last + 1] if m.last + 1 < len(tokens) else None
+            glued_digit = after is not None and after.start == nxt.end and after.kind == "num"
+            if nxt.norm in (":", "/") and nxt.start == tokens[m.last - 1].end and glued_digit:
+                return True  # 02:01, 02/08 (but "719,000: Russian troops" is a count)
             glued = nxt.kind == "word" and nxt.start == tokens[m.last - 1].end and not nxt.joined
             if glued and not _is_cjk(nxt.text):
                 return True  # 6th, 19FortyFive (but "592架" is a number and its classifier)
         prev = tokens[m.first - 1] if m.first > 0 else None
+        if prev is not None and prev.norm in (":", "/") and prev.end == tokens[m.first].start:
+            before = tokens[m.first - 2] if m.first > 1 else None
+            if before is not None and before.kind == "num" and before.end == prev.start:
+                return True  # the "01" of 02:01
         return prev is not None and prev.norm in ("#", "№", "no")
 
     def _figure(
@@ -149,6 +159,8 @@ class FigureReader(NounReader, ListReader):
         if phrase is None:
             phrase = self._noun_after(tokens, np_start, clause_of, mention_starts, m.first)
             how = "whole" if whole is not None else "np"
+        if phrase is None:
+            phrase = self._label_after_colon(tokens, m, np_start, clause_of, mention_starts)
         if phrase is None and self._defers_to_chain(tokens, m, mention_starts):
             return None
         if phrase is None:
@@ -338,6 +350,25 @@ class FigureReader(NounReader, ListReader):
             return None
         return antecedent if clause_of[k] == clause_of[m.first] else None
 
+    def _label_after_colon(
+        self,
+        tokens: list[Token],
+        m: NumberMention,
+        k: int,
+        clause_of: list[int],
+        mention_starts: set[int],
+    ) -> NounPhrase | None:
+        """ "• 719,000: Russian troops killed or wounded": a line opening with its number, the
+        label after a colon (a "by the numbers" box)."""
+        if any(t.kind != "punct" for t in tokens[: m.first]):
+            return None
+        after = self.lex.qualifiers_after.match(tokens, k)  # "3,500+: Russian tanks"
+        if after is not None:
+            k = after[1]
+        if k >= len(tokens) or tokens[k].norm != ":":
+            return None
+        return self._noun_after(tokens, k + 1, clause_of, mention_starts, m.first)
+
     def _noun_before_count(
         self, tokens: list[Token], m: NumberMention, clause_of: list[int]
     ) -> NounPhrase | None:
@@ -479,7 +510,7 @@ class FigureReader(NounReader, ListReader):
         )
         earlier = [f for f in result.figures if f.mention.first < m.first]
         # "up to 340 … in the Kharkiv direction, along with 390 in the Donetsk direction"
-        place_after = bool(earlier) and nxt is not None and nxt.norm in ("in", "on", "near", "from")
+        place_after = bool(earlier) and nxt is not None and nxt.norm in PLACE_PREPOSITIONS
         # "destroying at least six warplanes and damaging eight more"
         more_after = (
             bool(earlier)
