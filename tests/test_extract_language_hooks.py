@@ -6,24 +6,10 @@ one rule or one group of lexicon rows (tests/test_extract_languages.py holds the
 
 from __future__ import annotations
 
-from typing import Any
+from extract_fields import found
 
-from attrition.extract import extract_claims
 from attrition.extract.segment import split_sentences
 from attrition.extract.tokens import tokenize
-
-FIELDS = ("subject", "category", "value", "qualifier", "basis", "claimant")
-
-
-def found(
-    text: str, lang: str, *fields: str, published: str | None = "2024-05-15"
-) -> list[tuple[Any, ...]]:
-    fields = fields or FIELDS
-    return [
-        tuple(c.to_dict()[f] for f in fields)
-        for c in extract_claims(text, published=published, lang=lang)
-    ]
-
 
 # -- shared hooks -----------------------------------------------------------------------------
 

@@ -7,25 +7,12 @@ lexicon rows with sentences shaped like the news of that language.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from attrition.extract import extract_claims
+from extract_fields import found
+
 from attrition.extract.dates import find_dates
 from attrition.extract.rules import load_lexicon
 from attrition.extract.tokens import tokenize
-
-FIELDS = ("subject", "category", "value", "qualifier", "basis", "claimant")
-
-
-def found(
-    text: str, lang: str, *fields: str, published: str | None = "2024-05-15"
-) -> list[tuple[Any, ...]]:
-    fields = fields or FIELDS
-    return [
-        tuple(c.to_dict()[f] for f in fields)
-        for c in extract_claims(text, published=published, lang=lang)
-    ]
-
 
 # -- numbers and dates -----------------------------------------------------------------------
 
