@@ -68,3 +68,17 @@ def test_a_loss_noun_before_a_source_noun_still_names_the_speaker() -> None:
     text = "According to General Staff casualty figures, Russia lost 910 soldiers on Monday."
     (claim,) = extract_claims(text, published="2024-02-01")
     assert claim.claimant == "UA_GENERAL_STAFF"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Mediazona, which combs obituaries, social media and cemeteries, has",
+        "Mediazona and the BBC's Russian service, which comb obituaries, social media and "
+        "cemeteries, have",
+    ],
+)
+def test_bodies_named_inside_a_speakers_aside_do_not_speak(subject: str) -> None:
+    text = f"{subject} so far confirmed the names of 52,300 Russian soldiers killed in Ukraine."
+    (claim,) = extract_claims(text, published="2024-04-01")
+    assert claim.claimant == "MEDIAZONA", claim

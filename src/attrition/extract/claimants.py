@@ -19,6 +19,8 @@ from attrition.extract.tokens import Token
 # "Mediazona, a Russian independent media outlet, together with BBC Russia, established":
 # a subject may sit a dozen tokens before its verb, behind an apposition.
 MAX_SUBJECT_REACH = 14
+# Adverbs between a subject's aside and its verb ("…, have so far confirmed", "has also said").
+_ADVERBS = frozenset({"so", "far", "also", "already", "now", "reportedly", "since"})
 # "сообщили в субботу в Министерстве обороны России": a postposed subject sits at most
 # four words (a day, a preposition, a title) after its verb in the Slavic sets' reports.
 MAX_POSTPOSED_GAP = 4
@@ -348,7 +350,10 @@ class AttributionReader:
             return after[0]
         best: Entity | None = None
         prepositions = self.lex.grammar["prepositions"]
+        aside_end = -1  # the end of the best subject's aside: names inside it say nothing
         for entity in entities:
+            if entity.first < aside_end:
+                continue  # "Mediazona, which combs obituaries, social media and …, has …"
             governed = entity.first > 0 and tokens[entity.first - 1].norm in prepositions
             # "soldiers killed in Ukraine confirmed", "muertos en Ucrania y cifró": a place
             if governed and entity.claimant in GENERIC and self._ends_at(tokens, entity, k):
@@ -356,14 +361,18 @@ class AttributionReader:
             if entity.last <= k and k - entity.last <= MAX_SUBJECT_REACH:
                 between = tokens[entity.last : k]
                 core = len(between)
-                while core > 0 and between[core - 1].norm in self.lex.grammar["auxiliaries"]:
-                    core -= 1  # ", which counts …, has documented"
+                auxiliaries = self.lex.grammar["auxiliaries"]
+                while core > 0 and (
+                    between[core - 1].norm in auxiliaries or between[core - 1].norm in _ADVERBS
+                ):
+                    core -= 1  # ", which counts …, has documented", "…, have so far confirmed"
                 aside = _parenthetical(between[:core])  # its verbs ("which counts") are not the cue
                 if any(t.norm in _STOP_SUBJECT for t in between) and not aside:
                     continue
                 if not aside and self.lex.report_verbs.find_all(tokens, entity.last, k):
                     continue
                 best = entity
+                aside_end = entity.last + core if aside else -1
         return best
 
     def _ends_at(self, tokens: Sequence[Token], entity: Entity, k: int) -> bool:
