@@ -266,3 +266,18 @@ def test_losses_since_hostilities_began_there_are_a_window() -> None:
     )
     (claim,) = extract_claims(text, published="2025-03-15")
     assert claim.basis == "period", claim
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Ukraine's air force said Russia launched 150 drones overnight; 88 were shot down.", "RU"),
+        ("Ukraine launched 60 drones at Russia overnight; 41 were shot down, Moscow said.", "UA"),
+    ],
+)
+def test_an_elided_count_shot_down_belongs_to_the_side_that_launched_them(
+    text: str, side: str
+) -> None:
+    after_another_side = "- Belarus said it downed 3 Russian drones near the border.\n- " + text
+    found = extract_claims(after_another_side, published="2025-03-03")
+    assert (found[-1].subject, found[-1].category, found[-1].basis) == (side, "uav", "daily")

@@ -348,7 +348,26 @@ class FigureReader(NounReader, ListReader):
         cue = self.lex.loss_cues.match(tokens, k) if k < n else None
         if cue is None or antecedent is None or antecedent.noun.kind == "block":
             return None
-        return antecedent if clause_of[k] == clause_of[m.first] else None
+        if clause_of[k] != clause_of[m.first]:
+            return None
+        launcher = self._launcher(tokens, antecedent) if antecedent.side is None else None
+        return antecedent if launcher is None else replace(antecedent, side=launcher)
+
+    def _launcher(self, tokens: Sequence[Token], phrase: NounPhrase) -> str | None:
+        """ "Russia launched 172 drones; 94 were shot down": the side that launched the count
+        an elided figure takes its noun from owns what was shot down."""
+        j = phrase.first - 1  # the count before the noun
+        if (
+            j < 2
+            or tokens[j].kind != "num"
+            or tokens[j - 1].norm not in self.lex.grammar["start_verbs"]
+        ):
+            return None
+        for back in range(j - 2, max(-1, j - 5), -1):
+            side = self.lex.sides.match(tokens, back)
+            if side is not None and side[1] == j - 1 and side[0].value in ("RU", "UA"):
+                return side[0].value
+        return None
 
     def _label_after_colon(
         self,
