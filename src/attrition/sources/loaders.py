@@ -21,28 +21,24 @@ BUNDLED_MODULES: tuple[str, ...] = (
 
 def import_all_bundled(ledger: Ledger, *, progress: bool = True) -> dict[str, dict[str, Any]]:
     """Import every bundled input; each input is one transaction. Returns stats by input."""
+    return import_bundled(ledger, ("",), progress=progress)
+
+
+def import_bundled(
+    ledger: Ledger, names: tuple[str, ...], *, progress: bool = False
+) -> dict[str, dict[str, Any]]:
+    """Import the bundled inputs whose names start with one of ``names``, each in a transaction."""
     for module in BUNDLED_MODULES:
         importlib.import_module(module)
+    chosen = [item for item in BUNDLED_IMPORTS if item.name.startswith(names)]
     results: dict[str, dict[str, Any]] = {}
     with Progress(transient=True, disable=not progress) as bar:
-        task = bar.add_task("importing bundled snapshot", total=len(BUNDLED_IMPORTS))
-        for item in BUNDLED_IMPORTS:
+        task = bar.add_task("importing bundled snapshot", total=len(chosen))
+        for item in chosen:
             bar.update(task, description=f"importing {item.name}")
             with ledger.transaction() as connection:
                 results[item.name] = item.run(connection)
             bar.advance(task)
-    return results
-
-
-def import_bundled(ledger: Ledger, names: tuple[str, ...]) -> dict[str, dict[str, Any]]:
-    """Import the bundled inputs whose names start with one of ``names``, each in a transaction."""
-    for module in BUNDLED_MODULES:
-        importlib.import_module(module)
-    results: dict[str, dict[str, Any]] = {}
-    for item in BUNDLED_IMPORTS:
-        if item.name.startswith(names):
-            with ledger.transaction() as connection:
-                results[item.name] = item.run(connection)
     return results
 
 
