@@ -143,7 +143,7 @@ class _Extraction(ContextReader):
         self.topic: NounPhrase | None = None
         self.side_topic: str | None = None
         self.last_basis: dict[str | None, tuple[str, int, str | None]] = {}
-        self.windows: dict[str | None, list[str]] = {}
+        self.windows: dict[str | None, str] = {}
         self.gs_day: dt.date | None = None
         self.last_said: Attribution | None = None
         self.had_figures = False

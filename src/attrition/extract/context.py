@@ -69,7 +69,7 @@ class ContextReader:
     drafts: list[Draft]
     side_topic: str | None
     last_basis: dict[str | None, tuple[str, int, str | None]]
-    windows: dict[str | None, list[str]]  # the windows each speaker's cues named, in order
+    windows: dict[str | None, str]  # each speaker's window for "the same period" (_same_window)
     gs_day: dt.date | None
     last_day: dt.date | None
     _paragraph_index: int
@@ -227,8 +227,8 @@ class ContextReader:
         if cue is not None:
             draft.basis = self._same_window(draft) if cue.rule_id == SAME_WINDOW else cue.basis
             draft.basis_explicit = True
-            if cue.rule_id not in _NOT_A_WINDOW:
-                self.windows.setdefault(draft.claimant, []).append(cue.basis)
+            if cue.rule_id not in _NOT_A_WINDOW and self.windows.get(draft.claimant) != "daily":
+                self.windows[draft.claimant] = cue.basis  # a day's window, once named, stays
             return
         if self._event_on_a_day(tokens, found, figure, draft):
             draft.basis, draft.basis_explicit = "daily", True  # "one tank was destroyed on Tuesday"
@@ -505,8 +505,7 @@ class ContextReader:
         """ "over the same period" names a window the speaker named before: the day of a
         day's report ("1,950 in the last 24 hours … the total since February 2022 … 11 tanks
         over the same period"), else its last one ("since February 2022" for a tally)."""
-        named = self.windows.get(draft.claimant, [])
-        return "daily" if "daily" in named or not named else named[-1]
+        return self.windows.get(draft.claimant, "daily")
 
     def _after_claim(self, draft: Draft, figure: Figure) -> None:
         # a bracketed increment ("5,293 (+5)") dates only itself, not the next item's total

@@ -12,7 +12,12 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from attrition.extract.numbers import NumberMention, bracketed_increment, label_end
+from attrition.extract.numbers import (
+    BRACKETED_TOKENS,
+    NumberMention,
+    bracketed_increment,
+    label_end,
+)
 from attrition.extract.records import PERSON_CATEGORIES, Figure, SentenceFigures
 from attrition.extract.rules import Lexicon
 from attrition.extract.tokens import Token, flagged
@@ -228,7 +233,7 @@ class ListReader:
         of it ("880,120 personnel, including 1,160 over the past day, 10,180 tanks")."""
         start = max(earlier.last, earlier.noun_last)
         if bracketed_increment(tokens, start) is not None:
-            start += 4
+            start += BRACKETED_TOKENS
         between = list(tokens[start : later.first])
         if len(between) > 2 and between[1].norm == PART_OPENER:
             # the aside, from "including" to its closing comma ("…, as well as 10,205 tanks")
@@ -409,7 +414,7 @@ class ListReader:
                 return None
             after += 1
         value = bracketed_increment(tokens, after)
-        return None if value is None else (after, after + 4, value)
+        return None if value is None else (after, after + BRACKETED_TOKENS, value)
 
     def _increments(self, result: SentenceFigures) -> None:
         """``1,511 (+4)``: the bracketed increment is the same category's daily figure."""
@@ -423,7 +428,7 @@ class ListReader:
                 a, b, value = after_noun
             else:
                 (a, b), value = mention.increment_span, mention.increment
-            at = b - 2 if b - a == 4 else b - 1  # "(+4)" or a table's bare "+4"
+            at = b - 2 if b - a == BRACKETED_TOKENS else b - 1  # "(+4)" or a table's bare "+4"
             increment = NumberMention(first=at, last=at + 1, value=value)
             extra.append(
                 Figure(

@@ -21,6 +21,8 @@ NUMBER_WORD = 1 << 62
 _SPACES = ("\u00a0", "\u202f", "\u2009", "\u2007", " ")
 # The border between a table's cells when it is written out as text ("Tanks | 9,786 | +48").
 CELL_BORDER = "|"
+# A day's increment in brackets, "(", "+", the number, ")": four tokens.
+BRACKETED_TOKENS = 4
 # A note in brackets after a table's label ("UAVs (operational-tactical)") is a few words.
 LABEL_NOTE_TOKENS = 6
 
@@ -366,14 +368,14 @@ def _attach_increment(tokens: Sequence[Token], mention: NumberMention) -> None:
     value = bracketed_increment(tokens, j)
     if value is not None:
         mention.increment = value
-        mention.increment_span = (j, j + 4)
+        mention.increment_span = (j, j + BRACKETED_TOKENS)
 
 
 def bracketed_increment(tokens: Sequence[Token], j: int) -> int | None:
     """The whole number of a "(+4)" that starts at ``tokens[j]``, if one does."""
-    window = tokens[j : j + 4]
+    window = tokens[j : j + BRACKETED_TOKENS]
     if (
-        len(window) < 4
+        len(window) < BRACKETED_TOKENS
         or window[0].norm != "("
         or window[1].norm != "+"
         or window[2].kind != "num"

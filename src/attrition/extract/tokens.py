@@ -230,8 +230,10 @@ def _tokenize_slowly(text: str, start: int, stop: int, flags: FlagSource | None)
             if glued and tokens[-1].kind in ("word", "num"):
                 pending_hyphen = True
                 continue
-            norm = "-" if value in _HYPHENS else value.translate(_APOSTROPHES)
-            norm = DOUBLE_HYPHEN_NORM if value == "--" else norm
+            if value == "--":
+                norm = DOUBLE_HYPHEN_NORM
+            else:
+                norm = "-" if value in _HYPHENS else value.translate(_APOSTROPHES)
         else:
             norm = value
         mark = flags(norm) if flags is not None else ALL_FLAGS
