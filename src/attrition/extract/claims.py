@@ -17,7 +17,13 @@ from typing import Any
 
 from attrition.extract.claimants import AttributionReader
 from attrition.extract.context import ContextReader
-from attrition.extract.dates import DateMention, find_dates, read_dateline
+from attrition.extract.dates import (
+    WIRE_DATELINE_PARAGRAPHS,
+    DateMention,
+    find_dates,
+    read_dateline,
+    read_wire_dateline,
+)
 from attrition.extract.drafts import GENERAL_STAFF, Draft, absorb, restated_sentences, same_figure
 from attrition.extract.figures import (
     Figure,
@@ -53,7 +59,7 @@ from attrition.extract.tokens import Token, tokenize
 
 # Bumped whenever a change to rules or lexicons can change what is extracted; stored
 # with each claim so a ledger can tell which extractor read an article.
-EXTRACTOR_VERSION = "1.3.0"
+EXTRACTOR_VERSION = "1.4.0"
 SCHEMA_FIELDS = (
     "subject",
     "category",
@@ -179,6 +185,8 @@ class _Extraction(ContextReader):
                 paragraphs.pop(0)
             self.published = self.published or dateline  # the label is the article's date
             self.reference = self.reference or dateline
+        for paragraph in paragraphs[:WIRE_DATELINE_PARAGRAPHS]:
+            self._skip_wire_dateline(paragraph)
         for paragraph in paragraphs:
             mark_paragraph(self.text, paragraph, self.lex.boilerplate_lines)
         if self.reference is None:
@@ -194,6 +202,18 @@ class _Extraction(ContextReader):
         self._inherit_headline_claimants(drafts)
         self._date_days(drafts)
         return [self._claim(d) for d in drafts]
+
+    def _skip_wire_dateline(self, paragraph: Paragraph) -> None:
+        """ "KYIV, June 3, 2025 (Reuters) —": the paragraph starts after it, and its day, when
+        it names the year, dates an article that came without one."""
+        found = read_wire_dateline(self.text, paragraph.start, paragraph.end, self.lex.date_words)
+        if found is None:
+            return
+        paragraph.start, date = found
+        day = date.resolve(None)
+        if day is not None:
+            self.published = self.published or day
+            self.reference = self.reference or day
 
     def _sentences(self, paragraph: Paragraph) -> Iterator[tuple[int, int, list[Token]]]:
         """A paragraph's sentences with their tokens.

@@ -368,6 +368,8 @@ class ContextReader:
         if verb is None or verb[0].value != "agent":
             return False
         k = verb[1]
+        if ":complement" in figure.rule_id and self.lex.nouns.match_ending(tokens, k) is not None:
+            return False  # "put the number of soldiers killed at 5,937": a toll's noun, no battle
         grammar = self.lex.grammar
         before = tokens[k - 1].norm if k > 0 else ""
         if before in grammar["auxiliaries"] and before not in grammar["perfect_auxiliaries"]:

@@ -15,10 +15,20 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from attrition.extract.tokens import Token
+from attrition.extract.tokens import Token, tokenize
 
 # "date 2022-09-04 On September 3, …": a label some scrapers put before an article's text.
 _DATELINE = re.compile(r"\s{0,20}date\s{1,5}(\d{4})-(\d{2})-(\d{2})\b\s{0,5}")
+
+# "WASHINGTON, June 3, 2025 —", "KYIV, Ukraine, March 11 (Reuters) -", "MOSCOW, March 15.
+# /TASS/.": a wire dateline fits in this many characters, and opens one of the first
+# paragraphs (after the headline and a byline or two).
+WIRE_DATELINE_CHARS = 90
+WIRE_DATELINE_PARAGRAPHS = 4
+# A dateline's place is at most this many capitalised words ("NEW YORK", "KYIV, Ukraine").
+WIRE_PLACE_WORDS = 4
+WIRE_PLACE_PARTS = 2  # a city, and its country or state
+_WIRE_DASHES = frozenset({"—", "–", "-", "‒", "―"})
 
 # "25th of March", "24 de febrero", "febrero de 2022": the word between a day, month and year.
 _DAY_OF = frozenset({"of", "de"})
@@ -337,3 +347,65 @@ def read_dateline(text: str) -> tuple[int, dt.date | None]:
     except ValueError:
         day = None
     return match.end(), day
+
+
+def read_wire_dateline(
+    text: str, start: int, end: int, words: DateWords
+) -> tuple[int, DateMention] | None:
+    """A wire dateline opening ``text[start:end]``: where the story proper starts and its day.
+
+    "WASHINGTON, June 3, 2025 — Russia has suffered …": the day is when the story was filed,
+    neither a window nor the day of a loss, so the dateline is no part of the sentence.
+    """
+    head = text[start : min(end, start + WIRE_DATELINE_CHARS)]
+    if not head[:1].isupper() or "," not in head:
+        return None
+    tokens = tokenize(head)
+    for k in _after_place(tokens):
+        dates = find_dates(tokens[k:], words)
+        if not dates or dates[0].first != 0 or dates[0].kind != "day":
+            continue
+        after = _wire_marks_end(tokens, k + dates[0].last)
+        if after is None:
+            return None
+        body = start + tokens[after - 1].end
+        while body < end and text[body].isspace():
+            body += 1
+        return body, dates[0]
+    return None
+
+
+def _after_place(tokens: Sequence[Token]) -> list[int]:
+    """Where a dateline's day may start: after each comma of a leading run of capitalised
+    place words ("KYIV, Ukraine, March 11" gives the token after each comma)."""
+    ends: list[int] = []
+    words = 0
+    for k, token in enumerate(tokens):
+        if token.norm == "," and words:
+            ends.append(k + 1)
+            if len(ends) == WIRE_PLACE_PARTS:
+                break
+        elif token.kind == "word" and token.text[:1].isupper() and words < WIRE_PLACE_WORDS:
+            words += 1
+        else:
+            break
+    return ends
+
+
+def _wire_marks_end(tokens: Sequence[Token], k: int) -> int | None:
+    """After the dateline's day: an agency in brackets or slashes, then a dash or a stop."""
+    n = len(tokens)
+    if k < n and tokens[k].norm == "(":
+        close = next((j for j in range(k + 1, min(n, k + 6)) if tokens[j].norm == ")"), None)
+        if close is None:
+            return None
+        k = close + 1
+    if k < n and tokens[k].norm == "." and k + 1 < n and tokens[k + 1].norm == "/":
+        close = next((j for j in range(k + 2, min(n, k + 6)) if tokens[j].norm == "/"), None)
+        if close is None:
+            return None
+        k = close + 1
+        return k + 1 if k < n and tokens[k].norm == "." else k  # "MOSCOW, March 15. /TASS/."
+    if k < n and tokens[k].norm in _WIRE_DASHES:
+        return k + 1
+    return None

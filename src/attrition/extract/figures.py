@@ -33,6 +33,10 @@ MAX_COMPLEMENT_REACH = 16
 AVERAGE_REACH = 4
 
 
+# "Ukrainian and Russian troops killed": how far before the people to look for a second side.
+MIXED_SIDES_REACH = 4
+
+
 # Prepositions of a place after an elided count ("126 drones over Kursk, 38 over Bryansk").
 PLACE_PREPOSITIONS = frozenset({"in", "on", "near", "from", "over"})
 
@@ -482,8 +486,27 @@ class FigureReader(NounReader, ListReader):
                     return None
                 for phrase in result.phrases:
                     if phrase.first == back:
-                        return phrase
+                        return self._owned_by_people_before(tokens, phrase, result.phrases)
         return None
+
+    def _owned_by_people_before(
+        self, tokens: Sequence[Token], phrase: NounPhrase, phrases: list[NounPhrase]
+    ) -> NounPhrase:
+        """ "the number of Russian soldiers killed at 5,937": a casualty word right after the
+        people it happened to takes their side (they were killed, they did not kill), unless
+        they are both sides' ("Ukrainian and Russian troops killed")."""
+        if phrase.noun.kind != "casualty" or phrase.side is not None:
+            return phrase
+        people = next(
+            (p for p in phrases if p.last == phrase.first and p.noun.kind == "person"), None
+        )
+        if people is None or people.side is None:
+            return phrase
+        lo = max(0, people.first - MIXED_SIDES_REACH)
+        named = {tag.value for tag, _, _ in self.lex.sides.find_all(tokens, lo, people.first)}
+        if named - {people.side, "THIRD", "SPEAKER"}:
+            return phrase
+        return replace(phrase, side=people.side)
 
     def _item_label(
         self, tokens: Sequence[Token], k: int, result: SentenceFigures
@@ -523,6 +546,7 @@ class FigureReader(NounReader, ListReader):
         lead = prev is not None and prev.norm in self.lex.grammar["ellipsis_leads"]
         span_after = nxt is not None and (
             nxt.norm in (".", ",", ";", "and")
+            or nxt.norm in self.lex.respectively  # "…, 17,601 and 18,455 respectively"
             or self.lex.basis_clause.match(tokens, m.last) is not None
             # "з них 1 650 – за минулу добу": the span after a dash
             or (nxt.norm in ("–", "—") and self.lex.basis_clause.match(tokens, m.last + 1))
@@ -530,12 +554,13 @@ class FigureReader(NounReader, ListReader):
         earlier = [f for f in result.figures if f.mention.first < m.first]
         # "up to 340 … in the Kharkiv direction, along with 390 in the Donetsk direction"
         place_after = bool(earlier) and nxt is not None and nxt.norm in PLACE_PREPOSITIONS
-        # "destroying at least six warplanes and damaging eight more"
+        # "destroying at least six warplanes and damaging eight more"; "… accounted for up to
+        # 1,450 more" after a sentence about troops: the topic's count goes on
         more_after = (
-            bool(earlier)
-            and nxt is not None
+            nxt is not None
             and nxt.norm in self.lex.ellipsis_heads
             and self.lex.nouns.match(tokens, m.last + 1) is None
+            and (bool(earlier) or (topic is not None and _ends_a_count(tokens, m.last + 1)))
         )
         if not (more_after or month_after or (lead and (nxt is None or span_after or place_after))):
             return None
@@ -606,3 +631,9 @@ def _is_cjk(text: str) -> bool:
 
 def _is_date_token(dates: Sequence[DateMention], k: int) -> bool:
     return any(d.first <= k < d.last for d in dates)
+
+
+def _ends_a_count(tokens: Sequence[Token], k: int) -> bool:
+    """Whether nothing that could be a noun follows ``tokens[k - 1]`` ("1,450 more near
+    Kupiansk", "20 more." but not "20 more Patriot systems")."""
+    return k >= len(tokens) or tokens[k].kind == "punct" or tokens[k].norm in PLACE_PREPOSITIONS

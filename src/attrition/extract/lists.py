@@ -121,13 +121,17 @@ class ListReader:
         if len(figures) < 2 or not any(t.norm in self.lex.respectively for t in tokens):
             return
         group = [f for f in figures if f.clause == figures[-1].clause]
+        # "destroyed 14 tanks and 29 armoured vehicles, taking the totals to 9,811 and 20,344":
+        # the bare numbers at the end pair with the nouns before them, not the whole clause
+        while len(group) > 1 and not _noun_said_before(group[0]):
+            group.pop(0)
         first = group[0].mention.first
         nouns = [
             p
             for p in result.phrases
             if p.last <= first and p.noun.kind in ("equipment", "person", "casualty")
         ]
-        if len(nouns) >= len(group) and all(f.noun_first < first for f in group):
+        if len(nouns) >= len(group) and all(_noun_said_before(f) for f in group):
             for figure, phrase in zip(group, nouns[-len(group) :], strict=True):
                 figure.category = phrase.category or figure.category
                 figure.rule_id = f"{phrase.rule_id}:respectively"
@@ -368,6 +372,10 @@ class ListReader:
             return True
         if not self._after_losses:
             return False
+        after = figure.mention.last
+        elided = figure.rule_id.endswith(":ellipsis")
+        if elided and after < len(tokens) and tokens[after].norm in lex.ellipsis_heads:
+            return True  # "… 3,200 soldiers. The West group accounted for 1,450 more": that count
         # "tanks ‒ 10,303 (+11)", "personnel ‒ about 887,620 (+1,300) persons": an item line
         # whose label precedes a dash, whichever noun the figure took
         dashed = figure.first > 0 and (
@@ -452,3 +460,10 @@ class ListReader:
         if extra:
             result.figures.extend(extra)
             result.figures.sort(key=lambda f: f.mention.first)
+
+
+def _noun_said_before(figure: Figure) -> bool:
+    """Whether a figure's noun stands before its number or is borrowed from another figure."""
+    return figure.noun_first < figure.mention.first or figure.rule_id.endswith(
+        (":chain", ":ellipsis")
+    )

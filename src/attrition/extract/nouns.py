@@ -186,6 +186,11 @@ class NounReader:
                 k += 1
                 skipped += 1
                 continue
+            compound = _hyphenated_end(tokens, k)
+            if compound > k + 1 and " ".join(t.norm for t in tokens[k:compound]) in lex.np_skip:
+                k = compound  # "self-propelled", "long-range": a skipped word written with hyphens
+                skipped += 1
+                continue
             if token.norm in lex.np_skip or token.kind == "model" or _is_model_number(tokens, k):
                 if owner_at is None and token.norm in lex.grammar["possessives"]:
                     owner_at = k  # "of its soldiers", "their tanks"
@@ -427,3 +432,11 @@ def _is_model_number(tokens: Sequence[Token], k: int) -> bool:
         and len(token.text) <= MODEL_NUMBER_DIGITS
         and tokens[k - 1].norm in NUMBERED_MODELS
     )
+
+
+def _hyphenated_end(tokens: Sequence[Token], k: int) -> int:
+    """The index after the words glued to ``tokens[k]`` by hyphens ("self-propelled")."""
+    end = k + 1
+    while end < len(tokens) and tokens[end].joined:
+        end += 1
+    return end
