@@ -153,3 +153,13 @@ def test_more_systems_asked_for_are_no_loss() -> None:
         "Russia lost 1,100 troops in a day, Kyiv said. Zelensky asked for 12 more Patriot systems."
     )
     assert found(text, "en", "value") == [(1100,)]
+
+
+@pytest.mark.parametrize("origin", ["Western-supplied", "US-provided", "German-made"])
+def test_where_lost_equipment_came_from_is_no_delivery(origin: str) -> None:
+    text = f"Ukraine has lost 14 {origin} tanks near Pokrovsk, Oryx says."
+    assert found(text, "en", "subject", "category", "value") == [("UA", "tanks", 14)]
+
+
+def test_a_delivery_verb_on_its_own_still_rules_a_figure_out() -> None:
+    assert found("The allies supplied 14 tanks to Ukraine, Oryx says.", "en") == []

@@ -356,6 +356,8 @@ class ListReader:
         # adjective ("9,000 mobilized men" among the dead), not a statement about it
         own_end = max(figure.last, figure.noun_last) if continues else figure.mention.last
         for _, a, _end in lex.non_claims.find_all(tokens, start, min(hi, stop + NON_CLAIM_WINDOW)):
+            if tokens[a].joined and tokens[a].norm in lex.origin_suffixes:
+                continue  # "12 Western-supplied tanks": where they came from, not a delivery
             if a < stop and not (figure.mention.first <= a < own_end):
                 return False
         if 0 <= figure.noun_first < figure.first and ":complement" in figure.rule_id:
