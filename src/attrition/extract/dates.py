@@ -29,6 +29,7 @@ WIRE_DATELINE_PARAGRAPHS = 4
 WIRE_PLACE_WORDS = 4
 WIRE_PLACE_PARTS = 2  # a city, and its country or state
 _WIRE_DASHES = frozenset({"—", "–", "-", "‒", "―"})
+_WIRE_MARK = re.compile("[—–‒―/-]")  # a dash or an agency's slash: most paragraphs have neither
 
 # "25th of March", "24 de febrero", "febrero de 2022": the word between a day, month and year.
 _DAY_OF = frozenset({"of", "de"})
@@ -358,7 +359,7 @@ def read_wire_dateline(
     neither a window nor the day of a loss, so the dateline is no part of the sentence.
     """
     head = text[start : min(end, start + WIRE_DATELINE_CHARS)]
-    if not head[:1].isupper() or "," not in head:
+    if not head[:1].isupper() or "," not in head or _WIRE_MARK.search(head) is None:
         return None
     tokens = tokenize(head)
     for k in _after_place(tokens):

@@ -186,7 +186,7 @@ class NounReader:
                 k += 1
                 skipped += 1
                 continue
-            compound = _hyphenated_end(tokens, k)
+            compound = _hyphenated_end(tokens, k) if k + 1 < n and tokens[k + 1].joined else k
             if compound > k + 1 and " ".join(t.norm for t in tokens[k:compound]) in lex.np_skip:
                 k = compound  # "self-propelled", "long-range": a skipped word written with hyphens
                 skipped += 1
