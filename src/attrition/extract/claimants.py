@@ -577,15 +577,20 @@ class AttributionReader:
                 return date  # "The Ukrainian general staff today said"
             if cue_end <= date.first and date.last <= entity.first:
                 return date  # "according to a report published on Tuesday by the CSIS"
-            if date.last <= first and date.first <= 2:
+            if date.last <= first and (date.first <= 2 or self._prefixes_day(tokens, date)):
                 between = tokens[date.last : first]
-                if all(t.norm in (",", "the", "late", "early") for t in between):
+                if all(t.norm in (",", "，", "the", "late", "early") for t in between):
                     return date  # "On Tuesday, Kyiv said", not "… early on Tuesday, it said"
                 fronted = date.first <= 1 and date.last < len(tokens)
-                fronted = fronted and tokens[date.last].norm == ","
+                fronted = fronted and tokens[date.last].norm in (",", "，")
                 if fronted and not any(t.kind == "num" for t in between):
                     return date  # "On September 3, the team of researchers … said"
         return None
+
+    def _prefixes_day(self, tokens: Sequence[Token], date: DateMention) -> bool:
+        """Only a prefix of the sentence's day stands before it: "当地时间12月21日，…"."""
+        prefix = " ".join(t.norm for t in tokens[: date.first])
+        return prefix in self.lex.grammar["day_prefixes"]
 
 
 # A name in apposition: ", Olexander Schtupun," between a speaker and the day it spoke.

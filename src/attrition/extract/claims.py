@@ -268,6 +268,11 @@ class _Extraction(ContextReader):
             paragraph.headline = (
                 False  # "tanks – 3,651 (+7)" without a stop is an item, not a title
             )
+        # "The General Staff published its data on the enemy's losses." and then the day's
+        # figures told in prose: the lead's speaker is theirs, as it is a list's
+        prose_lead = (
+            lead.attribution if lead is not None and lead.publishes and not listed else None
+        )
         new_lead: ListLead | None = None
         previous: list[Draft] = []
         for start, end, tokens in self._sentences(paragraph):
@@ -302,7 +307,9 @@ class _Extraction(ContextReader):
                     if lead.qualifier and not own:
                         figure.qualifier = lead.qualifier
                 if attribution is None and not paragraph.headline:
-                    attribution = carried or self.last_said  # a headline takes the body's, later
+                    attribution = (
+                        carried or prose_lead or self.last_said
+                    )  # a headline takes the body's, later
                 draft = self._draft(
                     index, paragraph, (start, end), tokens, found, figure, attribution, cues
                 )

@@ -309,6 +309,9 @@ def _dotted_at(tokens: Sequence[Token], i: int) -> DateMention | None:
     day, month = int(day_text), int(month_text)
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
+    glued = tokens[i + 1] if i + 1 < len(tokens) else None
+    if glued is not None and glued.start == token.end and glued.kind == "word":
+        return None  # "约1.06万人": a decimal with its unit glued on is a number
     # "з 24.02.22 по 20.02.24": the General Staff writes the year in two digits
     year = 2000 + int(short_year[0]) if short_year else None
     last = i + 1

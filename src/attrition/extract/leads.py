@@ -38,6 +38,9 @@ _LABEL_MARKS = ("–", "—", "‒", " - ", " -- ", ":", "：", " ≈ ", " ~ ")
 _TABLE_TAIL = re.compile(
     r"[\d.,\u00a0 ]{1,16}(?:[ \t|]{0,5}(?:\(?\+[\d.,\u00a0]{1,9}\)?|[–—-]))?[ \t|;.]{0,5}"
 )
+# "published data", "veröffentlichte seine Bilanz", "published its latest figures": the
+# source noun follows its report verb after at most a possessive and an adjective.
+PUBLISHED_NOUN_GAP = 3
 # What may precede an item line's opening number: bullets and the approximation sign.
 _ITEM_OPENERS = " \t~≈•·*–—-"
 
@@ -51,6 +54,7 @@ class ListLead:
     day: DateMention | None
     basis: str | None = None  # the window the lead names: "between June 15 and June 21"
     items: list[Draft] = field(default_factory=list)
+    publishes: bool = False  # "… published its data on the enemy's losses": prose may follow
 
 
 def read_lead(
@@ -79,7 +83,18 @@ def read_lead(
     # "The enemy's losses in equipment, by category:" announces its list with nothing to hand on
     if attribution is None and qualifier is None and day is None and not (colon and loss_cue):
         return None
-    return ListLead(attribution, qualifier, day, span_basis(tokens, found, lex))
+    lead = ListLead(attribution, qualifier, day, span_basis(tokens, found, lex))
+    lead.publishes = attribution is not None and _publishes_data(tokens, lex)
+    return lead
+
+
+def _publishes_data(tokens: Sequence[Token], lex: Lexicon) -> bool:
+    """A report verb with a source noun right after it: "оприлюднив дані про втрати"."""
+    for _, start, _end in lex.source_nouns.find_all(tokens):
+        for k in range(max(0, start - PUBLISHED_NOUN_GAP), start):
+            if lex.report_verbs.match(tokens, k) is not None:
+                return True
+    return False
 
 
 def is_header_row(line: str) -> bool:

@@ -158,6 +158,9 @@ def _read_digits(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberM
     if value is None:
         return None
     total = value * scale
+    if nxt is not None and nxt.norm in CJK_GROUPS:
+        rest, last = _read_cjk_remainder(tokens, last, scale)
+        total += rest
     whole = total == int(total)
     plain = token.text.isdigit()
     return NumberMention(
@@ -290,6 +293,26 @@ def _read_cjk(tokens: Sequence[Token], i: int) -> NumberMention | None:
     if value == 0:
         return None
     return NumberMention(first=i, last=j, value=value, spelled=True)
+
+
+def _read_cjk_remainder(tokens: Sequence[Token], j: int, group: int) -> tuple[int, int]:
+    """What follows a group glued to it: the 6000 of 4万6000, the 4千 of 47萬4千."""
+    if j >= len(tokens) or tokens[j].start != tokens[j - 1].end:
+        return 0, j
+    token = tokens[j]
+    if token.kind == "num" and token.text.isdigit():
+        rest, last = int(token.text), j + 1
+        unit = tokens[last] if last < len(tokens) else None
+        if unit is not None and unit.start == token.end and unit.norm in CJK_UNITS:
+            rest, last = rest * CJK_UNITS[unit.norm], last + 1
+    elif token.norm in CJK_DIGITS:
+        mention = _read_cjk(tokens, j)
+        if mention is None or mention.value is None:
+            return 0, j
+        rest, last = mention.value, mention.last
+    else:
+        return 0, j
+    return (rest, last) if 0 < rest < group else (0, j)
 
 
 # Articles a Romance range puts before its bounds ("tra i 100 e i 200").

@@ -144,6 +144,7 @@ GRAMMAR_KEYS = {
     "negations",
     "agent_words",
     "postposed_gap",
+    "day_prefixes",
 }
 
 
