@@ -93,3 +93,45 @@ def test_chinese_at_most_is_a_bound_and_fixed_wing_drones_are_drones() -> None:
 def test_italian_combat_vehicles_are_armour() -> None:
     text = "Secondo Oryx, l'Ucraina ha perso almeno 30 veicoli da combattimento Marder."
     assert found(text, "it", "category", "value") == [("afv", 30)]
+
+
+def test_a_chinese_day_after_an_outlets_prefix_still_dates_the_statement() -> None:
+    text = "（央视新闻）当地时间3月8日，俄罗斯国防部发布战报称，过去一周乌军损失约9800人。"
+    assert found(text, "zh", "as_of") == [("2024-03-08",)]
+
+
+def test_a_window_before_a_chinese_report_verb_is_when_it_was_said() -> None:
+    text = "泽连斯基上月接受采访时说，乌军已有超过3万名军人阵亡。"
+    assert found(text, "zh", "basis", "claimant") == [("cumulative", "UA_GOV")]
+    said = "英國國防部上週在簡報中指出，俄軍每天的平均傷亡人數約為1100人。"
+    assert found(said, "zh", "basis", "claimant") == [("rate", "UK_MOD")]
+
+
+def test_an_outlet_that_hears_a_statement_is_not_its_speaker() -> None:
+    text = "泽连斯基接受美国媒体采访时说，乌军已有超过3万名军人阵亡。"
+    assert found(text, "zh", "claimant") == [("UA_GOV",)]
+
+
+def test_bbc_russian_named_in_chinese_counts_with_mediazona() -> None:
+    text = "英国广播公司（BBC）俄语部逐一核实，已确认6万8000多名俄军阵亡者的身份。"
+    assert found(text, "zh", "value", "claimant") == [(68000, "MEDIAZONA")]
+
+
+def test_a_wire_datelines_day_dates_the_statements_of_its_lead() -> None:
+    text = (
+        "ВСУ за неделю потеряли 9 тыс. военнослужащих\n"
+        "МОСКВА, 12 апреля. /ТАСС/. Вооруженные силы Украины за неделю потеряли более 9 030 "
+        "военнослужащих. Об этом сообщили в Министерстве обороны РФ.\n"
+        "По данным ведомства, всего с начала спецоперации уничтожены 640 самолетов."
+    )
+    days = found(text, "ru", "value", "as_of", published="2024-04-12")
+    assert days == [(9000, "2024-04-12"), (9030, "2024-04-12"), (640, "2024-04-12")]
+    think_tank = (
+        "МОСКВА, 12 апреля. /ТАСС/. Потери ВСУ превысили 500 тысяч человек, считают аналитики."
+    )
+    assert found(think_tank, "ru", "as_of", published="2024-04-12") == [(None,)]
+
+
+def test_a_dateline_without_a_day_dates_nothing() -> None:
+    text = "Moscú (EFE).- El Ministerio de Defensa ruso afirmó que Ucrania perdió 1.200 soldados."
+    assert found(text, "es", "value", "as_of", published="2024-06-04") == [(1200, None)]

@@ -358,6 +358,10 @@ class AttributionReader:
             # "soldiers killed in Ukraine confirmed", "muertos en Ucrania y cifró": a place
             if governed and entity.claimant in GENERIC and self._ends_at(tokens, entity, k):
                 continue
+            if entity.claimant == "RELAY" and (
+                governed or _after_pair(tokens, entity.first, prepositions)
+            ):
+                continue  # "speaking to Reuters, said", "接受美国媒体访问时说": who heard it
             if entity.last <= k and k - entity.last <= MAX_SUBJECT_REACH:
                 between = tokens[entity.last : k]
                 core = len(between)
@@ -588,11 +592,21 @@ class AttributionReader:
         return None
 
     def _prefixes_day(self, tokens: Sequence[Token], date: DateMention) -> bool:
-        """Only a prefix of the sentence's day stands before it: "当地时间12月21日，…"."""
-        prefix = " ".join(t.norm for t in tokens[: date.first])
-        return prefix in self.lex.grammar["day_prefixes"]
+        """A prefix of the day stands right before it: "（央视）当地时间12月21日，…"."""
+        prefixes = self.lex.grammar["day_prefixes"]
+        for width in range(1, min(date.first, DAY_PREFIX_TOKENS) + 1):
+            if " ".join(t.norm for t in tokens[date.first - width : date.first]) in prefixes:
+                return True
+        return False
 
 
+def _after_pair(tokens: Sequence[Token], k: int, words: frozenset[str]) -> bool:
+    """The two tokens before ``k`` form one of ``words`` (a Chinese verb is two characters)."""
+    return k > 1 and f"{tokens[k - 2].norm} {tokens[k - 1].norm}" in words
+
+
+# "当地时间", "北京時間": a day's prefix is a few characters, each a token.
+DAY_PREFIX_TOKENS = 4
 # A name in apposition: ", Olexander Schtupun," between a speaker and the day it spoke.
 MAX_ASIDE_WORDS = 4
 

@@ -48,6 +48,7 @@ from attrition.extract.speakers import (
     Entity,
     Memory,
     dated,
+    dated_by,
     resolve_generic,
     speaker_key,
 )
@@ -173,6 +174,7 @@ class _Extraction(ContextReader):
         self._points_back = False  # the paragraph opens with words pointing back (Про це)
         self._side_role = "np"
         self._list_day: DateMention | None = None
+        self._wire_day: tuple[Paragraph, DateMention] | None = None  # a dateline's, and its day
 
     # -- the walk ------------------------------------------------------------------------------
 
@@ -210,6 +212,7 @@ class _Extraction(ContextReader):
         if found is None:
             return
         paragraph.start, date = found
+        self._wire_day = (paragraph, date)  # the lead's statements were made that day
         day = date.resolve(None)
         if day is not None:
             self.published = self.published or day
@@ -288,6 +291,8 @@ class _Extraction(ContextReader):
             attributions = self.attributions.attributions(
                 tokens, entities, found.dates, self.memory, headline=paragraph.headline
             )
+            if self._wire_day is not None and self._wire_day[0] is paragraph:
+                attributions = [dated_by(a, self._wire_day[1]) for a in attributions]
             self._remember(entities, attributions)
             new_lead = new_lead or read_lead(
                 tokens, found, attributions, self.lex, loss_cue=loss_cue

@@ -113,6 +113,18 @@ CLAIMANT_SIDE = {
 }
 
 
+# The claimants whose statements are dated bulletins: a wire story's lead relays the day's.
+BULLETIN_CLAIMANTS = frozenset({"RU_MOD", "UA_GENERAL_STAFF"})
+
+
+def dated_by(attribution: Attribution, day: DateMention) -> Attribution:
+    """A bulletin's statement dated ``day`` (a wire dateline's) unless it names a day of its
+    own; anyone else's statement in the lead keeps none (a think tank's total is undated)."""
+    if attribution.date is not None or attribution.claimant not in BULLETIN_CLAIMANTS:
+        return attribution
+    return replace(attribution, date=day)
+
+
 def dated(chosen: Attribution | None, others: list[Attribution]) -> Attribution | None:
     """ "Mediazona has confirmed …, the outlets said on Friday": one speaker, one day."""
     if chosen is None or chosen.date is not None:

@@ -51,6 +51,9 @@ NEAR_REPORT = 5
 REPORTED_REACH = 10
 
 
+# "上月中旬接受美国媒体访问时说": a Chinese window may stand eleven characters before the
+# report verb it dates (each character is a token); a clause stop or a figure ends the search.
+SAID_AFTER_REACH = 12
 # Punctuation a statement's reach stops at (Chinese writes its own comma and stops).
 _CLAUSE_STOPS = frozenset({",", ";", ".", "，", "；", "。"})
 
@@ -70,7 +73,9 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
     cues = [
         Cue(tag.value, a, b, tag.rule_id)
         for tag, a, b in lex.basis_clause.find_all(tokens)
-        if not (tag.value == "period" and _said_when(tokens, a, lex))
+        if not (
+            tag.value == "period" and (_said_when(tokens, a, lex) or _says_after(tokens, b, lex))
+        )
         and not _a_total_of(tokens, a, b)
     ]
     for date in found.dates:
@@ -223,6 +228,17 @@ def _said_when(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
         if tokens[back].norm in lex.grammar["complementizers"]:
             return False  # "ha affermato che le perdite … nell'ultima settimana": what was said
         if lex.report_verbs.match(tokens, back) is not None:
+            return True
+    return False
+
+
+def _says_after(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """A window the speaker's verb follows in the same clause, with no figure between, is when
+    it spoke ("泽连斯基上月中旬接受采访时说", "英國國防部上週在簡報中指出")."""
+    for j in range(k, min(len(tokens), k + SAID_AFTER_REACH)):
+        if tokens[j].norm in _CLAUSE_STOPS or tokens[j].kind == "num":
+            return False
+        if lex.report_verbs.match(tokens, j) is not None:
             return True
     return False
 
