@@ -281,3 +281,18 @@ def test_an_elided_count_shot_down_belongs_to_the_side_that_launched_them(
     after_another_side = "- Belarus said it downed 3 Russian drones near the border.\n- " + text
     found = extract_claims(after_another_side, published="2025-03-03")
     assert (found[-1].subject, found[-1].category, found[-1].basis) == (side, "uav", "daily")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia fired 140 drones at Ukraine overnight, of which 97 drones were shot down.",
+        "Moscow attacked Ukraine overnight with 140 drones; 97 of them were shot down.",
+        "Russia has launched more than 1,400 drones since Monday, and 97 were shot down today.",
+    ],
+)
+def test_a_count_launched_at_the_other_side_is_no_loss_beside_what_was_shot_down(
+    text: str,
+) -> None:
+    found = extract_claims(text, published="2025-03-03")
+    assert [(c.value, c.subject, c.category) for c in found] == [(97, "RU", "uav")]

@@ -82,3 +82,15 @@ def test_bodies_named_inside_a_speakers_aside_do_not_speak(subject: str) -> None
     text = f"{subject} so far confirmed the names of 52,300 Russian soldiers killed in Ukraine."
     (claim,) = extract_claims(text, published="2024-04-01")
     assert claim.claimant == "MEDIAZONA", claim
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["Bryansk Governor Alexander Bogomaz", "Moscow Mayor Sergei Sobyanin", "Governor Gladkov"],
+)
+def test_a_russian_regional_governor_or_mayor_speaks_for_the_russian_government(
+    speaker: str,
+) -> None:
+    text = f"{speaker} said 11 Ukrainian drones had been shot down overnight."
+    (claim,) = extract_claims(text, published="2025-03-04")
+    assert (claim.claimant, claim.subject, claim.category) == ("RU_GOV", "UA", "uav")

@@ -141,3 +141,24 @@ def test_a_typed_double_hyphen_is_the_items_dash() -> None:
     assert (found[412305].category, found[412305].qualifier) == ("personnel", "about")
     assert (found[11].category, found[11].basis) == ("tanks", "daily")
     assert found[347].category == "aircraft"
+
+
+def test_a_bracket_without_a_sign_after_an_items_total_is_its_daily_increment() -> None:
+    text = (
+        "The General Staff's figures for this morning (the past day's losses in brackets):\n"
+        "Personnel: approx. 702,150 (1,340)\nTanks: 9,120 (7)\nHelicopters: 328\n"
+    )
+    found = {c.value: c for c in extract_claims(text, published="2024-11-20")}
+    assert set(found) == {702150, 1340, 9120, 7, 328}
+    assert (found[702150].qualifier, found[1340].qualifier) == ("about", "exact")
+    assert (found[7].category, found[7].basis, found[9120].basis) == (
+        "tanks",
+        "daily",
+        "cumulative",
+    )
+
+
+@pytest.mark.parametrize("bracket", ["(2023)", "(12,400)", "(4,300)"])
+def test_a_bracket_holding_a_year_or_a_larger_number_is_no_increment(bracket: str) -> None:
+    text = f"Russia has lost 4,300 {bracket} tanks, the General Staff said."
+    assert [c.basis for c in extract_claims(text, published="2024-11-20")] == ["cumulative"]

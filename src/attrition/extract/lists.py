@@ -13,7 +13,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
 from attrition.extract.numbers import (
-    BRACKETED_TOKENS,
     NumberMention,
     bracketed_increment,
     label_end,
@@ -63,6 +62,7 @@ class ListReader:
     _item_line: bool
     _loss_clauses: dict[tuple[int, int], bool]
     _loss_of: Sequence[Token] | None
+    _launched_by: str | None  # the side that launched a count before, in this sentence
 
     _qualify: Callable[[Sequence[Token], Figure], None]
 
@@ -236,8 +236,9 @@ class ListReader:
         earlier one's increment ("10,180 tanks (+4), 21,200 …") and an aside naming a part
         of it ("880,120 personnel, including 1,160 over the past day, 10,180 tanks")."""
         start = max(earlier.last, earlier.noun_last)
-        if bracketed_increment(tokens, start) is not None:
-            start += BRACKETED_TOKENS
+        bracketed = bracketed_increment(tokens, start, earlier.value)
+        if bracketed is not None:
+            start = bracketed[1]
         between = list(tokens[start : later.first])
         if len(between) > 2 and between[1].norm == PART_OPENER:
             # the aside, from "including" to its closing comma ("…, as well as 10,205 tanks")
@@ -301,7 +302,10 @@ class ListReader:
         """The figures that count as losses, in order (see ``_is_loss``)."""
         kept: list[Figure] = []
         head: Figure | None = None  # the complement a list of people goes on from
+        self._launched_by = None
         for figure in figures:
+            if self._launched_by is not None and figure.side_hint is None:
+                figure.side_hint = self._launched_by  # "…, of which 79 drones were shot down"
             # "tanks: 5,293 (+5); artillery: 7,410 (+21)": an item after a semicolon goes on
             # the list of the loss figure before it
             continues = bool(kept) and any(
@@ -360,6 +364,10 @@ class ListReader:
                 continue  # "12 Western-supplied tanks": where they came from, not a delivery
             if a < stop and not (figure.mention.first <= a < own_end):
                 return False
+        verb = self._launch_verb(tokens, figure.first, lo)
+        if verb >= 0:
+            self._launched_by = self._launcher_side(tokens, verb)
+            return False
         if 0 <= figure.noun_first < figure.first and ":complement" in figure.rule_id:
             # "the number of Ukrainian and Russian troops killed … is nearing 500,000": the
             # noun phrase a complement reaches back to carries its own cues
@@ -397,6 +405,36 @@ class ListReader:
             label or opens or tabled or bool(lex.placeholder_nouns.find_all(tokens))
         )  # "- Tanks: 7,201 (+6)"
 
+    def _launch_verb(self, tokens: Sequence[Token], first: int, lo: int) -> int:
+        """ "Russia launched 298 drones", "attacked Ukraine overnight with 298 drones": the
+        verb that sent the count at the other side (no loss, whatever the sentence goes on to
+        shoot down), or -1; a loss word or a clause break ends the look back past "with"."""
+        start_verbs = self.lex.grammar["start_verbs"]
+        k = first - 1
+        if k < lo:
+            return -1
+        if tokens[k].norm in start_verbs:
+            return k
+        if tokens[k].norm != "with":
+            return -1
+        bit = self.lex.loss_cues.bit
+        for back in range(k - 1, max(lo, k - NON_CLAIM_WINDOW) - 1, -1):
+            token = tokens[back]
+            if token.norm in start_verbs:
+                return back
+            if token.norm in (",", ";", ":") or token.flags & bit:
+                break
+        return -1
+
+    def _launcher_side(self, tokens: Sequence[Token], verb: int) -> str | None:
+        """The side named just before a launch verb ("Russia itself launched"): what the
+        sentence then shoots down is that side's."""
+        for back in range(verb - 1, max(-1, verb - 4), -1):
+            side = self.lex.sides.match(tokens, back)
+            if side is not None and side[0].value in ("RU", "UA"):
+                return str(side[0].value)
+        return None
+
     def _clause_has_loss(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
         """Whether a clause holds a loss word (asked once per clause, not once per figure)."""
         if self._loss_of is not tokens:
@@ -423,8 +461,8 @@ class ListReader:
             if after >= len(tokens) or tokens[after].norm not in self.lex.grammar["classifiers"]:
                 return None
             after += 1
-        value = bracketed_increment(tokens, after)
-        return None if value is None else (after, after + BRACKETED_TOKENS, value)
+        bracketed = bracketed_increment(tokens, after, figure.value)
+        return None if bracketed is None else (after, bracketed[1], bracketed[0])
 
     def _increments(self, result: SentenceFigures) -> None:
         """``1,511 (+4)``: the bracketed increment is the same category's daily figure."""
@@ -438,7 +476,9 @@ class ListReader:
                 a, b, value = after_noun
             else:
                 (a, b), value = mention.increment_span, mention.increment
-            at = b - 2 if b - a == BRACKETED_TOKENS else b - 1  # "(+4)" or a table's bare "+4"
+            at = (
+                b - 2 if result.tokens[b - 1].norm == ")" else b - 1
+            )  # "(+4)" or a table's bare "+4"
             increment = NumberMention(first=at, last=at + 1, value=value)
             extra.append(
                 Figure(

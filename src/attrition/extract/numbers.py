@@ -21,8 +21,6 @@ NUMBER_WORD = 1 << 62
 _SPACES = ("\u00a0", "\u202f", "\u2009", "\u2007", " ")
 # The border between a table's cells when it is written out as text ("Tanks | 9,786 | +48").
 CELL_BORDER = "|"
-# A day's increment in brackets, "(", "+", the number, ")": four tokens.
-BRACKETED_TOKENS = 4
 # A note in brackets after a table's label ("UAVs (operational-tactical)") is a few words.
 LABEL_NOTE_TOKENS = 6
 
@@ -162,13 +160,12 @@ def _read_digits(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberM
         rest, last = _read_cjk_remainder(tokens, last, scale)
         total += rest
     whole = total == int(total)
-    plain = token.text.isdigit()
     return NumberMention(
         first=i,
         last=last,
         value=int(total) if whole else None,
         decimal=not whole,
-        bare_year=plain and scale == 1 and len(token.text) == 4 and 1900 <= int(value) <= 2099,
+        bare_year=scale == 1 and _is_bare_year(token.text),
         raw=value,
         scale=scale,
     )
@@ -388,25 +385,37 @@ def _attach_increment(tokens: Sequence[Token], mention: NumberMention) -> None:
             mention.increment = int(value)
             mention.increment_span = (mention.last, j + 2)
         return
-    value = bracketed_increment(tokens, j)
-    if value is not None:
-        mention.increment = value
-        mention.increment_span = (j, j + BRACKETED_TOKENS)
+    bracketed = bracketed_increment(tokens, j, mention.value)
+    if bracketed is not None:
+        mention.increment, end = bracketed
+        mention.increment_span = (j, end)
 
 
-def bracketed_increment(tokens: Sequence[Token], j: int) -> int | None:
-    """The whole number of a "(+4)" that starts at ``tokens[j]``, if one does."""
-    window = tokens[j : j + BRACKETED_TOKENS]
-    if (
-        len(window) < BRACKETED_TOKENS
-        or window[0].norm != "("
-        or window[1].norm != "+"
-        or window[2].kind != "num"
-        or window[3].norm != ")"
-    ):
+def _is_bare_year(text: str) -> bool:
+    """Four digits in 1900..2099 without separators: a year, not a count."""
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2099
+
+
+def bracketed_increment(
+    tokens: Sequence[Token], j: int, total: int | None
+) -> tuple[int, int] | None:
+    """The whole number of a "(+4)" that starts at ``tokens[j]`` and the index after it.
+
+    A bracket without the sign ("Tanks: 9,899 (6)", a layout that says in its lead what the
+    brackets hold) is an increment only below the total it follows and never a year.
+    """
+    if j + 2 >= len(tokens) or tokens[j].norm != "(":
         return None
-    value = parse_digits(window[2].text)
-    return int(value) if value is not None and value == int(value) else None
+    signed = tokens[j + 1].norm == "+"
+    k = j + 2 if signed else j + 1
+    if k + 1 >= len(tokens) or tokens[k].kind != "num" or tokens[k + 1].norm != ")":
+        return None
+    value = parse_digits(tokens[k].text)
+    if value is None or value != int(value):
+        return None
+    if not signed and (total is None or value >= total or _is_bare_year(tokens[k].text)):
+        return None
+    return int(value), k + 2
 
 
 def label_end(tokens: Sequence[Token], k: int) -> int:
