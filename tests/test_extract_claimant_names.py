@@ -94,3 +94,17 @@ def test_a_russian_regional_governor_or_mayor_speaks_for_the_russian_government(
     text = f"{speaker} said 11 Ukrainian drones had been shot down overnight."
     (claim,) = extract_claims(text, published="2025-03-04")
     assert (claim.claimant, claim.subject, claim.category) == ("RU_GOV", "UA", "uav")
+
+
+def test_an_initialism_written_in_small_letters_is_a_plain_word() -> None:
+    text = (
+        "Andriy, 38, commands the drone battalion of a brigade. He spoke to us on Tuesday.\n"
+        '"Last month we destroyed 40 Russian tanks," he said.'
+    )
+    (claim,) = extract_claims(text, published="2025-03-12")
+    assert (claim.claimant, claim.value) == ("UA_GOV", 40)
+
+
+def test_an_initialism_in_capitals_still_names_its_claimant() -> None:
+    (claim,) = extract_claims("The US said Russia had lost 1,500 tanks.", published="2025-03-12")
+    assert claim.claimant == "US_GOV"

@@ -97,6 +97,13 @@ class AttributionReader:
                 continue
             flags = tokens[k].flags
             hit = claimants.match(tokens, k) if flags & claimant_bit else None
+            if (
+                hit is not None
+                and hit[1] == k + 1
+                and tokens[k].norm in lex.initialisms
+                and not tokens[k].text.isupper()
+            ):
+                hit = None  # "he told us", not "US"
             origin = hit is not None and hit[1] < n and tokens[hit[1]].joined
             if hit is not None and origin and tokens[hit[1]].norm in lex.origin_suffixes:
                 after = hit[1] + 1  # "UK-made howitzer": where it was made, not who speaks

@@ -23,6 +23,8 @@ from attrition.extract.tokens import Token, flagged
 
 # Non-claim cues count only this close to the figure ("the 16 HIMARS Ukraine has received").
 NON_CLAIM_WINDOW = 5
+# The endings of a start verb's inflected forms: "launched 298 drones", "fires 40 drones".
+_INFLECTED = ("ed", "es")
 # Signs that say "about" where a list line puts its dash: "tanks ≈ 11,174", "tanks ~ 11,174".
 APPROXIMATION_SIGNS = frozenset({"≈", "~"})
 # What separates a list item's label from its figure ("tanks – 10,303", "Tanks: 7,201"; the
@@ -413,8 +415,8 @@ class ListReader:
         k = first - 1
         if k < lo:
             return -1
-        if tokens[k].norm in start_verbs:
-            return k
+        if tokens[k].norm in start_verbs and tokens[k].norm.endswith(_INFLECTED):
+            return k  # a verb form ("launched", "fires"), not "since the invasion 21,000 …"
         if tokens[k].norm != "with":
             return -1
         bit = self.lex.loss_cues.bit

@@ -254,6 +254,7 @@ class Lexicon:
     sides: PhraseTable[Tagged]
     origin_suffixes: frozenset[str]
     claimants: PhraseTable[Tagged]
+    initialisms: frozenset[str]  # one-word claimant names written only in capitals ("US")
     report_verbs: PhraseTable[str]
     attribution_before: PhraseTable[str]
     source_nouns: PhraseTable[str]
@@ -411,6 +412,7 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
         sides.add_all(row["terms"], Tagged(row["id"], row["side"]))
 
     claimants: PhraseTable[Tagged] = PhraseTable(plural_last=True)
+    one_word: list[str] = []
     for row in check.rows("claimants", data["claimants"]):
         value = row["claimant"]
         if value not in CLAIMANTS and value not in CLAIMANT_PLACEHOLDERS:
@@ -421,6 +423,13 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
             )
         terms = [spelling for term in row["terms"] for spelling in spell_initialisms(term)]
         claimants.add_all(terms, Tagged(row["id"], value, row["kind"]))
+        one_word.extend(term for term in terms if " " not in term)
+
+    # "US" names the United States, "us" in "he told us" does not
+    lowered = {term.lower() for term in one_word if not term.isupper()}
+    initialisms = frozenset(
+        term.lower() for term in one_word if term.isupper() and term.lower() not in lowered
+    )
 
     anaphors: PhraseTable[Tagged] = PhraseTable(plural_last=True)
     for row in check.rows("anaphors", data["anaphors"]):
@@ -473,6 +482,7 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
         sides=sides,
         origin_suffixes=_words(data["origin_suffixes"]),
         claimants=claimants,
+        initialisms=initialisms,
         report_verbs=_table(data["report_verbs"]),
         attribution_before=_table(data["attribution_before"]),
         source_nouns=_table(data["source_nouns"]),
