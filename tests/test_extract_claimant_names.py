@@ -108,3 +108,23 @@ def test_an_initialism_written_in_small_letters_is_a_plain_word() -> None:
 def test_an_initialism_in_capitals_still_names_its_claimant() -> None:
     (claim,) = extract_claims("The US said Russia had lost 1,500 tanks.", published="2025-03-12")
     assert claim.claimant == "US_GOV"
+
+
+def test_a_list_of_sources_credits_each_line_to_the_source_before_its_colon() -> None:
+    text = (
+        "What each side says:\n"
+        "- Ukraine's General Staff: about 702,000 Russian troops killed or wounded.\n"
+        "- Volodymyr Zelensky: 43,000 Ukrainian soldiers killed.\n"
+        "- Oryx: at least 3,400 Russian tanks lost.\n"
+    )
+    found = [(c.value, c.claimant) for c in extract_claims(text, published="2024-12-09")]
+    assert found == [(702000, "UA_GENERAL_STAFF"), (43000, "UA_GOV"), (3400, "ORYX")]
+
+
+def test_a_capitalised_label_the_lexicon_does_not_know_credits_nobody() -> None:
+    text = (
+        "Die Verluste des Feindes laut ukrainischem Generalstab:\n"
+        "Gepanzerte Kampffahrzeuge: 18.804 (+17)\nArtilleriesysteme: 20.421 (+29)\n"
+    )
+    claims = extract_claims(text, published="2024-11-07", lang="de")
+    assert {c.claimant for c in claims} == {"UA_GENERAL_STAFF"}

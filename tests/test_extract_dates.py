@@ -170,3 +170,33 @@ def test_a_running_total_takes_no_publication_day_from_another_speaker() -> None
         "Oryx has documented 3,100 Russian tanks lost since the invasion.", published="2024-05-09"
     )
     assert (claim.basis, claim.as_of) == ("cumulative", None), claim
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        (
+            "Researchers estimate 150,000 Russian soldiers had died by the end of 2024.",
+            "2024-12-31",
+        ),
+        ("British intelligence put Russian casualties at 800,000 at the end of May.", "2025-05-31"),
+        ("The outlets counted 60,000 Russian dead by the end of February 2024.", "2024-02-29"),
+    ],
+)
+def test_a_count_that_stood_at_the_end_of_a_month_or_year_is_dated_its_last_day(
+    text: str, as_of: str
+) -> None:
+    (claim,) = extract_claims(text, published="2025-06-10")
+    assert (claim.as_of, claim.basis) == (as_of, "cumulative")
+
+
+def test_a_report_made_at_the_end_of_a_month_dates_no_count() -> None:
+    text = "One report at the end of March said up to 9,000 Russian soldiers had been killed."
+    (claim,) = extract_claims(text, published="2025-06-10")
+    assert claim.as_of is None
+
+
+def test_drones_downed_by_the_end_of_a_year_are_a_running_total() -> None:
+    text = "The General Staff counted 21,500 Russian drones downed by the end of 2024."
+    (claim,) = extract_claims(text, published="2025-01-05")
+    assert (claim.basis, claim.as_of) == ("cumulative", "2024-12-31")

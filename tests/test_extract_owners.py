@@ -98,3 +98,12 @@ def test_people_listed_after_a_count_of_the_dead_are_more_of_the_dead(verb: str)
 def test_men_mobilized_beside_a_count_of_the_dead_are_no_loss() -> None:
     text = "Russia mobilized 300,000 men, and 20,000 of them were killed, the outlet said."
     assert [c.value for c in extract_claims(text, published="2025-03-03")] == [20000]
+
+
+def test_figures_after_a_colon_spell_out_the_losses_named_before_it() -> None:
+    text = (
+        "Russia has lost about 700,000 troops, the report says. Kyiv's losses are lower but "
+        "grave: 45,000 to 70,000 killed and some 300,000 casualties in all."
+    )
+    sides = {(c.low or c.value): c.subject for c in extract_claims(text, published="2025-01-10")}
+    assert sides == {700000: "RU", 45000: "UA", 300000: "UA"}

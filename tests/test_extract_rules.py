@@ -701,3 +701,17 @@ def test_a_headline_figure_takes_the_day_of_the_bodys_statement() -> None:
     )
     found = claims(text, published="2023-02-15")
     assert [(c["value"], c["as_of"]) for c in found] == [(900, "2023-02-13")]
+
+
+def test_killed_wounded_and_missing_together_are_one_count_of_personnel() -> None:
+    text = "The study puts Russia's killed, wounded and missing at about 910,000."
+    (claim,) = extract_claims(text, published="2025-06-03")
+    assert (claim.category, claim.value, claim.qualifier) == ("personnel", 910000, "about")
+
+
+def test_a_ratio_written_with_digits_is_no_figure() -> None:
+    text = (
+        "The report puts Russian losses against Ukraine's at 2.5 to 1 overall, and of those "
+        "killed at about 3 to 1."
+    )
+    assert extract_claims(text, published="2025-06-03") == []

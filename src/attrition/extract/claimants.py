@@ -258,6 +258,12 @@ class AttributionReader:
             tail = self._headline_source(tokens, entities)
             if tail is not None:
                 found.append(self._make(tail, tail.first, "attr.headline", memory, tokens, dates))
+        else:
+            label = _opening_source(tokens, entities)
+            # "- Ukraine's General Staff: about 868,000 …"; a name the lexicon does not know
+            # may be a label of another kind ("Gepanzerte Kampffahrzeuge: 18.804")
+            if label is not None and label.rule_id != "who.name":
+                found.append(self._make(label, label.first, "attr.label", memory, tokens, dates))
         return [a for a in found if a.claimant != "RELAY"]
 
     # -- joining cues to entities --------------------------------------------------------------
@@ -449,9 +455,8 @@ class AttributionReader:
         """A headline's source: "…: Kyiv", "… - MoD", "…, UK spy chief says", "Air Force: …"."""
         if not entities:
             return None
-        first = entities[0]
-        colon = first.last < len(tokens) and tokens[first.last].norm == ":"
-        if first.first == 0 and colon and not first.kind.startswith("ref:"):
+        first = _opening_source(tokens, entities)
+        if first is not None:
             return first
         last = entities[-1]
         if last.kind.startswith("ref:"):
@@ -658,3 +663,16 @@ def _after_since(
         if tokens[k].norm in starts:
             return True
     return False
+
+
+def _opening_source(tokens: Sequence[Token], entities: list[Entity]) -> Entity | None:
+    """ "Air Force: …", "- Mediazona: at least 95,000 …": a line that opens with its source
+    and a colon (past a bullet), as a headline or an item of a list of sources."""
+    if not entities:
+        return None
+    first = entities[0]
+    start = 1 if tokens and tokens[0].kind == "punct" else 0
+    colon = first.last < len(tokens) and tokens[first.last].norm == ":"
+    if first.first == start and colon and not first.kind.startswith("ref:"):
+        return first
+    return None

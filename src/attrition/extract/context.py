@@ -233,7 +233,7 @@ class ContextReader:
         if self._event_on_a_day(tokens, found, figure, draft):
             draft.basis, draft.basis_explicit = "daily", True  # "one tank was destroyed on Tuesday"
             return
-        if self._shot_down(tokens, figure):
+        if self._shot_down(tokens, figure) and not self._stood_at_end(tokens, found):
             draft.basis = "daily"  # "air defences shot down 296 drones": one night's attack
             return
         if figure.rule_id.endswith(":ellipsis") and self._sentence_drafts:
@@ -338,6 +338,14 @@ class ContextReader:
             return False
         label = self.lex.nouns.match_ending(tokens, dash)
         return label is not None and label[0].kind == "person"
+
+    def _stood_at_end(self, tokens: list[Token], found: SentenceFigures) -> bool:
+        """ "22,060 drones downed by the end of 2024": a count that stood at a month's or a
+        year's end is a running total, however it was brought down."""
+        cue = self._as_of_cue(tokens, found)
+        return cue is not None and any(
+            d.first == cue.first and d.kind in ("month", "year") for d in found.dates
+        )
 
     def _shot_down(self, tokens: list[Token], figure: Figure) -> bool:
         """ "shot down 296 drones" in the simple past: the interceptions of one attack,

@@ -186,7 +186,25 @@ class SideReader:
             return ClauseSide(
                 side, role if verb_at is not None else "none", f"side.{role}", verb_at
             )
+        colon = next(
+            (j for j in range(anchor - 1, max(0, subject_lo - 1) - 1, -1) if tokens[j].norm == ":"),
+            -1,
+        )
+        if colon > 0:
+            owner = self._owner_before_colon(tokens, colon)
+            if owner is not None:
+                return ClauseSide(owner, "noun", "side.losses_owner", verb_at)
         return ClauseSide(None, role, "side.none", verb_at)
+
+    def _owner_before_colon(self, tokens: Sequence[Token], colon: int) -> str | None:
+        """ "Ukraine's losses are far smaller but still severe: 60,000 killed …": the figures
+        after a colon spell out the losses of the side named before it."""
+        lo = max(0, colon - MAX_SUBJECT_REACH)
+        loss_nouns = self.grammar["loss_nouns"]
+        for _first, end, side in reversed(self.side_phrases(tokens, lo, colon)):
+            if end < colon and tokens[end].norm in loss_nouns:
+                return side
+        return None
 
     def _verb_after(
         self, tokens: Sequence[Token], figure: Figure, clause_of: list[int], lo: int

@@ -10,6 +10,7 @@ report that carries them (docs/extraction.md, "Dates").
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -192,6 +193,10 @@ def _reported_near(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     return False
 
 
+# A year without a 29 February, for the last day of a month named without its year.
+NON_LEAP_YEAR = 2001
+# The words that make "the end of" a month or year the day a count stood at.
+_END_OF_LINKS = frozenset({"by", "at", "as"})
 # The words between "by" and the month or year it reaches ("by the end of 2023").
 _BY_THEN_WORDS = frozenset({"the", "end", "start", "beginning", "middle", "close", "of"})
 
@@ -200,7 +205,7 @@ def _by_then(tokens: Sequence[Token], k: int) -> bool:
     """ "by 2024", "by the end of 2023": the date a count had reached, not a span of losses."""
     for back in range(k - 1, max(-1, k - 5), -1):
         norm = tokens[back].norm
-        if norm == "by":
+        if norm in _END_OF_LINKS:
             return True
         if norm not in _BY_THEN_WORDS:
             return False
@@ -448,9 +453,28 @@ def loss_day(
     return None
 
 
+def _end_of(tokens: Sequence[Token], date: DateMention) -> DateMention | None:
+    """ "by the end of 2024", "at the end of April": the last day of that month or year."""
+    k = date.first
+    if k < 3 or [t.norm for t in tokens[k - 2 : k]] != ["end", "of"]:
+        return None
+    before = k - 4 if tokens[k - 3].norm == "the" else k - 3
+    if before < 0 or tokens[before].norm not in _END_OF_LINKS:
+        return None
+    month = date.month or 12
+    last = calendar.monthrange(date.year or NON_LEAP_YEAR, month)[1]
+    return DateMention(date.first, date.last, "day", year=date.year, month=month, day=last)
+
+
 def as_of_cue(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) -> DateMention | None:
     """A report's day: "As of Sunday", "between February 24 and April 17", "to 25.06"."""
     for date in found.dates:
+        if date.kind in ("month", "year"):
+            # "One report at the end of April": when it was said, not when a count stood
+            end = None if _reported_near(tokens, date.first, lex) else _end_of(tokens, date)
+            if end is not None:
+                return end
+            continue
         if date.kind not in ("day", "weekday", "relative"):
             continue
         hit = lex.as_of_cues.match_ending(tokens, date.first)
