@@ -135,3 +135,42 @@ def test_a_wire_datelines_day_dates_the_statements_of_its_lead() -> None:
 def test_a_dateline_without_a_day_dates_nothing() -> None:
     text = "Moscú (EFE).- El Ministerio de Defensa ruso afirmó que Ucrania perdió 1.200 soldados."
     assert found(text, "es", "value", "as_of", published="2024-06-04") == [(1200, None)]
+
+
+def test_moscow_right_after_the_ministrys_bulletin_is_still_the_ministry() -> None:
+    text = (
+        "Das russische Verteidigungsministerium hat seine Wochenbilanz veröffentlicht. "
+        "Die ukrainische Armee habe bis zu 2.100 Soldaten verloren, hieß es in Moskau."
+    )
+    assert found(text, "de", "claimant") == [("RU_MOD",)]
+    alone = "Die ukrainische Armee habe bis zu 2.100 Soldaten verloren, hieß es in Moskau."
+    assert found(alone, "de", "claimant") == [("RU_GOV",)]
+
+
+# -- increments and ranges ----------------------------------------------------------------------
+
+
+def test_an_increment_may_name_its_window_inside_the_bracket() -> None:
+    text = (
+        "Lo Stato maggiore ucraino stima in 716.000 i militari russi persi, di cui 1.250 "
+        "nell'ultima giornata. Tra i mezzi "
+        "distrutti figurano 8.950 carri armati (+14 nelle ultime 24 ore) e 19.800 sistemi di "
+        "artiglieria (+37)."
+    )
+    rows = found(text, "it", "category", "value", "basis")
+    assert ("tanks", 8950, "cumulative") in rows
+    assert ("tanks", 14, "daily") in rows
+    assert ("artillery", 19800, "cumulative") in rows
+
+
+def test_a_dashed_range_shares_its_upper_bounds_thousands() -> None:
+    text = "Secondo fonti americane, la Russia ha subito 100-120.000 feriti e 60-100 morti ieri."
+    assert found(text, "it", "low", "high") == [(100000, 120000), (60, 100)]
+
+
+def test_a_romance_or_german_article_is_no_count_of_one() -> None:
+    text = "Le perdite ucraine ammonterebbero a 480 uomini, un carro armato e quattro blindati."
+    assert [v for (v,) in found(text, "it", "value")] == [480, 4]
+    assert found("Die Armee verlor einen Panzer und ein Dutzend Soldaten.", "de", "value") == [
+        (12,)
+    ]

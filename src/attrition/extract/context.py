@@ -13,6 +13,7 @@ from attrition.extract.drafts import GENERAL_STAFF, Draft
 from attrition.extract.figures import FigureReader
 from attrition.extract.lists import LABEL_DASHES, PART_OPENER
 from attrition.extract.nouns import OWNER
+from attrition.extract.numbers import bracketed_increment
 from attrition.extract.records import Figure, SentenceFigures
 from attrition.extract.rules import Lexicon, Tagged
 from attrition.extract.segment import Paragraph, inside
@@ -266,7 +267,7 @@ class ContextReader:
         carried = last is not None and (
             last[0] == "daily" or (last[0] == "period" and last[2] == draft.subject)
         )
-        if last is not None and carried and not total:
+        if last is not None and carried and not total and not _tallied(tokens, figure):
             same_paragraph = last[1] == draft.paragraph
             if same_paragraph or continues or draft.claimant == "RU_MOD":
                 draft.basis = last[0]
@@ -522,3 +523,12 @@ class ContextReader:
         if draft.basis_explicit and figure.basis_rule != "basis.increment":
             self.last_basis[draft.claimant] = (draft.basis, draft.paragraph, draft.subject)
         self.side_topic = draft.subject
+
+
+def _tallied(tokens: list[Token], figure: Figure) -> bool:
+    """ "9.308 carri armati (+11)": a figure with a day's increment of its own is the running
+    total, whatever window the speaker's figure before it had."""
+    if figure.mention.increment is not None:
+        return True
+    after = max(figure.noun_last, figure.mention.last)
+    return any(bracketed_increment(tokens, k, figure.value) is not None for k in (after, after + 1))

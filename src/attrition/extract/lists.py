@@ -478,9 +478,11 @@ class ListReader:
                 a, b, value = after_noun
             else:
                 (a, b), value = mention.increment_span, mention.increment
-            at = (
-                b - 2 if result.tokens[b - 1].norm == ")" else b - 1
-            )  # "(+4)" or a table's bare "+4"
+            # "(+4)", "(6)", "(+11 nelle ultime 24 ore)" or a table's bare "+4"
+            if result.tokens[a].norm == "(":
+                at = a + 2 if result.tokens[a + 1].norm == "+" else a + 1
+            else:
+                at = b - 1
             increment = NumberMention(first=at, last=at + 1, value=value)
             extra.append(
                 Figure(

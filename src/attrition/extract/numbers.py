@@ -23,6 +23,8 @@ _SPACES = ("\u00a0", "\u202f", "\u2009", "\u2007", " ")
 CELL_BORDER = "|"
 # A note in brackets after a table's label ("UAVs (operational-tactical)") is a few words.
 LABEL_NOTE_TOKENS = 6
+# "(+11 nelle ultime 24 ore)": the window an increment's bracket may name after its number.
+INCREMENT_NOTE_TOKENS = 5
 
 
 @dataclass(slots=True)
@@ -358,6 +360,9 @@ def _extend_range(
     if low_value != int(low_value):
         return first
     low = int(low_value)
+    dashed = closing is None and not joiner.isalpha()
+    if dashed and scale == first.scale == 1 and 0 < low < high // 1000 and high % 1000 == 0:
+        low *= 1000  # "100-120.000 feriti": the lower bound shares the upper one's thousands
     if low >= high:
         return first
     return NumberMention(
@@ -408,14 +413,30 @@ def bracketed_increment(
         return None
     signed = tokens[j + 1].norm == "+"
     k = j + 2 if signed else j + 1
-    if k + 1 >= len(tokens) or tokens[k].kind != "num" or tokens[k + 1].norm != ")":
+    if k + 1 >= len(tokens) or tokens[k].kind != "num":
+        return None
+    end: int | None = k + 2
+    if tokens[k + 1].norm != ")":
+        end = _increment_note_end(tokens, k + 1) if signed else None
+    if end is None:
         return None
     value = parse_digits(tokens[k].text)
     if value is None or value != int(value):
         return None
     if not signed and (total is None or value >= total or _is_bare_year(tokens[k].text)):
         return None
-    return int(value), k + 2
+    return int(value), end
+
+
+def _increment_note_end(tokens: Sequence[Token], k: int) -> int | None:
+    """ "(+11 nelle ultime 24 ore)": after the number, a note of the increment's window in
+    words and numbers, then the closing bracket; the index after it."""
+    for j in range(k, min(len(tokens), k + INCREMENT_NOTE_TOKENS + 1)):
+        if tokens[j].norm == ")":
+            return j + 1 if j > k else None
+        if tokens[j].kind not in ("word", "num"):
+            return None
+    return None
 
 
 def label_end(tokens: Sequence[Token], k: int) -> int:

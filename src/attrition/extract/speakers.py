@@ -91,7 +91,8 @@ def resolve_generic(
     if claimant == "UA_GENERIC":
         return "UA_GENERAL_STAFF" if subject == "RU" else "UA_GOV"
     if claimant == "RU_GENERIC":
-        return "RU_MOD" if subject == "RU" else "RU_GOV"
+        # "hieß es in Moskau" right after the ministry's bulletin: the ministry still speaks
+        return "RU_MOD" if subject == "RU" or memory_hint == "RU_MOD" else "RU_GOV"
     if claimant == "MINISTRY":
         if memory_hint in ("RU_MOD", "UA_GENERAL_STAFF", "UK_MOD", "US_GOV"):
             return memory_hint

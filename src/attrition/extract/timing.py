@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from attrition.extract.dates import DateMention, add_months
 from attrition.extract.figures import Figure, SentenceFigures
+from attrition.extract.numbers import INCREMENT_NOTE_TOKENS, bracketed_increment
 from attrition.extract.rules import Lexicon
 from attrition.extract.tokens import Token
 from attrition.taxonomy import CONFLICT_START
@@ -78,6 +79,7 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
             tag.value == "period" and (_said_when(tokens, a, lex) or _says_after(tokens, b, lex))
         )
         and not _a_total_of(tokens, a, b)
+        and not _in_increment_note(tokens, a)
     ]
     for date in found.dates:
         prev = tokens[date.first - 1].norm if date.first > 0 else ""
@@ -234,6 +236,17 @@ def _said_when(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
             return False  # "ha affermato che le perdite … nell'ultima settimana": what was said
         if lex.report_verbs.match(tokens, back) is not None:
             return True
+    return False
+
+
+def _in_increment_note(tokens: Sequence[Token], k: int) -> bool:
+    """ "9.308 carri armati (+11 nelle ultime 24 ore)": the window names the increment's day,
+    not the total's, so it is no cue of the sentence."""
+    for back in range(k - 1, max(-1, k - INCREMENT_NOTE_TOKENS - 3), -1):
+        if tokens[back].norm == ")":
+            return False
+        if tokens[back].norm == "(":
+            return bracketed_increment(tokens, back, None) is not None
     return False
 
 
