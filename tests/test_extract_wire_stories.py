@@ -163,3 +163,58 @@ def test_where_lost_equipment_came_from_is_no_delivery(origin: str) -> None:
 
 def test_a_delivery_verb_on_its_own_still_rules_a_figure_out() -> None:
     assert found("The allies supplied 14 tanks to Ukraine, Oryx says.", "en") == []
+
+
+def test_a_dateline_may_name_two_places() -> None:
+    text = "KYIV/MOSCOW, May 9 (Reuters) - Britain said something."
+    assert (read_wire_dateline(text, 0, len(text), ENGLISH_DATES) or (0,))[0] == text.index("Brit")
+
+
+def test_a_relative_clause_that_holds_the_link_gives_the_count_its_noun() -> None:
+    text = (
+        "Posts say Russia has lost a million soldiers killed. The figure comes from the "
+        "General Staff, which on May 2 put Russia's personnel losses at 1,000,120."
+    )
+    assert found(text, "en", "category", "value")[-1] == ("personnel", 1000120)
+
+
+def test_drones_shot_down_of_those_launched_the_sentence_before_are_the_launchers() -> None:
+    text = (
+        "Moscow said it downed 310 Ukrainian drones overnight.\n\n"
+        "Kyiv's air force said Russia had launched 140 drones at Ukraine. "
+        "It said 96 of the drones were shot down."
+    )
+    assert found(text, "en", "subject", "value") == [("UA", 310), ("RU", 96)]
+
+
+def test_a_largest_total_mentioned_in_passing_pairs_nothing() -> None:
+    text = (
+        "Moscow said it downed 310 Ukrainian drones, 61 of them over Kursk, one of the "
+        "largest totals it has given."
+    )
+    rules = [rule for (rule,) in found(text, "en", "rule_id")]
+    assert len(rules) == 2
+    assert not any(rule.endswith(":respectively") for rule in rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our drones hit 820 Russian infantrymen in May, he said.", [("personnel", "period")]),
+        ("His unit destroyed 12 tanks since the spring, he said.", [("tanks", "period")]),
+    ],
+)
+def test_infantry_are_people_and_a_season_opens_a_window(text: str, expected: list) -> None:
+    assert found(text, "en", "category", "basis") == expected
+
+
+def test_parts_of_the_dead_named_after_of_those_are_dead_too() -> None:
+    text = (
+        "Mediazona said it had confirmed the deaths of 90,100 Russian soldiers. "
+        "Of those identified, 15,200 were former prisoners recruited from penal colonies."
+    )
+    assert found(text, "en", "category", "value") == [("killed", 90100), ("killed", 15200)]
+
+
+def test_a_part_opener_without_a_count_before_it_claims_nothing() -> None:
+    assert found("Of those, 15,200 were former prisoners recruited from colonies.", "en") == []

@@ -385,6 +385,8 @@ def _after_place(tokens: Sequence[Token]) -> list[int]:
     ends: list[int] = []
     words = 0
     for k, token in enumerate(tokens):
+        if token.norm == "/" and words:
+            continue  # "KYIV/MOSCOW, May 7": a story filed from two places
         if token.norm == "," and words:
             ends.append(k + 1)
             if len(ends) == WIRE_PLACE_PARTS:

@@ -33,6 +33,10 @@ MAX_COMPLEMENT_REACH = 16
 AVERAGE_REACH = 4
 
 
+# "Of those identified so far, …": the words a part's opener may add before its comma.
+PART_OPENER_WORDS = 3
+
+
 # "Ukrainian and Russian troops killed": how far before the people to look for a second side.
 MIXED_SIDES_REACH = 4
 
@@ -50,6 +54,7 @@ class FigureReader(NounReader, ListReader):
         self._loss_of: Sequence[Token] | None = None
         self._after_losses = False
         self._item_line = False
+        self._partition = False  # the sentence opens "Of those (identified), …"
         self._wholes: set[int] = set()
 
     # -- entry point -------------------------------------------------------------------
@@ -98,6 +103,11 @@ class FigureReader(NounReader, ListReader):
         self._chain(tokens, pending, result, clause_of)
         result.figures.sort(key=lambda f: f.mention.first)
         self._respectively(tokens, result)
+        self._partition = after_losses and topic is not None and self._opens_with_a_part(tokens)
+        if self._partition and topic is not None and topic.category in PERSON_CATEGORIES:
+            for figure in result.figures:  # "Of those identified, 18,440 were former prisoners"
+                if figure.person and not figure.explicit_category:
+                    figure.category = topic.category
         self._refine_lost(result)
         self._distribute_qualifiers(tokens, result)
         self._share_predicates(tokens, result)
@@ -354,10 +364,10 @@ class FigureReader(NounReader, ListReader):
             return None
         if clause_of[k] != clause_of[m.first]:
             return None
-        launcher = self._launcher(tokens, antecedent) if antecedent.side is None else None
+        launcher = self.launcher(tokens, antecedent) if antecedent.side is None else None
         return antecedent if launcher is None else replace(antecedent, side=launcher)
 
-    def _launcher(self, tokens: Sequence[Token], phrase: NounPhrase) -> str | None:
+    def launcher(self, tokens: Sequence[Token], phrase: NounPhrase) -> str | None:
         """ "Russia launched 172 drones; 94 were shot down": the side that launched the count
         an elided figure takes its noun from owns what was shot down."""
         j = phrase.first - 1  # the count before the noun
@@ -367,9 +377,12 @@ class FigureReader(NounReader, ListReader):
             or tokens[j - 1].norm not in self.lex.grammar["start_verbs"]
         ):
             return None
-        for back in range(j - 2, max(-1, j - 5), -1):
+        verb = j - 1
+        while verb > 0 and tokens[verb - 1].norm in self.lex.grammar["auxiliaries"]:
+            verb -= 1  # "Russia had launched 187 drones"
+        for back in range(verb - 1, max(-1, verb - 4), -1):
             side = self.lex.sides.match(tokens, back)
-            if side is not None and side[1] == j - 1 and side[0].value in ("RU", "UA"):
+            if side is not None and side[1] == verb and side[0].value in ("RU", "UA"):
                 return side[0].value
         return None
 
@@ -455,8 +468,10 @@ class FigureReader(NounReader, ListReader):
             ending = lex.nouns.match_ending(tokens, back + 1)
             if ending is not None and ending[1] < back:
                 continue  # "cruise missiles – 907": read the whole phrase from its first word
-            if (placeholder or noun_hit) and self._in_relative_clause(tokens, back, lo):
+            closed = any(tokens[j].norm == "," for j in range(back + 1, link[1]))
+            if (placeholder or noun_hit) and closed and self._in_relative_clause(tokens, back, lo):
                 continue  # "losses, which include wounded, killed or missing, amount to …"
+                # (but "…, which put Russia's losses at 1,000,340" holds its own link)
             if placeholder is not None or (noun_hit is not None and noun_hit[0].kind == "loss"):
                 end = placeholder[1] if placeholder is not None else back + 1
                 after = self._noun_after(tokens, end, clause_of, set())
@@ -488,6 +503,19 @@ class FigureReader(NounReader, ListReader):
                     if phrase.first == back:
                         return self._owned_by_people_before(tokens, phrase, result.phrases)
         return None
+
+    def _opens_with_a_part(self, tokens: Sequence[Token]) -> bool:
+        """ "Of those identified, …", "Of them, …": the sentence counts parts of the count
+        before it."""
+        hit = self.lex.reference_words.match(tokens, 0)
+        if hit is None or hit[1] < 2:
+            return False  # "Others were wounded" names no whole
+        for k in range(hit[1], min(len(tokens), hit[1] + PART_OPENER_WORDS + 1)):
+            if tokens[k].norm == ",":
+                return True
+            if tokens[k].kind != "word":
+                return False
+        return False
 
     def _owned_by_people_before(
         self, tokens: Sequence[Token], phrase: NounPhrase, phrases: list[NounPhrase]

@@ -62,6 +62,7 @@ class ListReader:
     lex: Lexicon
     _after_losses: bool
     _item_line: bool
+    _partition: bool
     _loss_clauses: dict[tuple[int, int], bool]
     _loss_of: Sequence[Token] | None
     _launched_by: str | None  # the side that launched a count before, in this sentence
@@ -120,7 +121,7 @@ class ListReader:
     def _respectively(self, tokens: list[Token], result: SentenceFigures) -> None:
         """ "… to 661,630, 19,156 and 8,933, respectively": nouns and dates paired in order."""
         figures = result.figures
-        if len(figures) < 2 or not any(t.norm in self.lex.respectively for t in tokens):
+        if len(figures) < 2 or not self._pairs_in_order(tokens):
             return
         group = [f for f in figures if f.clause == figures[-1].clause]
         # "destroyed 14 tanks and 29 armoured vehicles, taking the totals to 9,811 and 20,344":
@@ -143,6 +144,14 @@ class ListReader:
         if len(days) == len(group):
             for figure, day in zip(group, days, strict=True):
                 figure.date_hint = day
+
+    def _pairs_in_order(self, tokens: Sequence[Token]) -> bool:
+        """Whether the sentence says its numbers go with the nouns before them in order
+        ("respectively", or a two-word cue: "taking the totals to …")."""
+        words = self.lex.respectively
+        return any(t.norm in words for t in tokens) or any(
+            f"{a.norm} {b.norm}" in words for a, b in itertools.pairwise(tokens)
+        )
 
     def _refine_lost(self, result: SentenceFigures) -> None:
         """ "losing 100 a day, while 500 were wounded": lost beside wounded means killed."""
@@ -339,6 +348,8 @@ class ListReader:
         ``continues`` says it follows a loss figure of the same sentence after a semicolon.
         """
         lex = self.lex
+        if self._partition and figure.person:
+            return True  # "Of those identified, 18,440 were former prisoners recruited …"
         lo, hi = self._clause_bounds(clause_of, figure.clause)
         start = figure.first
         joiners = lex.grammar["list_joiners"]
