@@ -218,3 +218,12 @@ def test_parts_of_the_dead_named_after_of_those_are_dead_too() -> None:
 
 def test_a_part_opener_without_a_count_before_it_claims_nothing() -> None:
     assert found("Of those, 15,200 were former prisoners recruited from colonies.", "en") == []
+
+
+def test_a_day_named_in_another_clause_does_not_date_the_figure() -> None:
+    text = (
+        "London put Russian casualties at about 700,000 at the end of March, while Ukraine's "
+        "General Staff reported a total of 781,020 on Tuesday."
+    )
+    days = extract_claims(text, published="2025-05-06")
+    assert [(c.value, c.as_of) for c in days][-1] == (781020, "2025-05-06")

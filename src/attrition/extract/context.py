@@ -443,6 +443,12 @@ class ContextReader:
             return True
         return False
 
+    @staticmethod
+    def _other_clause(found: SentenceFigures, date: DateMention, figure: Figure) -> bool:
+        """Whether a day named in the sentence stands in another clause than the figure's."""
+        clause_of = found.clause_of
+        return clause_of[min(date.first, len(clause_of) - 1)] != figure.clause
+
     def _reported(self, tokens: list[Token], j: int) -> bool:
         """A report verb shortly before token ``j``: the clause is reported speech."""
         lo = max(0, j - BACKSHIFT_REACH)
@@ -452,7 +458,10 @@ class ContextReader:
         figure = draft.figure
         gs = draft.claimant == GENERAL_STAFF
         statement = draft.attribution.date if draft.attribution is not None else None
-        report = self._as_of_cue(tokens, found) or self._list_day
+        report = self._as_of_cue(tokens, found)
+        if report is not None and self._other_clause(found, report, figure):
+            report = None  # "… around 900,000 at the end of April, while Kyiv … 983,470 on Tuesday"
+        report = report or self._list_day
         day: DateMention | None = None
         shift = 0
         if figure.date_hint is not None:
