@@ -174,3 +174,63 @@ def test_a_romance_or_german_article_is_no_count_of_one() -> None:
     assert found("Die Armee verlor einen Panzer und ein Dutzend Soldaten.", "de", "value") == [
         (12,)
     ]
+
+
+def test_mexican_thousands_write_the_hundreds_after_the_word() -> None:
+    text = "La Defensa rusa afirmó que Ucrania ha perdido hasta 3 mil 45 soldados."
+    assert found(text, "es", "value", "qualifier") == [(3045, "under")]
+    assert found("Ucrania perdió 12 mil soldados y 30 tanques.", "es", "value") == [
+        (12000,),
+        (30,),
+    ]
+
+
+def test_spanish_hovering_around_a_number_is_an_approximation() -> None:
+    text = "La inteligencia británica calcula que las bajas rusas rondan las 410.000."
+    assert found(text, "es", "value", "qualifier", "claimant") == [(410000, "about", "UK_MOD")]
+
+
+# -- the dead, named and estimated ----------------------------------------------------------------
+
+
+def test_a_slavic_participle_after_a_comma_names_the_dead() -> None:
+    ru = "Известны имена 98 400 российских военных, погибших в Украине."
+    assert found(ru, "ru", "category", "value") == [("killed", 98400)]
+    uk = "Встановлено імена 61 200 російських військових, загиблих в Україні."
+    assert found(uk, "uk", "category", "value") == [("killed", 61200)]
+
+
+def test_a_russian_estimate_of_who_may_have_died_is_a_count_but_a_forecast_is_not() -> None:
+    may_have = "По оценке, в Украине могли погибнуть от 140 до 170 тысяч российских военных."
+    assert found(may_have, "ru", "category", "low", "high") == [("killed", 140000, 170000)]
+    forecast = "Эксперты считают, что в 2026 году могут погибнуть 90 тысяч российских военных."
+    assert found(forecast, "ru") == []
+
+
+def test_a_month_before_the_report_verb_is_when_it_was_said() -> None:
+    text = "Американские чиновники в сентябре оценивали потери Украины в 70 тысяч убитых."
+    assert found(text, "ru", "basis", "claimant") == [("cumulative", "US_GOV")]
+
+
+def test_a_headline_naming_an_outlets_summary_credits_the_prose_after_it() -> None:
+    text = (
+        "Потери России в войне. Сводка «Медиазоны»\n"
+        "Нам известны имена 98 400 российских военных, погибших в ходе вторжения."
+    )
+    assert found(text, "ru", "value", "claimant") == [(98400, "MEDIAZONA")]
+
+
+def test_a_headlines_generic_russia_is_the_ministry_its_body_quotes() -> None:
+    text = (
+        "Rusia afirma que Ucrania ha perdido más de 1.000 soldados en Kursk\n"
+        "El Ministerio de Defensa de Rusia afirmó este miércoles que las fuerzas ucranianas "
+        "han perdido hasta 1.040 soldados desde el inicio de la incursión."
+    )
+    assert found(text, "es", "value", "claimant") == [(1000, "RU_MOD"), (1040, "RU_MOD")]
+    alone = "Rusia afirma que Ucrania ha perdido más de 1.000 soldados en Kursk"
+    assert found(alone, "es", "claimant") == [("RU_GOV",)]
+
+
+def test_spanish_production_is_no_loss() -> None:
+    text = "La producción de tanques en Rusia, que según expertos ronda los 1.500 al año, crece."
+    assert found(text, "es") == []

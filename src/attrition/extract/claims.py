@@ -277,6 +277,7 @@ class _Extraction(ContextReader):
             lead.attribution if lead is not None and lead.publishes and not listed else None
         )
         new_lead: ListLead | None = None
+        spoken_of = False  # a loss word in an earlier sentence of the paragraph
         previous: list[Draft] = []
         for start, end, tokens in self._sentences(paragraph):
             self._sentence_drafts = []
@@ -294,8 +295,9 @@ class _Extraction(ContextReader):
             if self._wire_day is not None and self._wire_day[0] is paragraph:
                 attributions = [dated_by(a, self._wire_day[1]) for a in attributions]
             self._remember(entities, attributions)
+            spoken_of = spoken_of or loss_cue  # "Потери России. Сводка «Медиазоны»": one lead
             new_lead = new_lead or read_lead(
-                tokens, found, attributions, self.lex, loss_cue=loss_cue
+                tokens, found, attributions, self.lex, loss_cue=spoken_of
             )
             cues = basis_cues(tokens, found, self.lex) if found.figures or attributions else []
             if not found.figures:
@@ -592,6 +594,8 @@ class _Extraction(ContextReader):
                 # "Kyiv says up to 13,000 …": the headline's speaker is the body's, who spoke
                 # on the day the body names
                 source = first_by_side.get(draft.subject)
+                if source is not None and _names_generically(draft, source):
+                    draft.claimant = source.claimant  # "Rusia afirma …": the ministry of the body
                 if source is None or source.claimant != draft.claimant:
                     continue
                 if draft.as_of is None and draft.claimant != GENERAL_STAFF:
@@ -642,3 +646,9 @@ class _Extraction(ContextReader):
             quote=quote,
             rule_id=figure.rule_id,
         )
+
+
+def _names_generically(headline: Draft, body: Draft) -> bool:
+    """ "Rusia afirma que …" over a body quoting Russia's MoD: the headline's generic Russia is
+    the ministry (a generic Ukraine already tells the General Staff from the government)."""
+    return headline.claimant_raw == "RU_GENERIC" and body.claimant == "RU_MOD"

@@ -84,7 +84,10 @@ def read_lead(
     if attribution is None and qualifier is None and day is None and not (colon and loss_cue):
         return None
     lead = ListLead(attribution, qualifier, day, span_basis(tokens, found, lex))
-    lead.publishes = attribution is not None and _publishes_data(tokens, lex)
+    # "… published data on the losses", "Сводка «Медиазоны»": the speaker's report follows
+    lead.publishes = attribution is not None and (
+        _publishes_data(tokens, lex) or lex.source_nouns.match(tokens, attribution.cue) is not None
+    )
     return lead
 
 

@@ -318,6 +318,10 @@ class NounReader:
                 hit = self.lex.predicates.match(tokens, k + 1)
                 return [hit[0]] if hit is not None else []
             return []
+        participles = self.lex.grammar["comma_participles"]
+        if k + 1 < n and tokens[k].norm == "," and tokens[k + 1].norm in participles:
+            hit = self.lex.predicates.match(tokens, k + 1)  # "военных, погибших в Украине"
+            return [hit[0]] if hit is not None else []
         while k < n and gap <= MAX_PREDICATE_GAP and clause_of[k] == clause:
             token = tokens[k]
             if token.kind == "num":

@@ -161,6 +161,11 @@ def _read_digits(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberM
     if nxt is not None and nxt.norm in CJK_GROUPS:
         rest, last = _read_cjk_remainder(tokens, last, scale)
         total += rest
+    elif scale == 1000 and value == int(value) and last < len(tokens) and last == i + 2:
+        # "2 mil 30 soldados" (Mexican press): the hundreds written after the thousands word
+        rest_token = tokens[last]
+        if rest_token.kind == "num" and rest_token.text.isdigit() and len(rest_token.text) <= 3:
+            total, last = total + int(rest_token.text), last + 1
     whole = total == int(total)
     return NumberMention(
         first=i,

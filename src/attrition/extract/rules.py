@@ -145,6 +145,7 @@ GRAMMAR_KEYS = {
     "agent_words",
     "postposed_gap",
     "day_prefixes",
+    "comma_participles",
 }
 
 

@@ -89,6 +89,8 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
         follows = tokens[date.last : date.last + 2]
         if [t.norm for t in follows] == [",", "when"]:
             continue  # "the highest since October 19, when it said …": a comparison, not a span
+        if date.kind in ("month", "year") and _says_after(tokens, date.last, lex):
+            continue  # "в сентябре оценивали потери в 80 тысяч": when they said it
         since = lex.grammar["since_words"]
         if prev in since or prev2 in since or opened:
             basis = "cumulative" if _opens_the_war(date) else "period"
