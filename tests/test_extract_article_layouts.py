@@ -234,3 +234,18 @@ def test_a_headlines_generic_russia_is_the_ministry_its_body_quotes() -> None:
 def test_spanish_production_is_no_loss() -> None:
     text = "La producción de tanques en Rusia, que según expertos ronda los 1.500 al año, crece."
     assert found(text, "es") == []
+
+
+def test_by_the_end_of_a_year_in_russian_dates_the_count_and_opens_no_window() -> None:
+    text = (
+        "По оценке «Медиазоны», к концу 2024 года в Украине могли погибнуть 150 тысяч "
+        "российских военных."
+    )
+    assert found(text, "ru", "basis", "as_of") == [("cumulative", "2024-12-31")]
+
+
+def test_spanish_last_year_is_a_window() -> None:
+    text = (
+        "Según Kiev, el Ejército ruso habría perdido durante el año pasado 3.100 carros de combate."
+    )
+    assert found(text, "es", "basis") == [("period",)]

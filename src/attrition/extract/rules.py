@@ -146,6 +146,7 @@ GRAMMAR_KEYS = {
     "postposed_gap",
     "day_prefixes",
     "comma_participles",
+    "end_of_phrases",
 }
 
 

@@ -102,7 +102,7 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
             continue  # "since the conflict began in February 2022"
         if _reported_near(tokens, date.first, lex) or prev == "as":
             continue  # "reported in February 2023", "One report at the end of April"
-        if _by_then(tokens, date.first):
+        if _by_then(tokens, date.first) or _end_of_phrase(tokens, date, lex) is not None:
             continue  # "75,000 dead by the end of 2023": a point in time, not a window
         if _dates_a_report(tokens, date, lex):
             continue  # "In September, the newspaper reported that …": when it was said
@@ -199,6 +199,8 @@ def _reported_near(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
 
 # A year without a 29 February, for the last day of a month named without its year.
 NON_LEAP_YEAR = 2001
+# "entro la fine del", "à la fin de": another language's "by the end of" is a few words.
+END_OF_PHRASE_TOKENS = 4
 # The words that make "the end of" a month or year the day a count stood at.
 _END_OF_LINKS = frozenset({"by", "at", "as"})
 # The words between "by" and the month or year it reaches ("by the end of 2023").
@@ -481,12 +483,27 @@ def _end_of(tokens: Sequence[Token], date: DateMention) -> DateMention | None:
     return DateMention(date.first, date.last, "day", year=date.year, month=month, day=last)
 
 
+def _end_of_phrase(tokens: Sequence[Token], date: DateMention, lex: Lexicon) -> DateMention | None:
+    """ "к концу 2024 года", "a finales de 2024": a lexicon's "by the end of" before the date."""
+    phrases = lex.grammar["end_of_phrases"]
+    for width in range(1, min(date.first, END_OF_PHRASE_TOKENS) + 1):
+        if " ".join(t.norm for t in tokens[date.first - width : date.first]) in phrases:
+            month = date.month or 12
+            last = calendar.monthrange(date.year or NON_LEAP_YEAR, month)[1]
+            return DateMention(date.first, date.last, "day", year=date.year, month=month, day=last)
+    return None
+
+
 def as_of_cue(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) -> DateMention | None:
     """A report's day: "As of Sunday", "between February 24 and April 17", "to 25.06"."""
     for date in found.dates:
         if date.kind in ("month", "year"):
             # "One report at the end of April": when it was said, not when a count stood
-            end = None if _reported_near(tokens, date.first, lex) else _end_of(tokens, date)
+            end = (
+                None
+                if _reported_near(tokens, date.first, lex)
+                else _end_of(tokens, date) or _end_of_phrase(tokens, date, lex)
+            )
             if end is not None:
                 return end
             continue
