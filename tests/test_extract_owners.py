@@ -107,3 +107,13 @@ def test_figures_after_a_colon_spell_out_the_losses_named_before_it() -> None:
     )
     sides = {(c.low or c.value): c.subject for c in extract_claims(text, published="2025-01-10")}
     assert sides == {700000: "RU", 45000: "UA", 300000: "UA"}
+
+
+@pytest.mark.parametrize("unit", ["His own battalion", "Our brigade", "His regiment"])
+def test_a_commanders_own_unit_is_the_speakers_side(unit: str) -> None:
+    text = (
+        "Andriy, 38, commands the drone battalion of a brigade near Orikhiv. "
+        f"{unit} has lost 14 men killed since May, he said."
+    )
+    (claim,) = extract_claims(text, published="2025-03-12")
+    assert (claim.subject, claim.category, claim.claimant) == ("UA", "killed", "UA_GOV")

@@ -715,3 +715,33 @@ def test_a_ratio_written_with_digits_is_no_figure() -> None:
         "killed at about 3 to 1."
     )
     assert extract_claims(text, published="2025-06-03") == []
+
+
+def test_a_bare_count_lost_out_of_equipment_named_before_is_that_equipment() -> None:
+    text = "Of the 45 Leopard tanks Germany sent to Ukraine, at least 17 have been lost, Oryx says."
+    (claim,) = extract_claims(text, published="2024-10-10")
+    assert (claim.value, claim.category, claim.qualifier) == (17, "tanks", "over")
+
+
+def test_killed_or_wounded_after_equipment_still_counts_people() -> None:
+    text = "Ukrainian forces destroyed 12 Russian tanks, and 40 were killed or wounded, Kyiv said."
+    found = {c.value: c.category for c in extract_claims(text, published="2024-10-10")}
+    assert found == {12: "tanks", 40: "personnel"}
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        "1,400 of the dead were mobilised men",
+        "more than 21,000 of the dead were volunteers who signed contracts",
+    ],
+)
+def test_a_part_of_the_dead_described_by_its_recruitment_is_still_dead(part: str) -> None:
+    text = f"Mediazona has confirmed the deaths of 95,000 Russian soldiers; {part}."
+    found = [c.category for c in extract_claims(text, published="2025-02-21")]
+    assert found == ["killed", "killed"]
+
+
+def test_a_part_of_the_dead_handed_back_in_an_exchange_is_no_loss() -> None:
+    text = "Mediazona has confirmed 95,000 Russian dead; 500 of the dead were returned in a swap."
+    assert [c.value for c in extract_claims(text, published="2025-02-21")] == [95000]

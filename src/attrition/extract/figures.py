@@ -43,6 +43,8 @@ MIXED_SIDES_REACH = 4
 
 # Prepositions of a place after an elided count ("126 drones over Kursk, 38 over Bryansk").
 PLACE_PREPOSITIONS = frozenset({"in", "on", "near", "from", "over"})
+# The lexicon row of the losing verbs ("lost", "suffered"), which count anything lost.
+LOSING = "loss.patient"
 
 
 class FigureReader(NounReader, ListReader):
@@ -345,9 +347,9 @@ class FigureReader(NounReader, ListReader):
             if (
                 antecedent is not None
                 and antecedent.noun.kind == "equipment"
-                and category == "captured"
+                and (category == "captured" or self._lost_after(tokens, m.last, category))
             ):
-                return antecedent
+                return antecedent  # "Of the 31 Abrams tanks it sent, 20 have been lost"
             noun = Noun(predicates[0].rule_id, "casualty", category)
             phrase = NounPhrase(noun, m.last, m.last, category=category, rule_id=noun.rule_id)
             phrase.explicit = category != "personnel"
@@ -366,6 +368,17 @@ class FigureReader(NounReader, ListReader):
             return None
         launcher = self.launcher(tokens, antecedent) if antecedent.side is None else None
         return antecedent if launcher is None else replace(antecedent, side=launcher)
+
+    def _lost_after(self, tokens: Sequence[Token], k: int, category: str) -> bool:
+        """ "20 have been lost": a bare "lost" after a count (past "have been"), which counts
+        whatever the figure before counted, where "killed or wounded" counts people."""
+        if category != "personnel":
+            return False
+        n = len(tokens)
+        while k < n and tokens[k].norm in self.lex.grammar["predicate_fillers"]:
+            k += 1
+        cue = self.lex.loss_cues.match(tokens, k) if k < n else None
+        return cue is not None and cue[0].rule_id == LOSING
 
     def launcher(self, tokens: Sequence[Token], phrase: NounPhrase) -> str | None:
         """ "Russia launched 172 drones; 94 were shot down": the side that launched the count

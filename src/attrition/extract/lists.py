@@ -23,6 +23,8 @@ from attrition.extract.tokens import Token, flagged
 
 # Non-claim cues count only this close to the figure ("the 16 HIMARS Ukraine has received").
 NON_CLAIM_WINDOW = 5
+# The non-claim row of call-ups and stocks ("mobilised", "signed contracts").
+DEPLOYMENT = "nonclaim.deployment"
 # The endings of a start verb's inflected forms: "launched 298 drones", "fires 40 drones".
 _INFLECTED = ("ed", "es")
 # Signs that say "about" where a list line puts its dash: "tanks ≈ 11,174", "tanks ~ 11,174".
@@ -368,11 +370,22 @@ class ListReader:
             stop = max(
                 figure.last, figure.noun_last
             )  # "2,200 of the 3,500 tanks it entered … with"
+        # "1,500 of the dead were mobilised men": who a part of the dead were, not a call-up
+        partitive = (
+            figure.person
+            and figure.category != "personnel"
+            and lex.whole_links.match(tokens, figure.mention.last) is not None
+        )
+        noun_end = max(figure.last, figure.noun_last)
         # a cue that starts inside the window counts whole ("troops in and around Ukraine")
         # in a list that goes on, a cue between the number and its noun is the item's own
         # adjective ("9,000 mobilized men" among the dead), not a statement about it
         own_end = max(figure.last, figure.noun_last) if continues else figure.mention.last
-        for _, a, _end in lex.non_claims.find_all(tokens, start, min(hi, stop + NON_CLAIM_WINDOW)):
+        for tag, a, _end in lex.non_claims.find_all(
+            tokens, start, min(hi, stop + NON_CLAIM_WINDOW)
+        ):
+            if partitive and a >= noun_end and tag.rule_id == DEPLOYMENT:
+                continue
             if tokens[a].joined and tokens[a].norm in lex.origin_suffixes:
                 continue  # "12 Western-supplied tanks": where they came from, not a delivery
             if a < stop and not (figure.mention.first <= a < own_end):

@@ -60,13 +60,15 @@ class SideReader:
             if not token.flags & sides_bit and token.norm not in possessives:
                 k += 1
                 continue
+            # "our troops", "his own battalion": the speaker's side
+            force = k + 2 if k + 2 < hi and tokens[k + 1].norm == "own" else k + 1
             if (
                 token.norm in possessives
-                and k + 1 < hi
-                and tokens[k + 1].norm in self.grammar["force_nouns"]
+                and force < hi
+                and tokens[force].norm in self.grammar["force_nouns"]
             ):
-                found.append((k, k + 2, "SPEAKER"))
-                k += 2
+                found.append((k, force + 1, "SPEAKER"))
+                k = force + 1
                 continue
             hit = self.lex.sides.match(tokens, k)
             if hit is None:
