@@ -296,3 +296,27 @@ def test_a_count_launched_at_the_other_side_is_no_loss_beside_what_was_shot_down
 ) -> None:
     found = extract_claims(text, published="2025-03-03")
     assert [(c.value, c.subject, c.category) for c in found] == [(97, "RU", "uav")]
+
+
+def test_a_part_named_in_an_aside_is_counted_over_its_wholes_span() -> None:
+    text = (
+        "The ministry said air defences had shot down 88 drones over the same night, including "
+        "14 over the Bryansk region, and 410 over the past week."
+    )
+    found = {c.value: c.basis for c in extract_claims(text, published="2025-05-25")}
+    assert found == {88: "daily", 14: "daily", 410: "period"}
+
+
+def test_a_part_of_an_engagements_count_is_that_days_too() -> None:
+    text = (
+        "Russia's forces destroyed 12 Ukrainian tanks, including four Leopard tanks, and killed "
+        "up to 300 soldiers as they repelled an attack, the ministry said on Friday."
+    )
+    found = {c.value: c.basis for c in extract_claims(text, published="2025-05-25")}
+    assert found == {12: "daily", 4: "daily", 300: "daily"}
+
+
+def test_a_span_after_the_aside_is_shared_by_the_whole_and_its_part() -> None:
+    text = "Russia has suffered 90,000 casualties, including 18,000 killed, since December."
+    found = {c.value: c.basis for c in extract_claims(text, published="2023-05-01")}
+    assert found == {90000: "period", 18000: "period"}

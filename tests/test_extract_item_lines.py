@@ -162,3 +162,19 @@ def test_a_bracket_without_a_sign_after_an_items_total_is_its_daily_increment() 
 def test_a_bracket_holding_a_year_or_a_larger_number_is_no_increment(bracket: str) -> None:
     text = f"Russia has lost 4,300 {bracket} tanks, the General Staff said."
     assert [c.basis for c in extract_claims(text, published="2024-11-20")] == ["cumulative"]
+
+
+def test_items_listed_after_a_bullets_first_figure_are_losses_past_an_item_without_one() -> None:
+    text = (
+        "Ukrainian losses by group of forces, according to the Russian Defence Ministry:\n"
+        "• Battlegroup West: up to 240 troops, a tank, three pickup trucks and an howitzer;\n"
+        "• Battlegroup East: more than 95 troops, two armoured vehicles and six motor vehicles.\n"
+    )
+    found = [(c.value, c.category, c.subject) for c in extract_claims(text, published="2025-01-16")]
+    assert found == [
+        (240, "personnel", "UA"),
+        (3, "vehicles", "UA"),
+        (95, "personnel", "UA"),
+        (2, "afv", "UA"),
+        (6, "vehicles", "UA"),
+    ]

@@ -745,3 +745,9 @@ def test_a_part_of_the_dead_described_by_its_recruitment_is_still_dead(part: str
 def test_a_part_of_the_dead_handed_back_in_an_exchange_is_no_loss() -> None:
     text = "Mediazona has confirmed 95,000 Russian dead; 500 of the dead were returned in a swap."
     assert [c.value for c in extract_claims(text, published="2025-02-21")] == [95000]
+
+
+def test_two_coordinated_modifiers_before_a_noun_are_both_skipped() -> None:
+    text = "Russia has lost at least 1,150 self-propelled and towed artillery pieces, Oryx says."
+    (claim,) = extract_claims(text, published="2025-02-20")
+    assert (claim.category, claim.value, claim.claimant) == ("artillery", 1150, "ORYX")

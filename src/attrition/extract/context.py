@@ -225,6 +225,9 @@ class ContextReader:
         if earlier and earlier[-1].basis == "rate" and other_clause:
             draft.basis, draft.basis_explicit = "rate", True  # "100 a day, while 500 were wounded"
             return
+        if earlier and self._part_without_span(tokens, figure, cue, found):
+            draft.basis = earlier[-1].basis  # "95 drones overnight, including 12 over Moscow"
+            return
         if cue is not None:
             draft.basis = self._same_window(draft) if cue.rule_id == SAME_WINDOW else cue.basis
             draft.basis_explicit = True
@@ -339,6 +342,24 @@ class ContextReader:
             return False
         label = self.lex.nouns.match_ending(tokens, dash)
         return label is not None and label[0].kind == "person"
+
+    def _part_without_span(
+        self, tokens: list[Token], figure: Figure, cue: Cue | None, found: SentenceFigures
+    ) -> bool:
+        """A part named in an aside ("including 12 over the Moscow region,") with no span of
+        its own: it is counted over its whole's span, unless the span after the aside is
+        shared by both ("100,000 casualties, including 20,000 killed, since December")."""
+        if figure.first == 0 or tokens[figure.first - 1].norm != PART_OPENER:
+            return False
+        end = next((k for k in range(figure.last, len(tokens)) if tokens[k].norm == ","), -1)
+        if end < 0 or cue is None:
+            return end > 0
+        if figure.last <= cue.first < end:
+            return False  # its own: "including 1,140 over the past 24 hours,"
+        # a trailing span after another figure is that figure's ("…, and 485 over the week")
+        return cue.first < figure.first or any(
+            end < other.first < cue.first for other in found.figures
+        )
 
     def _stood_at_end(self, tokens: list[Token], found: SentenceFigures) -> bool:
         """ "22,060 drones downed by the end of 2024": a count that stood at a month's or a

@@ -244,6 +244,25 @@ class ListReader:
             k += 1
         return k < len(between) and all(t.norm in joiners for t in between[k:])
 
+    def _item_after(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
+        """True when only list joiners, and items without a figure ("a tank", "an artillery
+        gun"), separate a figure from the one before it."""
+        start = max(earlier.last, earlier.noun_last)
+        joiners = self.lex.grammar["list_joiners"]
+        articles = self.lex.number_words.articles
+        words = -1  # the words of an item without a figure, -1 outside one
+        for k in range(start, later.first):
+            norm = tokens[k].norm
+            if norm in joiners:
+                words = -1
+            elif words < 0 and norm in articles:
+                words = 0
+            elif 0 <= words < ITEM_WORDS and tokens[k].kind == "word":
+                words += 1
+            else:
+                return False
+        return words < 0
+
     def _listed(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
         """True when only list punctuation and conjunctions separate two figures, past the
         earlier one's increment ("10,180 tanks (+4), 21,200 …") and an aside naming a part
@@ -324,6 +343,9 @@ class ListReader:
             continues = bool(kept) and any(
                 tokens[k].norm == ";" for k in range(kept[-1].last, figure.first)
             )
+            # "up to 130 servicemen, a tank, four motor vehicles": an item listed after a
+            # loss figure is one more of its list
+            continues = continues or (bool(kept) and self._item_after(tokens, kept[-1], figure))
             # "Among the dead are 11,800 volunteers, 9,000 mobilized men and 3,000 officers":
             # the people listed after a complement are more of the same count
             listed = head is not None and self._next_item(tokens, kept[-1], figure)

@@ -191,6 +191,14 @@ class NounReader:
                 k = compound  # "self-propelled", "long-range": a skipped word written with hyphens
                 skipped += 1
                 continue
+            if (
+                skipped
+                and token.norm in ("and", "or")
+                and k + 1 < n
+                and tokens[k + 1].norm in lex.np_skip
+            ):
+                k += 1  # "self-propelled and towed artillery": two modifiers of one noun
+                continue
             if token.norm in lex.np_skip or token.kind == "model" or _is_model_number(tokens, k):
                 if owner_at is None and token.norm in lex.grammar["possessives"]:
                     owner_at = k  # "of its soldiers", "their tanks"
