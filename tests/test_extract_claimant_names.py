@@ -128,3 +128,14 @@ def test_a_capitalised_label_the_lexicon_does_not_know_credits_nobody() -> None:
     )
     claims = extract_claims(text, published="2024-11-07", lang="de")
     assert {c.claimant for c in claims} == {"UA_GENERAL_STAFF"}
+
+
+def test_a_person_who_spoke_for_an_organisation_is_the_person_a_later_title_means() -> None:
+    text = (
+        "Taras, 41, commands a drone unit of Ukraine's 47th Mechanized Brigade.\n"
+        '"We hit 900 Russian infantrymen in May," he said.\n'
+        "The figures are part of the General Staff's daily tally.\n"
+        "The commander said his own unit had lost 6 pilots since March."
+    )
+    found = [(c.value, c.subject, c.claimant) for c in extract_claims(text, published="2024-06-04")]
+    assert found == [(900, "RU", "UA_GOV"), (6, "UA", "UA_GOV")]

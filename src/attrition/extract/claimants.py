@@ -487,7 +487,9 @@ class AttributionReader:
         if kind.startswith("ref:"):
             referent = self._earlier_in_sentence(entity, kind[4:]) or memory.resolve(kind[4:])
             claimant = referent.claimant if referent is not None else None
-            kind = referent.kind if referent is not None else kind[4:]
+            # "he said" after only an organisation was named is still a person speaking (for
+            # "the commander said" later), on behalf of that organisation
+            kind = referent.kind if referent is not None and kind != "ref:person" else kind[4:]
             if referent is not None and referent.entity is not None:
                 speaker = referent.entity
         elif claimant is None and kind == "person":
