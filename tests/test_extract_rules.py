@@ -751,3 +751,12 @@ def test_two_coordinated_modifiers_before_a_noun_are_both_skipped() -> None:
     text = "Russia has lost at least 1,150 self-propelled and towed artillery pieces, Oryx says."
     (claim,) = extract_claims(text, published="2025-02-20")
     assert (claim.category, claim.value, claim.claimant) == ("artillery", 1150, "ORYX")
+
+
+def test_a_gloss_in_brackets_does_not_hide_the_noun_a_complement_reaches() -> None:
+    text = (
+        "The average daily Russian casualty rate (killed and wounded) in May was 1,262, "
+        "Britain's Ministry of Defence said."
+    )
+    (claim,) = extract_claims(text, published="2024-06-02")
+    assert (claim.subject, claim.category, claim.basis) == ("RU", "personnel", "rate")

@@ -471,9 +471,13 @@ class FigureReader(NounReader, ListReader):
             return None
         clause = clause_of[m.first]
         lo = max(0, k - MAX_COMPLEMENT_REACH)
+        bracketed = False  # inside a gloss read backwards: "casualty rate (killed and wounded)"
         for back in range(link[1] - 1, lo - 1, -1):
             if clause_of[back] != clause:
                 break
+            if bracketed or tokens[back].norm == ")":
+                bracketed = tokens[back].norm != "("
+                continue
             if tokens[back].kind == "num" and not _is_date_token(result.dates, back):
                 return None
             placeholder = lex.placeholder_nouns.match(tokens, back)
