@@ -227,3 +227,69 @@ def test_a_day_named_in_another_clause_does_not_date_the_figure() -> None:
     )
     days = extract_claims(text, published="2025-05-06")
     assert [(c.value, c.as_of) for c in days][-1] == (781020, "2025-05-06")
+
+
+def test_a_purchase_verb_after_since_is_a_time_not_a_purchase() -> None:
+    text = "Russia has lost 412,300 men since Putin ordered his army across the border, Kyiv said."
+    assert found(text, "en", "value") == [(412300,)]
+
+
+def test_an_elided_count_after_a_new_subjects_loss_verb_is_that_sides() -> None:
+    text = "Russia has lost at least 2,900 tanks, Oryx says, while Ukraine has lost about 870."
+    assert found(text, "en", "subject", "category", "value", "qualifier") == [
+        ("RU", "tanks", 2900, "over"),
+        ("UA", "tanks", 870, "about"),
+    ]
+
+
+def test_what_brings_a_total_takes_the_speakers_window() -> None:
+    text = (
+        "Russia lost 1,210 soldiers over the past day, Ukraine's General Staff said.\n\n"
+        "The General Staff added that its forces had destroyed nine tanks, bringing "
+        "Russia's total tank losses to 7,905."
+    )
+    assert found(text, "en", "value", "basis") == [
+        (1210, "daily"),
+        (9, "daily"),
+        (7905, "cumulative"),
+    ]
+
+
+def test_an_elided_count_after_an_average_is_an_average_too() -> None:
+    text = (
+        "Britain's Ministry of Defence said Russia's average daily casualties in April were "
+        "1,180, up from 1,090 in March."
+    )
+    assert found(text, "en", "value", "basis") == [(1180, "rate"), (1090, "rate")]
+
+
+def test_it_said_after_the_side_that_lost_is_the_ministry_that_spoke() -> None:
+    text = (
+        "Ukraine's army lost up to 1,250 troops over the past day, Russia's Defence Ministry "
+        "said on Saturday.\n\nThe Ukrainian army lost up to 310 troops near Kupiansk, it said."
+    )
+    assert found(text, "en", "value", "claimant") == [(1250, "RU_MOD"), (310, "RU_MOD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "By the count of Ukraine's general staff, 41,200 Russian troops were lost in May.",
+            "UA_GENERAL_STAFF",
+        ),
+        ("America's intelligence agencies reckon that Russia has lost some 2,800 tanks.", "US_GOV"),
+    ],
+)
+def test_a_count_by_its_author_and_a_reckoning_name_their_claimant(
+    text: str, claimant: str
+) -> None:
+    assert found(text, "en", "claimant") == [(claimant,)]
+
+
+def test_killed_or_seriously_wounded_every_day_is_a_rate_of_casualties() -> None:
+    text = (
+        "By our estimate, between 700 and 900 Russian soldiers are killed or seriously "
+        "wounded every day."
+    )
+    assert found(text, "en", "category", "basis") == [("personnel", "rate")]

@@ -485,7 +485,9 @@ class AttributionReader:
         claimant = entity.claimant
         speaker = entity
         if kind.startswith("ref:"):
-            referent = self._earlier_in_sentence(entity, kind[4:]) or memory.resolve(kind[4:])
+            referent = self._earlier_in_sentence(tokens, entity, kind[4:]) or memory.resolve(
+                kind[4:]
+            )
             claimant = referent.claimant if referent is not None else None
             # "he said" after only an organisation was named is still a person speaking (for
             # "the commander said" later), on behalf of that organisation
@@ -509,7 +511,9 @@ class AttributionReader:
             memory.last_ministry = claimant
         return attribution
 
-    def _earlier_in_sentence(self, anaphor: Entity, kind: str) -> Attribution | None:
+    def _earlier_in_sentence(
+        self, tokens: Sequence[Token], anaphor: Entity, kind: str
+    ) -> Attribution | None:
         """A referent named earlier in the sentence: "Mediazona … confirmed …, the outlets said"."""
         for entity in reversed(self._sentence_entities):
             if entity.last > anaphor.first or entity.kind.startswith("ref:"):
@@ -521,11 +525,20 @@ class AttributionReader:
             subject = subject and not anaphor.name.startswith(("the ", "its ", "their "))
             if entity.claimant in GENERIC and not subject:
                 continue  # but "Moscow last updated its toll …, when it said": the subject
+            if self._loses(tokens, entity.last):
+                continue  # "The Ukrainian army lost up to 520 troops, it said": the loser
             if kind == "source" or (kind == "person") == (entity.kind == "person"):
                 return Attribution(
                     entity.claimant, entity.first, entity.rule_id, entity, None, entity.kind
                 )
         return None
+
+    def _loses(self, tokens: Sequence[Token], k: int) -> bool:
+        """Whether a verb of losing ("lost", "has suffered") follows at ``tokens[k]``."""
+        while k < len(tokens) and tokens[k].norm in self.lex.grammar["auxiliaries"]:
+            k += 1
+        cue = self.lex.loss_cues.match(tokens, k) if k < len(tokens) else None
+        return cue is not None and cue[0].value == "patient"
 
     def _title_of(self, tokens: Sequence[Token], entity: Entity) -> str | None:
         """ "Air Force commander Mykola Oleshchuk": the body named just before a new name."""

@@ -228,6 +228,10 @@ class ContextReader:
         if earlier and self._part_without_span(tokens, figure, cue, found):
             draft.basis = earlier[-1].basis  # "95 drones overnight, including 12 over Moscow"
             return
+        elided = figure.rule_id.endswith(":ellipsis") and (cue is None or cue.basis == "period")
+        if earlier and earlier[-1].basis == "rate" and elided:
+            draft.basis, draft.basis_explicit = "rate", True  # "averaged 1,262 in June, up from
+            return  # 1,158 in May": the month is the average's, as the first one's was
         if cue is not None:
             draft.basis = self._same_window(draft) if cue.rule_id == SAME_WINDOW else cue.basis
             draft.basis_explicit = True
@@ -258,7 +262,9 @@ class ContextReader:
             head is not None and self._perfect_tense(tokens, head)
         )
         below = self._below_the_day(draft, head or figure)
-        total = perfect and draft.claimant != "RU_MOD" and not below
+        # "had destroyed eight tanks, bringing the total to 8,112": what brings a total is not it
+        brings = any(c.rule_id == "basis.bringing" and c.first >= figure.last for c in cues)
+        total = perfect and draft.claimant != "RU_MOD" and not below and not brings
         also = (
             said is not None and said.anaphor is not None and any(t.norm == "also" for t in tokens)
         )
@@ -272,7 +278,7 @@ class ContextReader:
         )
         if last is not None and carried and not total and not _tallied(tokens, figure):
             same_paragraph = last[1] == draft.paragraph
-            if same_paragraph or continues or draft.claimant == "RU_MOD":
+            if same_paragraph or continues or brings or draft.claimant == "RU_MOD":
                 draft.basis = last[0]
                 return
         if draft.claimant == "RU_MOD" and self._past_agent(tokens, figure):

@@ -607,16 +607,30 @@ class FigureReader(NounReader, ListReader):
             and self.lex.nouns.match(tokens, m.last + 1) is None
             and (bool(earlier) or (topic is not None and _ends_a_count(tokens, m.last + 1)))
         )
-        if not (more_after or month_after or (lead and (nxt is None or span_after or place_after))):
+        # "Russia has lost 3,600 tanks, while Ukraine has lost about 1,100": a new subject's loss
+        lost_after = (
+            bool(earlier) and (nxt is None or span_after) and self._loses_right_before(tokens, m)
+        )
+        ended = lead and (nxt is None or span_after or place_after)
+        if not (more_after or month_after or ended or lost_after):
             return None
         if earlier:
             previous = earlier[-1]  # "359 losses in June, 300 in July": the same count again
             noun = Noun(previous.rule_id.split(":")[0], "equipment", previous.category)
             phrase = NounPhrase(noun, previous.noun_first, previous.noun_last)
             phrase.category, phrase.rule_id = previous.category, noun.rule_id
-            phrase.side = previous.side_hint
+            phrase.side = None if lost_after and not ended else previous.side_hint
             return phrase
         return self._antecedent(result, m.first, topic)
+
+    def _loses_right_before(self, tokens: Sequence[Token], m: NumberMention) -> bool:
+        """Whether a verb of losing stands right before the number (or its qualifier)."""
+        k = m.first
+        qualifier = self.lex.qualifiers_before.match_ending(tokens, k)
+        if qualifier is not None:
+            k = qualifier[1]
+        cue = self.lex.loss_cues.match_ending(tokens, k)
+        return cue is not None and cue[0].value == "patient"
 
     # -- qualifiers and rates ---------------------------------------------------------------
 
@@ -661,9 +675,13 @@ class FigureReader(NounReader, ListReader):
                 figure.basis_rule = hit[0].rule_id
                 return
             # "100 soldiers are killed a day": the casualty verb and its auxiliary sit between
+            # ("killed or seriously wounded every day": a verb phrase is passed whole)
+            predicate = self.lex.predicates.match(tokens, k)
+            if predicate is not None:
+                k = predicate[1]
+                continue
             if (
-                self.lex.predicates.match(tokens, k) is None
-                and tokens[k].norm not in ("as", "in", "action", "and", "or")
+                tokens[k].norm not in ("as", "in", "action", "and", "or")
                 and tokens[k].norm not in self.lex.grammar["auxiliaries"]
             ):
                 return

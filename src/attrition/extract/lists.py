@@ -387,6 +387,8 @@ class ListReader:
         while stop < hi and stop - max(figure.last, figure.noun_last) < NON_CLAIM_WINDOW:
             if tokens[stop].norm in (",", ";", "and", "or", "while", "but"):
                 break  # "400,000 soldiers, and many more civilians": the next item is not this one
+            if tokens[stop].norm in lex.grammar["since_words"]:
+                break  # "556,820 men since Putin ordered his tanks in": a time, not a purchase
             stop += 1
         if figure.rule_id.endswith(":whole"):
             stop = max(
