@@ -249,3 +249,20 @@ def test_spanish_last_year_is_a_window() -> None:
         "Según Kiev, el Ejército ruso habría perdido durante el año pasado 3.100 carros de combate."
     )
     assert found(text, "es", "basis") == [("period",)]
+
+
+def test_people_of_no_side_are_a_strikes_victims_in_every_language() -> None:
+    assert found("In der Region Sumy wurden zwei Menschen verletzt.", "de") == []
+    assert found("À Kharkiv, 12 personnes ont été blessées.", "fr") == []
+    assert found("Russland hat 40.000 Menschen in der Ukraine verloren.", "de", "value") == [
+        (40000,)
+    ]
+
+
+def test_german_projectiles_are_no_losses_and_a_subjunctive_loses() -> None:
+    text = (
+        "Die Luftabwehr habe 310 Drohnen sowie 24 Geschosse der Mehrfachraketenwerfer abgeschossen."
+    )
+    assert found(text, "de", "category", "value") == [("uav", 310)]
+    rate = "Täglich verliere Russland im Schnitt rund 1.300 Mann, hieß es aus London."
+    assert found(rate, "de", "value", "basis", "claimant") == [(1300, "rate", "UK_MOD")]
