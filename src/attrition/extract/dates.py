@@ -28,6 +28,8 @@ WIRE_DATELINE_PARAGRAPHS = 4
 # A dateline's place is at most this many capitalised words ("NEW YORK", "KYIV, Ukraine").
 WIRE_PLACE_WORDS = 4
 WIRE_PLACE_PARTS = 2  # a city, and its country or state
+# The marks around an agency's name and the name itself: "(Reuters)", ". /TASS/", "(AP)".
+WIRE_AGENCY_TOKENS = 4
 _WIRE_DASHES = frozenset({"—", "–", "-", "‒", "―"})
 _WIRE_MARK = re.compile("[—–‒―/-]")  # a dash or an agency's slash: most paragraphs have neither
 
@@ -402,12 +404,18 @@ def _wire_marks_end(tokens: Sequence[Token], k: int) -> int | None:
     """After the dateline's day: an agency in brackets or slashes, then a dash or a stop."""
     n = len(tokens)
     if k < n and tokens[k].norm == "(":
-        close = next((j for j in range(k + 1, min(n, k + 6)) if tokens[j].norm == ")"), None)
+        close = next(
+            (j for j in range(k + 1, min(n, k + 2 + WIRE_AGENCY_TOKENS)) if tokens[j].norm == ")"),
+            None,
+        )
         if close is None:
             return None
         k = close + 1
     if k < n and tokens[k].norm == "." and k + 1 < n and tokens[k + 1].norm == "/":
-        close = next((j for j in range(k + 2, min(n, k + 6)) if tokens[j].norm == "/"), None)
+        close = next(
+            (j for j in range(k + 2, min(n, k + 2 + WIRE_AGENCY_TOKENS)) if tokens[j].norm == "/"),
+            None,
+        )
         if close is None:
             return None
         k = close + 1

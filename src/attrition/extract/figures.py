@@ -393,11 +393,7 @@ class FigureReader(NounReader, ListReader):
         verb = j - 1
         while verb > 0 and tokens[verb - 1].norm in self.lex.grammar["auxiliaries"]:
             verb -= 1  # "Russia had launched 187 drones"
-        for back in range(verb - 1, max(-1, verb - 4), -1):
-            side = self.lex.sides.match(tokens, back)
-            if side is not None and side[1] == verb and side[0].value in ("RU", "UA"):
-                return side[0].value
-        return None
+        return self._launcher_side(tokens, verb)
 
     def _label_after_colon(
         self,
