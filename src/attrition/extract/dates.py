@@ -404,18 +404,12 @@ def _wire_marks_end(tokens: Sequence[Token], k: int) -> int | None:
     """After the dateline's day: an agency in brackets or slashes, then a dash or a stop."""
     n = len(tokens)
     if k < n and tokens[k].norm == "(":
-        close = next(
-            (j for j in range(k + 1, min(n, k + 2 + WIRE_AGENCY_TOKENS)) if tokens[j].norm == ")"),
-            None,
-        )
+        close = _closing_mark(tokens, k + 1, k + 2, ")")
         if close is None:
             return None
         k = close + 1
     if k < n and tokens[k].norm == "." and k + 1 < n and tokens[k + 1].norm == "/":
-        close = next(
-            (j for j in range(k + 2, min(n, k + 2 + WIRE_AGENCY_TOKENS)) if tokens[j].norm == "/"),
-            None,
-        )
+        close = _closing_mark(tokens, k + 2, k + 2, "/")
         if close is None:
             return None
         k = close + 1
@@ -423,3 +417,9 @@ def _wire_marks_end(tokens: Sequence[Token], k: int) -> int | None:
     if k < n and tokens[k].norm in _WIRE_DASHES:
         return k + 1
     return None
+
+
+def _closing_mark(tokens: Sequence[Token], first: int, base: int, mark: str) -> int | None:
+    """The index of ``mark`` closing an agency's name, from ``first`` up to its reach."""
+    stop = min(len(tokens), base + WIRE_AGENCY_TOKENS)
+    return next((j for j in range(first, stop) if tokens[j].norm == mark), None)
