@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from attrition.extract.dates import DateMention
 from attrition.extract.rules import Lexicon
 from attrition.extract.speakers import GENERIC, Attribution, Entity, Memory
-from attrition.extract.tokens import Token
+from attrition.extract.tokens import Token, phrase_ends_at, span_key
 
 # "Mediazona, a Russian independent media outlet, together with BBC Russia, established":
 # a subject may sit a dozen tokens before its verb, behind an apposition.
@@ -113,7 +113,7 @@ class AttributionReader:
                 continue
             if hit is not None:
                 tag, end = hit
-                name = " ".join(t.norm for t in tokens[k:end])
+                name = span_key(tokens, k, end)
                 entity = Entity(tag.value, tag.extra, k, end, tag.rule_id, name)
                 previous = found[-1] if found else None
                 if tag.value == "MINISTRY" and previous is not None and previous.last == k:
@@ -133,7 +133,7 @@ class AttributionReader:
                 anaphor = None  # "the general staff" names the General Staff, not "the general"
             if anaphor is not None:
                 tag, end = anaphor
-                name = " ".join(t.norm for t in tokens[k:end])
+                name = span_key(tokens, k, end)
                 found.append(Entity(None, "ref:" + tag.value, k, end, tag.rule_id, name))
                 after = end
                 continue
@@ -150,7 +150,7 @@ class AttributionReader:
                     )
                     after = end
                     continue
-                name = " ".join(t.norm for t in tokens[k:name_end])
+                name = span_key(tokens, k, name_end)
                 claimant = memory.names.get(name) or memory.names.get(tokens[name_end - 1].norm)
                 found.append(Entity(claimant, "person", k, name_end, "who.name", name))
                 after = name_end
@@ -620,11 +620,9 @@ class AttributionReader:
 
     def _prefixes_day(self, tokens: Sequence[Token], date: DateMention) -> bool:
         """A prefix of the day stands right before it: "（央视）当地时间12月21日，…"."""
-        prefixes = self.lex.grammar["day_prefixes"]
-        for width in range(1, min(date.first, DAY_PREFIX_TOKENS) + 1):
-            if " ".join(t.norm for t in tokens[date.first - width : date.first]) in prefixes:
-                return True
-        return False
+        return phrase_ends_at(
+            tokens, date.first, self.lex.grammar["day_prefixes"], DAY_PREFIX_TOKENS
+        )
 
 
 def _after_pair(tokens: Sequence[Token], k: int, words: frozenset[str]) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from attrition.extract.records import NounPhrase
 from attrition.extract.rules import Lexicon, Noun, Tagged
-from attrition.extract.tokens import Token, flagged
+from attrition.extract.tokens import Token, flagged, span_key
 
 # Words between a number and its noun: "2,916 of Russia's main battle tanks" needs
 # five; six leaves one spare without reaching into the next clause.
@@ -111,7 +111,7 @@ class NounReader:
             )
             if whole or tokens[hit[1] - 1].norm.endswith("'s") or hit[1] - back > 1:
                 return hit[0].value
-            if " ".join(t.norm for t in tokens[back : hit[1]]) in lex.grammar["country_words"]:
+            if span_key(tokens, back, hit[1]) in lex.grammar["country_words"]:
                 return hit[0].value
         return OWNER
 
@@ -187,7 +187,7 @@ class NounReader:
                 skipped += 1
                 continue
             compound = _hyphenated_end(tokens, k) if k + 1 < n and tokens[k + 1].joined else k
-            if compound > k + 1 and " ".join(t.norm for t in tokens[k:compound]) in lex.np_skip:
+            if compound > k + 1 and span_key(tokens, k, compound) in lex.np_skip:
                 k = compound  # "self-propelled", "long-range": a skipped word written with hyphens
                 skipped += 1
                 continue

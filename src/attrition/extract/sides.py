@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from attrition.extract.figures import Figure
 from attrition.extract.rules import Lexicon
-from attrition.extract.tokens import Token
+from attrition.extract.tokens import Token, span_key
 
 # The loss verb governing a figure sits within a dozen tokens to its left
 # ("the Russian forces have also lost 76 fuel tanks, 148 … UAVs, 27 units of special
@@ -81,7 +81,7 @@ class SideReader:
                 continue
             nxt = after.norm if after is not None else ""
             # "the Black Sea Fleet", "Armed Forces of Ukraine", "Kyiv", "the occupiers"
-            named = " ".join(t.norm for t in tokens[k:end]) in self.grammar["country_words"]
+            named = span_key(tokens, k, end) in self.grammar["country_words"]
             person = self.lex.nouns.match(tokens, k)
             standalone = end - k > 1 or named or (person is not None and person[1] == end)
             noun = self.lex.nouns.match(tokens, end) if after is not None else None

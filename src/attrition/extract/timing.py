@@ -19,7 +19,7 @@ from attrition.extract.dates import DateMention, add_months
 from attrition.extract.figures import Figure, SentenceFigures
 from attrition.extract.numbers import INCREMENT_NOTE_TOKENS, bracketed_increment
 from attrition.extract.rules import Lexicon
-from attrition.extract.tokens import Token
+from attrition.extract.tokens import Token, phrase_ends_at
 from attrition.taxonomy import CONFLICT_START
 
 # A cue in another clause of the sentence counts as this many tokens further away.
@@ -478,20 +478,22 @@ def _end_of(tokens: Sequence[Token], date: DateMention) -> DateMention | None:
     before = k - 4 if tokens[k - 3].norm == "the" else k - 3
     if before < 0 or tokens[before].norm not in _END_OF_LINKS:
         return None
-    month = date.month or 12
-    last = calendar.monthrange(date.year or NON_LEAP_YEAR, month)[1]
-    return DateMention(date.first, date.last, "day", year=date.year, month=month, day=last)
+    return _last_day(date)
 
 
 def _end_of_phrase(tokens: Sequence[Token], date: DateMention, lex: Lexicon) -> DateMention | None:
     """ "к концу 2024 года", "a finales de 2024": a lexicon's "by the end of" before the date."""
     phrases = lex.grammar["end_of_phrases"]
-    for width in range(1, min(date.first, END_OF_PHRASE_TOKENS) + 1):
-        if " ".join(t.norm for t in tokens[date.first - width : date.first]) in phrases:
-            month = date.month or 12
-            last = calendar.monthrange(date.year or NON_LEAP_YEAR, month)[1]
-            return DateMention(date.first, date.last, "day", year=date.year, month=month, day=last)
+    if phrase_ends_at(tokens, date.first, phrases, END_OF_PHRASE_TOKENS):
+        return _last_day(date)
     return None
+
+
+def _last_day(date: DateMention) -> DateMention:
+    """The last day of the month or year a date names, at the date's tokens."""
+    month = date.month or 12
+    last = calendar.monthrange(date.year or NON_LEAP_YEAR, month)[1]
+    return DateMention(date.first, date.last, "day", year=date.year, month=month, day=last)
 
 
 def as_of_cue(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) -> DateMention | None:

@@ -8,7 +8,7 @@ whatever the spelling of their separators: ``air-defense``, ``air defense`` and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count, repeat
 from operator import itemgetter
@@ -280,6 +280,16 @@ def _extend_model(tokens: list[Token], value: str, finish: int) -> None:
     model = tokens[-1]
     text = model.text + value
     tokens[-1] = _new(Token, (text, text.lower(), model.start, finish, "model", model.joined, 0))
+
+
+def span_key(tokens: Sequence[Token], start: int, end: int) -> str:
+    """The key a lexicon word set (``rules._words``) holds ``tokens[start:end]`` under."""
+    return " ".join(t.norm for t in tokens[start:end])
+
+
+def phrase_ends_at(tokens: Sequence[Token], k: int, words: Container[str], longest: int) -> bool:
+    """Whether a phrase of ``words`` (at most ``longest`` tokens) ends just before ``tokens[k]``."""
+    return any(span_key(tokens, k - width, k) in words for width in range(1, min(k, longest) + 1))
 
 
 def normalise_phrase(phrase: str) -> tuple[str, ...]:
