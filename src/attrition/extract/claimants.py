@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from attrition.extract.dates import DateMention
 from attrition.extract.rules import Lexicon
 from attrition.extract.speakers import GENERIC, Attribution, Entity, Memory
-from attrition.extract.tokens import Token, phrase_ends_at, span_key
+from attrition.extract.tokens import Token, origin_suffix_at, phrase_ends_at, span_key
 
 # "Mediazona, a Russian independent media outlet, together with BBC Russia, established":
 # a subject may sit a dozen tokens before its verb, behind an apposition.
@@ -36,6 +36,8 @@ LOSS_NOUN_KINDS = frozenset({"casualty", "loss"})
 _ARMY_OF = {"UA_GENERIC": "UA_GENERAL_STAFF", "RU_GENERIC": "RU_MOD", "RELAY": "OTHER"}
 MINISTRIES = frozenset({"RU_MOD", "UA_GENERAL_STAFF", "UK_MOD"})
 _STOP_SUBJECT = frozenset({".", ";", "that", "which", "who", "whom"})
+_RELATIVES = frozenset({"that", "which", "who"})
+_CLAUSE_MARKS = frozenset({",", ".", ";", ":"})
 # Titles between an organisation and a person's name: "Navy spokesperson Dmytro Pletenchuk".
 _TITLES = frozenset(
     {
@@ -82,7 +84,6 @@ class AttributionReader:
         """Lexicon entities, anaphors and unknown proper names, in order."""
         lex = self.lex
         found: list[Entity] = []
-        n = len(tokens)
         claimants, anaphors = lex.claimants, lex.anaphors
         mask = claimants.bit | anaphors.bit
         candidates = [
@@ -104,9 +105,9 @@ class AttributionReader:
                 and not tokens[k].text.isupper()
             ):
                 hit = None  # "he told us", not "US"
-            origin = hit is not None and hit[1] < n and tokens[hit[1]].joined
-            if hit is not None and origin and tokens[hit[1]].norm in lex.origin_suffixes:
-                after = hit[1] + 1  # "UK-made howitzer": where it was made, not who speaks
+            origin = None if hit is None else origin_suffix_at(tokens, hit[1], lex.origin_suffixes)
+            if origin is not None:
+                after = origin  # "UK-made howitzer": where it was made, not who speaks
                 continue
             if hit is not None and self._modifies_losses(tokens, hit[1]):
                 after = hit[1]  # "Russian military casualties": whose losses, not who speaks
@@ -384,7 +385,8 @@ class AttributionReader:
                 ):
                     core -= 1  # ", which counts …, has documented", "…, have so far confirmed"
                 aside = _parenthetical(between[:core])  # its verbs ("which counts") are not the cue
-                if any(t.norm in _STOP_SUBJECT for t in between) and not aside:
+                restrictive = _restrictive_relative(between[:core])
+                if any(t.norm in _STOP_SUBJECT for t in between) and not (aside or restrictive):
                     continue
                 if not aside and self.lex.report_verbs.find_all(tokens, entity.last, k):
                     continue
@@ -663,6 +665,16 @@ def _modifies_noun(tokens: Sequence[Token], k: int) -> bool:
 def _parenthetical(between: Sequence[Token]) -> bool:
     """ ", who count only losses backed by photographs or video," between subject and verb."""
     return len(between) >= 3 and between[0].norm == "," and between[-1].norm == ","
+
+
+def _restrictive_relative(between: Sequence[Token]) -> bool:
+    """ "Leaked Pentagon documents that surfaced in April put …": a relative clause without
+    commas right after the subject (or its head noun), holding no stop of its own."""
+    return (
+        len(between) >= 3
+        and any(t.norm in _RELATIVES for t in between[:2])
+        and not any(t.norm in _CLAUSE_MARKS for t in between)
+    )
 
 
 def _after_since(

@@ -60,7 +60,7 @@ from attrition.extract.tokens import Token, tokenize
 
 # Bumped whenever a change to rules or lexicons can change what is extracted; stored
 # with each claim so a ledger can tell which extractor read an article.
-EXTRACTOR_VERSION = "1.4.0"
+EXTRACTOR_VERSION = "1.5.0"
 SCHEMA_FIELDS = (
     "subject",
     "category",

@@ -136,7 +136,7 @@ class ContextReader:
             figure.rule_id = "claimant.counts_deaths:" + figure.rule_id.split(":")[-1]
         self._basis(draft, tokens, found, cues)
         self._day(draft, tokens, found)
-        self._after_claim(draft, figure)
+        self._after_claim(draft, figure, tokens)
         return draft
 
     def _subject(
@@ -554,9 +554,12 @@ class ContextReader:
         over the same period"), else its last one ("since February 2022" for a tally)."""
         return self.windows.get(draft.claimant, "daily")
 
-    def _after_claim(self, draft: Draft, figure: Figure) -> None:
-        # a bracketed increment ("5,293 (+5)") dates only itself, not the next item's total
-        if draft.basis_explicit and figure.basis_rule != "basis.increment":
+    def _after_claim(self, draft: Draft, figure: Figure, tokens: list[Token]) -> None:
+        # a bracketed increment ("5,293 (+5)") dates only itself, not the next item's total,
+        # and nor does a part in an aside ("897,420 troops …, including 1,180 over the last 24
+        # hours"): the speaker's window stays its whole's
+        aside = figure.first > 0 and tokens[figure.first - 1].norm == PART_OPENER
+        if draft.basis_explicit and figure.basis_rule != "basis.increment" and not aside:
             self.last_basis[draft.claimant] = (draft.basis, draft.paragraph, draft.subject)
         self.side_topic = draft.subject
 

@@ -443,6 +443,8 @@ class FigureReader(NounReader, ListReader):
         """A figure a noun phrase reaches: "the total … to 315,620", "a figure of 1,351"."""
         lex = self.lex
         k = m.first
+        if m.low is not None and k > 0 and tokens[k - 1].norm in lex.number_words.range_openers:
+            k -= 1  # "the true toll is between 146,000 and 220,000": the link is before "between"
         qualifier = lex.qualifiers_before.match_ending(tokens, k)
         if qualifier is not None:
             k = qualifier[1]

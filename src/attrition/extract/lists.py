@@ -19,12 +19,14 @@ from attrition.extract.numbers import (
 )
 from attrition.extract.records import PERSON_CATEGORIES, Figure, SentenceFigures
 from attrition.extract.rules import Lexicon
-from attrition.extract.tokens import Token, flagged
+from attrition.extract.tokens import Token, flagged, span_key
 
 # Non-claim cues count only this close to the figure ("the 16 HIMARS Ukraine has received").
 NON_CLAIM_WINDOW = 5
 # The non-claim row of call-ups and stocks ("mobilised", "signed contracts").
 DEPLOYMENT = "nonclaim.deployment"
+# The non-claim row of totals of both sides ("both sides", "combined", "together").
+BOTH_SIDES = "nonclaim.both_sides"
 # The endings of a start verb's inflected forms: "launched 298 drones", "fires 40 drones".
 _INFLECTED = ("ed", "es")
 # Signs that say "about" where a list line puts its dash: "tanks ≈ 11,174", "tanks ~ 11,174".
@@ -37,6 +39,9 @@ LABEL_DASHES = frozenset({":", "–", "-", "—"})
 PART_OPENER = "including"
 # The words of its own an item of a list of people may have ("9,000 mobilized men").
 ITEM_WORDS = 3
+# How far apart two entries of a ranking may stand: ", followed by prisoners recruited from
+# penal colonies, at" is ten tokens; a longer gap is a new statement.
+RANKING_ENTRY_TOKENS = 12
 
 
 _QUALIFIER_ENDS = frozenset({":", ",", ".", ";"})
@@ -244,6 +249,27 @@ class ListReader:
             k += 1
         return k < len(between) and all(t.norm in joiners for t in between[k:])
 
+    def _ranked_after(
+        self, tokens: Sequence[Token], earlier: Figure, later: Figure, ranking: bool
+    ) -> bool:
+        """Whether a figure is the next entry of a ranking begun by the one before: "…, followed
+        by convicts, at 17,900" (or, once a ranking is under way, "… and mobilized men, at
+        12,400"), a short label and a lead word ("at", "with") between the two figures."""
+        # from the earlier number: a later entry's label may have been read as its noun
+        between = tokens[earlier.mention.last : later.first]
+        if not between or len(between) > RANKING_ENTRY_TOKENS:
+            return False
+        grammar = self.lex.grammar
+        last = between[-1].norm
+        if last not in grammar["ellipsis_leads"] and last != "at":
+            return False
+        if any(token.kind == "num" for token in between):
+            return False
+        if ranking and any(t.norm in grammar["list_joiners"] for t in between[:2]):
+            return True  # "…, at 17,900, and …", "… with 17,900 and …"
+        words = f" {span_key(between, 0, len(between))} "
+        return any(f" {lead} " in words for lead in grammar["ranking_leads"])
+
     def _item_after(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
         """True when only list joiners, and items without a figure ("a tank", "an artillery
         gun"), separate a figure from the one before it."""
@@ -334,6 +360,7 @@ class ListReader:
         """The figures that count as losses, in order (see ``_is_loss``)."""
         kept: list[Figure] = []
         head: Figure | None = None  # the complement a list of people goes on from
+        ranking = False  # the figure before was an entry of a ranking ("followed by …")
         self._launched_by = None
         for figure in figures:
             if self._launched_by is not None and figure.side_hint is None:
@@ -351,7 +378,20 @@ class ListReader:
             listed = head is not None and self._next_item(tokens, kept[-1], figure)
             if listed and head is not None and figure.person and not figure.explicit_category:
                 figure.category = head.category
-            if self._is_loss(tokens, figure, clause_of, continues=continues or listed):
+            # "… with 23,500 deaths, followed by convicts, at 17,900, and mobilized men, at
+            # 12,400": the next entries of a ranking of people count the same losses
+            ranked = (
+                bool(kept)
+                and figure.person
+                and kept[-1].person
+                and self._ranked_after(tokens, kept[-1], figure, ranking)
+            )
+            if ranked and not figure.explicit_category:
+                figure.category = kept[-1].category
+            ranking = ranked
+            if self._is_loss(
+                tokens, figure, clause_of, continues=continues or listed or ranked, ranked=ranked
+            ):
                 kept.append(figure)
                 if ":complement" in figure.rule_id and figure.person:
                     head = figure
@@ -366,10 +406,13 @@ class ListReader:
         clause_of: list[int],
         *,
         continues: bool = False,
+        ranked: bool = False,
     ) -> bool:
         """A figure counts only with a loss cue in its clause and no non-claim cue beside it.
 
-        ``continues`` says it follows a loss figure of the same sentence after a semicolon.
+        ``continues`` says it follows a loss figure of the same sentence after a semicolon;
+        ``ranked`` that it is a ranking's next entry, whose label before it is its own
+        ("followed by mobilized men with 12,400": who they were, not a call-up).
         """
         lex = self.lex
         if self._partition and figure.person:
@@ -405,6 +448,7 @@ class ListReader:
         # in a list that goes on, a cue between the number and its noun is the item's own
         # adjective ("9,000 mobilized men" among the dead), not a statement about it
         own_end = max(figure.last, figure.noun_last) if continues else figure.mention.last
+        own_start = start if ranked and start <= figure.noun_first else figure.mention.first
         for tag, a, _end in lex.non_claims.find_all(
             tokens, start, min(hi, stop + NON_CLAIM_WINDOW)
         ):
@@ -412,17 +456,20 @@ class ListReader:
                 continue
             if tokens[a].joined and tokens[a].norm in lex.origin_suffixes:
                 continue  # "12 Western-supplied tanks": where they came from, not a delivery
-            if a < stop and not (figure.mention.first <= a < own_end):
+            if self._joins_categories(tokens, tag.rule_id, a):
+                continue
+            if a < stop and not (own_start <= a < own_end):
                 return False
         verb = self._launch_verb(tokens, figure.first, lo)
         if verb >= 0:
             self._launched_by = self._launcher_side(tokens, verb)
             return False
-        if 0 <= figure.noun_first < figure.first and ":complement" in figure.rule_id:
+        if 0 <= figure.noun_first < figure.first and ":complement" in figure.rule_id and not ranked:
             # "the number of Ukrainian and Russian troops killed … is nearing 500,000": the
             # noun phrase a complement reaches back to carries its own cues
             lo_noun = max(lo, figure.noun_first - NON_CLAIM_WINDOW)
-            if lex.non_claims.find_all(tokens, lo_noun, figure.noun_last):
+            cues = lex.non_claims.find_all(tokens, lo_noun, figure.noun_last)
+            if any(not self._joins_categories(tokens, tag.rule_id, a) for tag, a, _ in cues):
                 return False
         if figure.explicit_category or figure.rule_id.startswith(
             ("noun.casualties", "noun.deaths")
@@ -454,6 +501,18 @@ class ListReader:
         return (
             label or opens or tabled or bool(lex.placeholder_nouns.find_all(tokens))
         )  # "- Tanks: 7,201 (+6)"
+
+    def _joins_categories(self, tokens: Sequence[Token], rule_id: str, at: int) -> bool:
+        """Whether a both-sides cue ("together", "combined") follows two loss words joined by
+        "and" or "or", so joins categories of one side ("counts killed and wounded together")
+        rather than two sides ("Russian and Ukrainian losses together")."""
+        if rule_id != BOTH_SIDES:
+            return False
+        cues = self.lex.loss_cues
+        second = cues.match_ending(tokens, at)
+        if second is None or second[1] < 2 or tokens[second[1] - 1].norm not in ("and", "or"):
+            return False
+        return cues.match_ending(tokens, second[1] - 1) is not None
 
     def _launch_verb(self, tokens: Sequence[Token], first: int, lo: int) -> int:
         """ "Russia launched 298 drones", "attacked Ukraine overnight with 298 drones": the

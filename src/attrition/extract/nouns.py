@@ -11,7 +11,13 @@ from collections.abc import Sequence
 
 from attrition.extract.records import NounPhrase
 from attrition.extract.rules import Lexicon, Noun, Tagged
-from attrition.extract.tokens import Token, flagged, span_key
+from attrition.extract.tokens import (
+    Token,
+    dotted_initialism_end,
+    flagged,
+    origin_suffix_at,
+    span_key,
+)
 
 # Words between a number and its noun: "2,916 of Russia's main battle tanks" needs
 # five; six leaves one spare without reaching into the next clause.
@@ -165,13 +171,13 @@ class NounReader:
             if token.norm in ('"', "“", "”", "‘", "'", "(", ")", "/", "«", "»"):
                 k += 1
                 continue
-            if (
-                token.kind == "word"
-                and k + 1 < n
-                and tokens[k + 1].joined
-                and tokens[k + 1].norm in lex.origin_suffixes
-            ):
-                k += 2  # US-made, Soviet-era: where a weapon came from, not whose it is
+            origin = (
+                origin_suffix_at(tokens, _name_end(tokens, k), lex.origin_suffixes)
+                if token.kind == "word"
+                else None
+            )
+            if origin is not None:
+                k = origin  # US-made, U.S.-built, Soviet-era: where a weapon came from, not whose
                 skipped += 1
                 continue
             side_hit = lex.sides.match(tokens, k)
@@ -452,3 +458,9 @@ def _hyphenated_end(tokens: Sequence[Token], k: int) -> int:
     while end < len(tokens) and tokens[end].joined:
         end += 1
     return end
+
+
+def _name_end(tokens: Sequence[Token], k: int) -> int:
+    """The index after the word at ``tokens[k]``, or after the dotted initialism it opens."""
+    end = dotted_initialism_end(tokens, k)
+    return end if end > k else k + 1

@@ -40,6 +40,8 @@ _HYPHENS = frozenset("-‐‑‒")
 _PLAIN_MARKS = str.maketrans(
     {"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-", **_FULL_WIDTH}
 )
+# "U.S.", "U.K.": a dotted initialism has two or three letters, two tokens each.
+MAX_INITIALISM_TOKENS = 6
 # A designation starts with at most four letters ("Su", "FH", "Kh", "T").
 MODEL_PREFIX = 4
 _new = tuple.__new__
@@ -290,6 +292,36 @@ def span_key(tokens: Sequence[Token], start: int, end: int) -> str:
 def phrase_ends_at(tokens: Sequence[Token], k: int, words: Container[str], longest: int) -> bool:
     """Whether a phrase of ``words`` (at most ``longest`` tokens) ends just before ``tokens[k]``."""
     return any(span_key(tokens, k - width, k) in words for width in range(1, min(k, longest) + 1))
+
+
+def origin_suffix_at(tokens: Sequence[Token], k: int, suffixes: Container[str]) -> int | None:
+    """The index after an origin suffix glued to the name ending before ``tokens[k]``
+    ("UK-made", "U.S.-made": a hyphen after a dot stays a token of its own), or None."""
+    if k < len(tokens) and tokens[k].joined and tokens[k].norm in suffixes:
+        return k + 1
+    glued = (
+        k > 0
+        and k + 1 < len(tokens)
+        and tokens[k].norm == "-"
+        and tokens[k - 1].end == tokens[k].start
+        and tokens[k].end == tokens[k + 1].start
+    )
+    return k + 2 if glued and tokens[k + 1].norm in suffixes else None
+
+
+def dotted_initialism_end(tokens: Sequence[Token], k: int) -> int:
+    """The index after a dotted initialism starting at ``tokens[k]`` ("U.S.", "U.K."), or k."""
+    j = k
+    while (
+        j + 1 < len(tokens)
+        and j - k < MAX_INITIALISM_TOKENS
+        and tokens[j].kind == "word"
+        and len(tokens[j].text) == 1
+        and tokens[j + 1].norm == "."
+        and tokens[j].end == tokens[j + 1].start
+    ):
+        j += 2
+    return j if j - k >= 4 else k
 
 
 def normalise_phrase(phrase: str) -> tuple[str, ...]:
