@@ -218,6 +218,10 @@ class AttributionReader:
             before = lex.attribution_before.match(tokens, k)
             if before is not None:
                 entity = self._entity_after(tokens, before[1], entities, by_first)
+                if entity is None:  # "selon le ministère russe …": the name began inside the cue
+                    entity = next(
+                        (by_first[j] for j in range(k + 1, before[1]) if j in by_first), None
+                    )
                 if entity is not None:
                     found.append(self._make(entity, k, "attr.before", memory, tokens, dates))
                     k = before[1]

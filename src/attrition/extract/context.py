@@ -189,6 +189,9 @@ class ContextReader:
             return clause.side, clause.role
         if same_clause:
             return same_clause[-1].subject, "list"
+        topic = self.sides.opening_topic(tokens)
+        if topic is not None and clause.side is None:  # "Côté ukrainien, … 46 000 soldats tués"
+            return topic, "topic"
         if clause.side is not None and clause.role in ("patient", "agent", "passive"):
             return clause.side, clause.role
         if clause.side is not None:

@@ -196,6 +196,10 @@ def _read_words(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberMe
             total, last = _read_word_run(tokens, i + 1, words, start_value=1)
             return NumberMention(first=i, last=last, value=total, spelled=True)
         return None
+    if words.multipliers.get(norm) == 1000 and i + 1 < n:
+        rest = tokens[i + 1]  # "hasta mil 100 bajas" (Mexican press): one thousand and its hundreds
+        if rest.kind == "num" and rest.text.isdigit() and len(rest.text) <= 3:
+            return NumberMention(first=i, last=i + 2, value=1000 + int(rest.text), spelled=True)
     if norm not in words.units and norm not in words.dozen:
         return None
     if norm in CJK_DIGITS or norm in CJK_UNITS:

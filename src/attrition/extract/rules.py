@@ -148,6 +148,7 @@ GRAMMAR_KEYS = {
     "day_prefixes",
     "comma_participles",
     "end_of_phrases",
+    "topic_openers",
 }
 
 
@@ -196,8 +197,8 @@ class FlagIndex:
         words = lexicon.number_words
         if norm in words.units or norm in words.dozen or norm in words.articles:
             found |= NUMBER_WORD
-        if norm in words.half:
-            found |= NUMBER_WORD
+        if norm in words.half or words.multipliers.get(norm) == 1000:
+            found |= NUMBER_WORD  # "medio millón"; "mil 100" (numbers._read_words)
         if len(self.cache) < FLAG_CACHE_SIZE:
             self.cache[norm] = found
         return found

@@ -26,6 +26,10 @@ MAX_SUBJECT_REACH = 10
 OPPOSITE = {"RU": "UA", "UA": "RU"}
 # "Russia's defence ministry also said": the rest of a speaker's name and an adverb.
 SPEAKER_VERB_REACH = 4
+# The longest phrase a sentence opens its topic with ("en ce qui concerne", "что касается").
+TOPIC_OPENER_TOKENS = 4
+# The opener's side comes within two tokens ("Côté ukrainien", "quant à l'Ukraine").
+TOPIC_SIDE_REACH = 3
 # "236 aircraft, 206 helicopters, … and 1,147 artillery units have been destroyed by its
 # armed forces": the agent of a list's passive verb comes after the whole list.
 MAX_PASSIVE_REACH = 40
@@ -130,6 +134,23 @@ class SideReader:
                 side = OPPOSITE[found] if agent else found
                 break
         return side
+
+    def opening_topic(self, tokens: Sequence[Token]) -> str | None:
+        """ "Côté ukrainien, …", "En cuanto a Ucrania, …": the side a sentence opens on as its
+        topic, named just after the opener and closed by a comma."""
+        openers = self.grammar["topic_openers"]
+        if not openers or not tokens:
+            return None
+        limit = min(len(tokens), TOPIC_OPENER_TOKENS)
+        width = next((w for w in range(1, limit + 1) if span_key(tokens, 0, w) in openers), 0)
+        if not width:
+            return None
+        for k in range(width, min(len(tokens), width + TOPIC_SIDE_REACH)):
+            hit = self.lex.sides.match(tokens, k)
+            if hit is not None and hit[0].value in OPPOSITE:
+                closed = hit[1] < len(tokens) and tokens[hit[1]].norm == ","
+                return str(hit[0].value) if closed else None
+        return None
 
     def clause_side(
         self, tokens: Sequence[Token], figure: Figure, clause_of: list[int]

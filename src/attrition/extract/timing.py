@@ -186,10 +186,15 @@ def _reported_near(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     """A statement verb or report noun just before a date: the date is when it was said, also
     past the name of who said it ("reported by the Wall Street Journal in September 2024")."""
     named = lex.grammar["prepositions"] | lex.grammar["determiners"]
+    opens_clause = lex.grammar["complementizers"]
     only_names = True  # every word between so far belongs to a name ("by the Wall Street …")
     for back in range(k - 1, max(-1, k - REPORTED_REACH), -1):
         if back < k - NEAR_REPORT and not only_names:
             return False
+        if tokens[back].norm in opens_clause:
+            return (
+                False  # "sostiene che a maggio la Russia abbia perso": the month is what was said
+            )
         if lex.report_verbs.match(tokens, back) or lex.source_nouns.match(tokens, back):
             return True
         token = tokens[back]

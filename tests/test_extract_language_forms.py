@@ -1,0 +1,170 @@
+"""Forms of the other languages' news: topic openers, Mexican thousands, report phrasing.
+
+Every sentence here was written for these tests; each test pins one rule or one group of
+lexicon rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extract_fields import found
+
+# -- a side named as the sentence's topic ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Côté ukrainien, le chef de l'État a admis que 52 000 soldats avaient été tués "
+            "depuis le début de la guerre.",
+        ),
+        (
+            "es",
+            "En cuanto a Ucrania, el presidente reconoció que 52.000 soldados murieron desde "
+            "el inicio de la invasión.",
+        ),
+        (
+            "ru",
+            "Что касается Украины, президент признал, что с начала войны погибли 52 тысячи "
+            "военных.",
+        ),
+    ],
+)
+def test_a_side_opening_the_sentence_as_its_topic_owns_its_losses(lang: str, text: str) -> None:
+    assert found(text, lang, "subject", "category", "value") == [("UA", "killed", 52000)]
+
+
+def test_a_topic_side_yields_to_the_side_of_an_earlier_figure_in_the_list() -> None:
+    text = (
+        "Côté ukrainien, l'état-major a annoncé 980 soldats russes tués ainsi que 31 systèmes "
+        "d'artillerie détruits."
+    )
+    assert found(text, "fr", "subject", "category", "value") == [
+        ("RU", "killed", 980),
+        ("RU", "artillery", 31),
+    ]
+
+
+def test_an_opener_without_a_comma_after_its_side_is_no_topic() -> None:
+    text = "Quant à l'Ukraine elle affirme que l'armée russe a perdu 640 soldats en une journée."
+    assert found(text, "fr", "subject", "value") == [("RU", 640)]
+
+
+# -- numbers ----------------------------------------------------------------------------------
+
+
+def test_a_bare_spanish_thousand_takes_the_hundreds_written_after_it() -> None:
+    text = (
+        "El Ministerio de Defensa ruso afirmó que las tropas ucranianas perdieron hasta mil 240 "
+        "efectivos y mil 7 drones durante la semana."
+    )
+    assert found(text, "es", "value", "qualifier") == [(1240, "under"), (1007, "exact")]
+
+
+# -- who speaks --------------------------------------------------------------------------------
+
+
+def test_an_agency_named_inside_a_longer_according_to_phrase_is_the_speaker() -> None:
+    text = (
+        "Selon le ministère russe de la Défense, les forces ukrainiennes ont perdu 380 militaires "
+        "dans la journée."
+    )
+    assert found(text, "fr", "subject", "value", "claimant") == [("UA", 380, "RU_MOD")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "claimant"),
+    [
+        (
+            "uk",
+            "Генштаб ЗСУ оновив дані: за добу ворог втратив 1 210 військових.",
+            "UA_GENERAL_STAFF",
+        ),
+        (
+            "ru",
+            "Генштаб ВСУ утверждает, что за сутки российская армия потеряла 1 210 человек.",
+            "UA_GENERAL_STAFF",
+        ),
+        ("zh", "乌军总司令瑟尔斯基表示，俄军上月损失41210人。", "UA_GOV"),
+    ],
+)
+def test_more_report_verbs_and_names_credit_their_speaker(
+    lang: str, text: str, claimant: str
+) -> None:
+    assert [claim[-1] for claim in found(text, lang)] == [claimant]
+
+
+def test_ukrainian_approximate_losses_stated_as_a_list_lead_qualify_every_item() -> None:
+    text = (
+        "Загалом орієнтовні втрати противника становлять:\n"
+        "особового складу – 987 650 осіб;\n"
+        "танків – 10 880 од."
+    )
+    assert found(text, "uk", "category", "qualifier") == [
+        ("personnel", "about"),
+        ("tanks", "about"),
+    ]
+
+
+# -- what was lost, and what is no loss --------------------------------------------------------
+
+
+def test_tanks_and_other_armoured_vehicles_are_one_count_of_afv() -> None:
+    text = (
+        "Según Moscú, desde el inicio de la operación Ucrania ha perdido 19.500 tanques y "
+        "otros vehículos blindados."
+    )
+    assert found(text, "es", "category", "value") == [("afv", 19500)]
+
+
+def test_french_troop_transports_are_armoured_vehicles() -> None:
+    text = "L'armée ukrainienne a perdu en une semaine 14 véhicules de transport de troupes."
+    assert found(text, "fr", "category", "value") == [("afv", 14)]
+
+
+def test_a_german_unit_noun_is_the_force_that_lost_the_figure() -> None:
+    text = "Die ukrainischen Einheiten hätten dabei bis zu 310 Soldaten und drei Panzer verloren."
+    assert found(text, "de", "subject", "category", "value") == [
+        ("UA", "personnel", 310),
+        ("UA", "tanks", 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Nach Angaben aus Kiew sind 95 ukrainische Kriegsgefangene freigekommen."),
+        ("es", "Rusia y Ucrania intercambiaron el viernes 95 prisioneros de guerra."),
+    ],
+)
+def test_freed_and_exchanged_prisoners_are_no_losses(lang: str, text: str) -> None:
+    assert found(text, lang) == []
+
+
+# -- windows ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "basis"),
+    [
+        (
+            "it",
+            "Lo Stato maggiore sostiene che a marzo la Russia abbia perso 39.100 soldati.",
+            "period",
+        ),
+        ("de", "Die Armee habe in den vergangenen sieben Tagen 2.310 Soldaten verloren.", "period"),
+        ("de", "Der Experte schätzt, dass Russland pro Woche 9.000 Mann verliert.", "rate"),
+        ("es", "Desde el comienzo de la operación, Ucrania ha perdido 640 aviones.", "cumulative"),
+        ("es", "Kiev calcula un promedio de 1.350 muertes diarias entre las tropas rusas.", "rate"),
+        ("it", "Il totale delle perdite russe ha superato quota 790.000.", "cumulative"),
+        (
+            "fr",
+            "L'état-major affirme que la Russie a perdu 1 180 soldats lors de la dernière journée.",
+            "daily",
+        ),
+    ],
+)
+def test_more_windows_are_read_in_each_language(lang: str, text: str, basis: str) -> None:
+    assert [claim[-2] for claim in found(text, lang)] == [basis]
