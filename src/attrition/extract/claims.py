@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from attrition.extract.claimants import AttributionReader
@@ -492,6 +492,11 @@ class _Extraction(ContextReader):
             if phrase.category is not None and phrase.noun.kind in TOPIC_KINDS:
                 self.topic = phrase
         if found.figures:
+            last = found.figures[-1]
+            topic = self.topic
+            if topic is not None and last.person and topic.category == "personnel":
+                # "the deaths of 88,400 Russian soldiers": the people counted were the dead
+                self.topic = replace(topic, category=last.category)
             return
         # "Russia had launched 187 drones …. It said 112 of the drones were shot down": what
         # was launched, and so shot down, is the launcher's

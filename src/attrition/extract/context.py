@@ -279,6 +279,7 @@ class ContextReader:
         carried = last is not None and (
             last[0] == "daily" or (last[0] == "period" and last[2] == draft.subject)
         )
+        carried = carried and not self._above_the_window(draft, figure)
         if last is not None and carried and not total and not _tallied(tokens, figure):
             same_paragraph = last[1] == draft.paragraph
             if same_paragraph or continues or brings or draft.claimant == "RU_MOD":
@@ -302,6 +303,28 @@ class ContextReader:
             return False
         head = day.figure.value if day.figure.value is not None else day.figure.mention.high
         return head is not None and size < head
+
+    def _above_the_window(self, draft: Draft, figure: Figure) -> bool:
+        """ "the team verified 1,650 new names. Among the dead are 11,800 volunteers": people
+        counted above the window's count of people just before them are a running total's part,
+        not more of the window."""
+        window = next(
+            (
+                d
+                for d in reversed(self.drafts)
+                if d.claimant == draft.claimant and d.basis == "period" and d.basis_explicit
+            ),
+            None,
+        )
+        if window is None or window.paragraph != draft.paragraph:
+            return False
+        if not (figure.person and window.figure.person):
+            return False
+        size = figure.value if figure.value is not None else figure.mention.high
+        head = (
+            window.figure.value if window.figure.value is not None else window.figure.mention.high
+        )
+        return size is not None and head is not None and size > head
 
     def _event_on_a_day(
         self, tokens: list[Token], found: SentenceFigures, figure: Figure, draft: Draft

@@ -41,6 +41,15 @@ PART_OPENER_WORDS = 3
 MIXED_SIDES_REACH = 4
 
 
+# "More than 4,600 were officers": the qualifier words a part's count may open its sentence
+# with before its copula ("some", "more than", "at least", "just over").
+COPULA_OPENER_WORDS = 3
+
+
+# The people categories narrower than "personnel" a complement may hand people it reaches.
+CASUALTY_CATEGORIES = PERSON_CATEGORIES - {"personnel"}
+
+
 # Prepositions of a place after an elided count ("126 drones over Kursk, 38 over Bryansk").
 PLACE_PREPOSITIONS = frozenset({"in", "on", "near", "from", "over"})
 # The lexicon row of the losing verbs ("lost", "suffered"), which count anything lost.
@@ -105,7 +114,11 @@ class FigureReader(NounReader, ListReader):
         self._chain(tokens, pending, result, clause_of)
         result.figures.sort(key=lambda f: f.mention.first)
         self._respectively(tokens, result)
-        self._partition = after_losses and topic is not None and self._opens_with_a_part(tokens)
+        self._partition = (
+            after_losses
+            and topic is not None
+            and (self._opens_with_a_part(tokens) or self._opens_with_a_copula(tokens, mentions))
+        )
         if self._partition and topic is not None and topic.category in PERSON_CATEGORIES:
             for figure in result.figures:  # "Of those identified, 18,440 were former prisoners"
                 if figure.person and not figure.explicit_category:
@@ -175,6 +188,17 @@ class FigureReader(NounReader, ListReader):
         if phrase is None:
             phrase = self._noun_after(tokens, np_start, clause_of, mention_starts, m.first)
             how = "whole" if whole is not None else "np"
+        if (
+            phrase is not None
+            and how == "np"
+            and phrase.noun.kind == "person"
+            and phrase.category == "personnel"
+        ):
+            # "Among the dead are 10,200 volunteers": people a casualty noun's link reaches
+            # are its casualties
+            reached = self._complement(tokens, m, clause_of, result, topic)
+            if reached is not None and self._names_the_dead(tokens, reached, m):
+                phrase = replace(phrase, category=reached.category, rule_id=reached.rule_id)
         if phrase is None:
             phrase = self._label_after_colon(tokens, m, np_start, clause_of, mention_starts)
         if phrase is None and self._defers_to_chain(tokens, m, mention_starts):
@@ -531,6 +555,30 @@ class FigureReader(NounReader, ListReader):
             if tokens[k].kind != "word":
                 return False
         return False
+
+    def _names_the_dead(
+        self, tokens: Sequence[Token], reached: NounPhrase, m: NumberMention
+    ) -> bool:
+        """ "The dead include 10,200 volunteers": a casualty noun right before the link to the
+        people counted, after its article (not "killed and wounded … at 400,000 soldiers")."""
+        if reached.noun.kind == "person" or reached.category not in CASUALTY_CATEGORIES:
+            return False
+        link = self.lex.linking_words.match_ending(tokens, m.first)
+        if link is None or reached.last != link[1] or reached.first == 0:
+            return False
+        return tokens[reached.first - 1].norm in self.lex.grammar["determiners"]
+
+    def _opens_with_a_copula(
+        self, tokens: Sequence[Token], mentions: Sequence[NumberMention]
+    ) -> bool:
+        """ "More than 4,600 were officers.": a sentence that opens with a bare count and
+        says who they were names a part of the people counted before it."""
+        first = mentions[0]
+        if first.first > COPULA_OPENER_WORDS or first.last >= len(tokens):
+            return False
+        if any(t.kind != "word" for t in tokens[: first.first]):
+            return False  # "In 2023, 4,600 were …": the count does not open the sentence
+        return tokens[first.last].norm in self.lex.grammar["auxiliaries"]
 
     def _owned_by_people_before(
         self, tokens: Sequence[Token], phrase: NounPhrase, phrases: list[NounPhrase]

@@ -27,6 +27,9 @@ NON_CLAIM_WINDOW = 5
 DEPLOYMENT = "nonclaim.deployment"
 # The non-claim row of totals of both sides ("both sides", "combined", "together").
 BOTH_SIDES = "nonclaim.both_sides"
+# ... and what a part of the dead were is neither a call-up nor a product ("make up 10,250 of
+# the deaths").
+WHO_THEY_WERE = frozenset({DEPLOYMENT, "nonclaim.supply"})
 # The endings of a start verb's inflected forms: "launched 298 drones", "fires 40 drones".
 _INFLECTED = ("ed", "es")
 # Signs that say "about" where a list line puts its dash: "tanks ≈ 11,174", "tanks ~ 11,174".
@@ -376,7 +379,8 @@ class ListReader:
             # "Among the dead are 11,800 volunteers, 9,000 mobilized men and 3,000 officers":
             # the people listed after a complement are more of the same count
             listed = head is not None and self._next_item(tokens, kept[-1], figure)
-            if listed and head is not None and figure.person and not figure.explicit_category:
+            people = figure.rule_id.startswith("noun.person:")  # not "400,000 casualties"
+            if listed and head is not None and people and not figure.explicit_category:
                 figure.category = head.category
             # "… with 23,500 deaths, followed by convicts, at 17,900, and mobilized men, at
             # 12,400": the next entries of a ranking of people count the same losses
@@ -393,7 +397,7 @@ class ListReader:
                 tokens, figure, clause_of, continues=continues or listed or ranked, ranked=ranked
             ):
                 kept.append(figure)
-                if ":complement" in figure.rule_id and figure.person:
+                if figure.person:
                     head = figure
                 elif not listed:
                     head = None
@@ -443,7 +447,6 @@ class ListReader:
             and figure.category != "personnel"
             and lex.whole_links.match(tokens, figure.mention.last) is not None
         )
-        noun_end = max(figure.last, figure.noun_last)
         # a cue that starts inside the window counts whole ("troops in and around Ukraine")
         # in a list that goes on, a cue between the number and its noun is the item's own
         # adjective ("9,000 mobilized men" among the dead), not a statement about it
@@ -452,8 +455,8 @@ class ListReader:
         for tag, a, _end in lex.non_claims.find_all(
             tokens, start, min(hi, stop + NON_CLAIM_WINDOW)
         ):
-            if partitive and a >= noun_end and tag.rule_id == DEPLOYMENT:
-                continue
+            if partitive and tag.rule_id in WHO_THEY_WERE:
+                continue  # "Mobilized men account for 11,700 of the deaths": who they were
             if tokens[a].joined and tokens[a].norm in lex.origin_suffixes:
                 continue  # "12 Western-supplied tanks": where they came from, not a delivery
             if self._joins_categories(tokens, tag.rule_id, a):

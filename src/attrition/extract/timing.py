@@ -76,7 +76,11 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
         Cue(tag.value, a, b, tag.rule_id)
         for tag, a, b in lex.basis_clause.find_all(tokens)
         if not (
-            tag.value == "period" and (_said_when(tokens, a, lex) or _says_after(tokens, b, lex))
+            tag.value == "period"
+            and (
+                _said_when(tokens, a, lex)
+                or (_says_after(tokens, b, lex) and not _opens_span(tokens, a, lex))
+            )
         )
         and not _a_total_of(tokens, a, b)
         and not _in_increment_note(tokens, a)
@@ -234,6 +238,12 @@ def _dates_a_report(tokens: Sequence[Token], date: DateMention, lex: Lexicon) ->
         if lex.report_verbs.match(tokens, k) is not None:
             return True
     return False
+
+
+def _opens_span(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """ "Over the week the military reported destroying 71 tanks": a window opened by "over",
+    "during", "in the past" is what the report counts, not when it was made ("last week")."""
+    return tokens[k].norm in lex.grammar["span_openers"]
 
 
 def _said_when(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
