@@ -1,5 +1,6 @@
-"""Rules from factboxes, count updates and weekly summaries: estimated ranges, rankings of
-the dead, categories counted together, origin adjectives, asides and relative clauses."""
+"""Rules from factboxes, count updates, monthly comparisons and weekly summaries: estimated
+ranges, rankings of the dead, categories counted together, origin adjectives, asides, parts
+counted of a whole, figures compared with earlier ones, and relative clauses."""
 
 from __future__ import annotations
 
@@ -100,3 +101,75 @@ def test_a_subject_keeps_its_claim_across_a_relative_clause_without_commas() -> 
         "circulated online in May put Russian casualties at 260,000."
     )
     assert found(text, "en", "value", "claimant") == [(402000, "UK_MOD"), (260000, "US_GOV")]
+
+
+def test_a_span_since_the_beginning_of_an_incursion_is_a_period() -> None:
+    text = (
+        "Ukraine has lost more than 51,000 servicemen and 290 tanks in the Belgorod region since "
+        "the beginning of their incursion last spring, the Russian defence minister said."
+    )
+    assert found(text, "en", "category", "basis") == [
+        ("personnel", "period"),
+        ("tanks", "period"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("comparison", "earlier"),
+    [
+        ("down from 38,610 the month before", 38610),
+        ("up from 38,610", 38610),
+        ("compared with 38,610 in March", 38610),
+    ],
+)
+def test_a_figure_compared_with_an_earlier_one_counts_the_same_losses(
+    comparison: str, earlier: int
+) -> None:
+    text = f"Kyiv recorded 40,230 Russian personnel losses in April, {comparison}."
+    assert found(text, "en", "category", "value", "basis") == [
+        ("personnel", 40230, "period"),
+        ("personnel", earlier, "period"),
+    ]
+
+
+def test_equipment_named_before_losses_is_what_a_complement_counts() -> None:
+    text = (
+        "The General Staff said 61 Russian tanks were destroyed in April, while drone losses "
+        "rose to 2,940 from 2,310."
+    )
+    assert found(text, "en", "category", "value") == [
+        ("tanks", 61),
+        ("uav", 2940),
+        ("uav", 2310),
+    ]
+
+
+def test_a_figure_quoted_after_its_link_is_read() -> None:
+    text = "Russia's Defence Ministry put Ukraine's losses at “nearly 900,000” this week."
+    assert found(text, "en", "subject", "value", "qualifier", "claimant") == [
+        ("UA", 900000, "under", "RU_MOD")
+    ]
+
+
+def test_a_part_counted_of_them_shares_the_span_of_its_whole() -> None:
+    text = (
+        "The General Staff said Russia had lost 1,230 troops over the previous day, 212 of "
+        "them near Pokrovsk."
+    )
+    assert found(text, "en", "value", "basis") == [(1230, "daily"), (212, "daily")]
+
+
+def test_a_span_after_a_part_counted_of_them_is_the_part_s() -> None:
+    text = "Russia has lost 702,300 troops, 1,090 of them over the past day, Kyiv says."
+    assert found(text, "en", "value", "basis") == [(702300, "cumulative"), (1090, "daily")]
+
+
+def test_a_side_s_toll_is_whose_losses_not_who_speaks() -> None:
+    text = (
+        "American officials said Russian casualties were nearing 310,000. Ukraine's toll was "
+        "put at 64,000 killed, according to the officials."
+    )
+    assert found(text, "en", "subject", "value", "claimant") == [
+        ("RU", 310000, "US_GOV"),
+        ("UA", 64000, "US_GOV"),
+    ]

@@ -33,6 +33,8 @@ NEGATION_REACH = 2
 # Nouns that make a name before them the owner of losses, not a speaker ("Russian military
 # casualties", "Ukrainian army losses").
 LOSS_NOUN_KINDS = frozenset({"casualty", "loss"})
+# A side named by its country ("Ukraine's", "Russia's"), whose possessive may name its losses.
+_SIDE_NAMES = frozenset({"UA_GENERIC", "RU_GENERIC"})
 _ARMY_OF = {"UA_GENERIC": "UA_GENERAL_STAFF", "RU_GENERIC": "RU_MOD", "RELAY": "OTHER"}
 MINISTRIES = frozenset({"RU_MOD", "UA_GENERAL_STAFF", "UK_MOD"})
 _STOP_SUBJECT = frozenset({".", ";", "that", "which", "who", "whom"})
@@ -109,7 +111,7 @@ class AttributionReader:
             if origin is not None:
                 after = origin  # "UK-made howitzer": where it was made, not who speaks
                 continue
-            if hit is not None and self._modifies_losses(tokens, hit[1]):
+            if hit is not None and self._modifies_losses(tokens, hit[1], hit[0].value):
                 after = hit[1]  # "Russian military casualties": whose losses, not who speaks
                 continue
             if hit is not None:
@@ -158,10 +160,15 @@ class AttributionReader:
                 continue
         return found
 
-    def _modifies_losses(self, tokens: Sequence[Token], end: int) -> bool:
-        """True when a loss noun follows a name directly ("Russian military casualties")."""
+    def _modifies_losses(self, tokens: Sequence[Token], end: int, claimant: str) -> bool:
+        """True when a loss noun follows a name directly ("Russian military casualties"), or a
+        side's possessive is followed by a word for its losses ("Ukraine's toll was put at …",
+        but not "Russia's tally of Ukrainian losses": whose count that is)."""
         if end >= len(tokens) or tokens[end].kind != "word":
             return False
+        possessive = claimant in _SIDE_NAMES and tokens[end - 1].norm.endswith("'s")
+        if possessive and self._names_own_losses(tokens, end):
+            return True
         noun = self.lex.nouns.match(tokens, end)
         if noun is None or noun[0].kind not in LOSS_NOUN_KINDS:
             return False
@@ -448,6 +455,13 @@ class AttributionReader:
                 break
         return self._side_as_owner(tokens, k)
 
+    def _names_own_losses(self, tokens: Sequence[Token], k: int) -> bool:
+        """Whether ``tokens[k]`` after a side's word names that side's losses ("Ukraine's toll
+        was put at …"), not a count the side keeps ("Russia's tally of Ukrainian losses")."""
+        if tokens[k].norm not in self.lex.grammar["loss_nouns"]:
+            return False
+        return k + 1 >= len(tokens) or tokens[k + 1].norm != "of"
+
     def _side_as_owner(self, tokens: Sequence[Token], k: int) -> Entity | None:
         """ "Russian claims of 300,000", "Ukrainian figures": a side's word owns the source."""
         if k == 0:
@@ -455,6 +469,8 @@ class AttributionReader:
         hit = self.lex.sides.match(tokens, k - 1)
         if hit is None or hit[1] != k or hit[0].value not in _SIDE_SPEAKERS:
             return None
+        if self._names_own_losses(tokens, k):
+            return None  # "Ukraine's toll was put at …": whose losses, not whose count
         return Entity(_SIDE_SPEAKERS[hit[0].value], "org", k - 1, k, "who.side_source")
 
     def _headline_source(self, tokens: Sequence[Token], entities: list[Entity]) -> Entity | None:

@@ -218,6 +218,8 @@ class ContextReader:
             self._pairs = self.figures.list_pairs(tokens, found.figures)
         listed = self._pairs
         cue = choose_basis(figure, cues, found.clause_of, found.figures, listed)
+        if cue is not None and self._cue_of_a_later_part(tokens, figure, cue, found):
+            cue = None  # "640,000 troops, 1,200 of them over the past day": the part's span
         if cue is not None and self._earlier_figures_cue(tokens, figure, cue):
             draft.basis = "cumulative"  # the sentence's span was the earlier figure's
             return
@@ -228,7 +230,8 @@ class ContextReader:
         if earlier and earlier[-1].basis == "rate" and other_clause:
             draft.basis, draft.basis_explicit = "rate", True  # "100 a day, while 500 were wounded"
             return
-        if earlier and self._part_without_span(tokens, figure, cue, found):
+        part = self._part_without_span(tokens, figure, cue, found)
+        if earlier and (part or self._counted_of_them(tokens, figure, cue)):
             draft.basis = earlier[-1].basis  # "95 drones overnight, including 12 over Moscow"
             return
         elided = figure.rule_id.endswith(":ellipsis") and (cue is None or cue.basis == "period")
@@ -374,6 +377,23 @@ class ContextReader:
             return False
         label = self.lex.nouns.match_ending(tokens, dash)
         return label is not None and label[0].kind == "person"
+
+    def _cue_of_a_later_part(
+        self, tokens: list[Token], figure: Figure, cue: Cue, found: SentenceFigures
+    ) -> bool:
+        """Whether a part counted of this figure ("…, 1,200 of them") stands between it and
+        the span cue after it, which is then the part's."""
+        return cue.first >= figure.last and any(
+            figure.last <= other.first < cue.first and self._counted_of_them(tokens, other, None)
+            for other in found.figures
+        )
+
+    def _counted_of_them(self, tokens: list[Token], figure: Figure, cue: Cue | None) -> bool:
+        """ "1,420 troops over the previous day, 146 of them in the Kupiansk direction": a part
+        counted of the figure before, with no span of its own after it."""
+        last = figure.mention.last
+        hit = self.lex.reference_words.match(tokens, last)
+        return hit is not None and hit[1] - last >= 2 and (cue is None or cue.first < last)
 
     def _part_without_span(
         self, tokens: list[Token], figure: Figure, cue: Cue | None, found: SentenceFigures

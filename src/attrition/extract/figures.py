@@ -52,6 +52,9 @@ CASUALTY_CATEGORIES = PERSON_CATEGORIES - {"personnel"}
 
 # Prepositions of a place after an elided count ("126 drones over Kursk, 38 over Bryansk").
 PLACE_PREPOSITIONS = frozenset({"in", "on", "near", "from", "over"})
+# Quote marks that may open a quoted figure ('put them at "almost 1 million"'); the
+# tokenizer writes curly single quotes as "'".
+OPENING_QUOTES = frozenset({'"', "“", "'", "«", "„"})
 # The lexicon row of the losing verbs ("lost", "suffered"), which count anything lost.
 LOSING = "loss.patient"
 
@@ -472,6 +475,8 @@ class FigureReader(NounReader, ListReader):
         qualifier = lex.qualifiers_before.match_ending(tokens, k)
         if qualifier is not None:
             k = qualifier[1]
+        while k > 0 and tokens[k - 1].norm in OPENING_QUOTES:
+            k -= 1  # 'put them at "almost 1 million"': the figure quoted as it was said
         if m.spelled and (m.value or 0) < 10:
             return None  # "the official tally is one thing"
         link = lex.linking_words.match_ending(tokens, k)
@@ -516,6 +521,13 @@ class FigureReader(NounReader, ListReader):
                 after = self._noun_after(tokens, end, clause_of, set())
                 if after is not None and after.noun.kind not in ("loss", "block"):
                     return after
+                # "artillery losses fell to 1,022": the equipment named before "losses"
+                modifier = next(
+                    (p for p in result.phrases if p.last == back and p.noun.kind == "equipment"),
+                    None,
+                )
+                if modifier is not None:
+                    return modifier
                 referent = self._antecedent(result, back, topic)
                 if referent is None:  # "losses" with nothing said before: people lost
                     referent = next((p for p in result.phrases if p.first == back), None)
@@ -634,7 +646,16 @@ class FigureReader(NounReader, ListReader):
         month_after = any(
             d.first in (m.last, m.last + 1) and d.kind in ("month",) for d in result.dates
         )
+        earlier = [f for f in result.figures if f.mention.first < m.first]
         lead = prev is not None and prev.norm in self.lex.grammar["ellipsis_leads"]
+        # "up from 3,105", "fell to 1,022 from 1,310": a range's opener with no range after
+        # it, past an earlier figure, names the figure it is compared with
+        lead = lead or (
+            bool(earlier)
+            and prev is not None
+            and m.low is None
+            and prev.norm in self.lex.number_words.range_openers
+        )
         span_after = nxt is not None and (
             nxt.norm in (".", ",", ";", "and")
             or nxt.norm in self.lex.respectively  # "…, 17,601 and 18,455 respectively"
@@ -642,7 +663,6 @@ class FigureReader(NounReader, ListReader):
             # "з них 1 650 – за минулу добу": the span after a dash
             or (nxt.norm in ("–", "—") and self.lex.basis_clause.match(tokens, m.last + 1))
         )
-        earlier = [f for f in result.figures if f.mention.first < m.first]
         # "up to 340 … in the Kharkiv direction, along with 390 in the Donetsk direction"
         place_after = bool(earlier) and nxt is not None and nxt.norm in PLACE_PREPOSITIONS
         # "destroying at least six warplanes and damaging eight more"; "… accounted for up to
