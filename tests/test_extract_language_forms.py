@@ -111,12 +111,24 @@ def test_ukrainian_approximate_losses_stated_as_a_list_lead_qualify_every_item()
 # -- what was lost, and what is no loss --------------------------------------------------------
 
 
-def test_tanks_and_other_armoured_vehicles_are_one_count_of_afv() -> None:
-    text = (
-        "Según Moscú, desde el inicio de la operación Ucrania ha perdido 19.500 tanques y "
-        "otros vehículos blindados."
-    )
-    assert found(text, "es", "category", "value") == [("afv", 19500)]
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "it",
+            "Secondo Mosca, dall'inizio dell'operazione le forze di Kiev hanno perso 19.500 "
+            "carri armati e altri veicoli corazzati.",
+        ),
+        ("zh", "俄国防部称，乌军累计损失19500辆坦克及其他装甲战斗车辆。"),
+        (
+            "es",
+            "Según Moscú, desde el inicio de la operación Ucrania ha perdido 19.500 tanques y "
+            "otros vehículos blindados.",
+        ),
+    ],
+)
+def test_tanks_and_other_armoured_vehicles_are_one_count_of_afv(lang: str, text: str) -> None:
+    assert found(text, lang, "category", "value") == [("afv", 19500)]
 
 
 def test_french_troop_transports_are_armoured_vehicles() -> None:
@@ -168,3 +180,99 @@ def test_freed_and_exchanged_prisoners_are_no_losses(lang: str, text: str) -> No
 )
 def test_more_windows_are_read_in_each_language(lang: str, text: str, basis: str) -> None:
     assert [claim[-2] for claim in found(text, lang)] == [basis]
+
+
+# -- lists of the named dead ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        (
+            "ru",
+            "«Медиазона» установила имена 98 120 погибших военных. За две недели список "
+            "пополнился на 1 940 имен.",
+            1940,
+        ),
+        (
+            "ru",
+            "«Медиазона» установила имена 98 120 погибших военных. С прошлого подсчета список "
+            "вырос на 1 940 человек.",
+            1940,
+        ),
+        ("zh", "据Mediazona统计，98,120名俄军士兵阵亡。过去两周，名单又增加了1,940人。", 1940),
+    ],
+)
+def test_a_list_of_the_named_dead_that_grows_counts_new_dead_over_a_window(
+    lang: str, text: str, value: int
+) -> None:
+    claims = found(text, lang, "category", "value", "basis", "claimant")
+    assert claims[-1] == ("killed", value, "period", "MEDIAZONA")
+
+
+# -- speakers after their verb, and the day they spoke ---------------------------------------------
+
+
+def test_a_postposed_french_agency_may_be_followed_by_where_it_said_it() -> None:
+    text = (
+        "« L'ennemi a perdu plus de 1 870 militaires », a affirmé le ministère russe de la "
+        "Défense dans son bilan hebdomadaire."
+    )
+    assert found(text, "fr", "subject", "value", "claimant") == [("UA", 1870, "RU_MOD")]
+
+
+def test_a_chinese_that_day_dates_the_statement_for_the_speakers_later_totals() -> None:
+    text = (
+        "俄罗斯国防部当天发布通报称，过去24小时内乌军损失超过1400名军人。\n"
+        "俄国防部还称，俄军已累计摧毁乌军640架飞机。"
+    )
+    assert found(text, "zh", "value", "as_of", published="2024-10-03") == [
+        (1400, "2024-10-03"),
+        (640, "2024-10-03"),
+    ]
+
+
+def test_a_generic_moscow_read_as_the_ministry_keeps_the_ministrys_day() -> None:
+    text = (
+        "Il ministero della Difesa russo ha dichiarato oggi di aver abbattuto 36 droni.\n"
+        "Dall'inizio dell'operazione, sempre secondo Mosca, le forze di Kiev avrebbero perso "
+        "655 aerei."
+    )
+    assert found(text, "it", "value", "claimant", "as_of", published="2025-01-20")[-1] == (
+        655,
+        "RU_MOD",
+        "2025-01-20",
+    )
+
+
+def test_the_whole_war_is_a_running_total_in_russian() -> None:
+    text = "По данным Генштаба ВСУ, за время войны уничтожены 9 120 российских танков."
+    assert found(text, "ru", "value", "basis") == [(9120, "cumulative")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        (
+            "fr",
+            "Selon Moscou, l'armée ukrainienne a perdu 9 400 hommes depuis le début de son "
+            "incursion, le 6 août.",
+            9400,
+        ),
+        (
+            "ru",
+            "По данным «Медиазоны», с прошлого подсчета, сделанного 30 мая, погибли 3 120 военных.",
+            3120,
+        ),
+    ],
+)
+def test_a_date_in_apposition_to_a_span_start_opens_the_span_and_dates_no_figure(
+    lang: str, text: str, value: int
+) -> None:
+    claims = found(text, lang, "value", "basis", "as_of", published="2024-09-20")
+    assert claims == [(value, "period", None)]
+
+
+def test_a_chinese_real_death_toll_is_a_running_total() -> None:
+    text = "据Mediazona统计，实际死亡人数可能在15万至16万人之间。"
+    assert found(text, "zh", "low", "high", "basis") == [(150000, 160000, "cumulative")]

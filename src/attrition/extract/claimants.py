@@ -432,6 +432,8 @@ class AttributionReader:
         """ ", said the ministry." — a postposed speaker ends its clause (no verb follows)."""
         if k >= len(tokens) or tokens[k].norm in (".", ",", ";", "on", "in", "late", "early", "'"):
             return True
+        if tokens[k].norm in self.lex.grammar["speaker_trailers"]:
+            return True  # ", a affirmé le ministère russe de la Défense dans son bilan"
         if k in self._date_starts or k + 1 in self._date_starts:
             return True  # ", sagte Selenskyj am Montag in Kiew": the day of the statement follows
         return tokens[k].norm in ('"', "”", "’", "(", "today", "yesterday", "earlier")

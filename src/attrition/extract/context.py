@@ -553,7 +553,7 @@ class ContextReader:
                 day, shift = lost_on, 1 if gs and not reached else 0
         resolved = self._resolve(day)
         if day is None and draft.attribution is not None and not gs:
-            resolved = self._spoke_on(draft.attribution)  # the same speaker's statement
+            resolved = self._spoke_on(draft.attribution, draft.claimant)  # the same statement
         if resolved is not None and resolved == CONFLICT_START:
             resolved = None  # "since the invasion on February 24, 2022" dates no report
         if resolved is not None and shift:
@@ -586,13 +586,14 @@ class ContextReader:
             self.last_day = resolved
         return resolved
 
-    def _spoke_on(self, attribution: Attribution) -> dt.date | None:
-        """The day this speaker's statement was dated, by name, else by organisation."""
+    def _spoke_on(self, attribution: Attribution, claimant: str | None) -> dt.date | None:
+        """The day this speaker's statement was dated, by name, else by organisation (also
+        the one a generic "Moscow" was read as: "sempre secondo Mosca" after the ministry)."""
         spoke_on = self.memory.spoke_on
         key = speaker_key(attribution)
         if key in spoke_on:
             return spoke_on[key]
-        return spoke_on.get(f"org:{attribution.claimant}")
+        return spoke_on.get(f"org:{attribution.claimant}") or spoke_on.get(f"org:{claimant}")
 
     def _same_window(self, draft: Draft) -> str:
         """ "over the same period" names a window the speaker named before: the day of a

@@ -62,8 +62,10 @@ class DateWords:
         """Words that can begin a date expression (numbers aside)."""
         cached = _STARTERS.get(id(self))
         if cached is None:
+            glued = {key[0] for key in self.relative_days if len(key) > 1 and _is_cjk(key[0])}
             cached = frozenset(
-                {*self.months, *self.weekdays, *self.relative_days, "this", "last", "past", "same"}
+                {*self.months, *self.weekdays, *self.relative_days, *glued}
+                | {"this", "last", "past", "same"}
             )
             _STARTERS[id(self)] = cached
         return cached
@@ -126,6 +128,26 @@ def _day_of_month_before(reference: dt.date, day: int) -> dt.date | None:
         return _safe_date(reference.year, reference.month, day)
     first = reference.replace(day=1) - dt.timedelta(days=1)
     return _safe_date(first.year, first.month, day)
+
+
+# Chinese writes a relative day in two or three characters, each a token (当天, 前一天).
+CJK_RELATIVE_CHARS = 3
+
+
+def _is_cjk(text: str) -> bool:
+    return len(text) == 1 and "\u4e00" <= text <= "\u9fff"
+
+
+def _glued_relative(tokens: Sequence[Token], i: int, words: DateWords) -> DateMention | None:
+    """A relative day written in characters glued together: 当天 (that day), 昨天."""
+    text = tokens[i].norm
+    for j in range(i + 1, min(len(tokens), i + CJK_RELATIVE_CHARS)):
+        if tokens[j].start != tokens[j - 1].end:
+            return None
+        text += tokens[j].norm
+        if text in words.relative_days:
+            return DateMention(i, j + 1, "relative", offset=words.relative_days[text])
+    return None
 
 
 def _int(token: Token) -> int | None:
@@ -223,6 +245,10 @@ def _date_at(tokens: Sequence[Token], i: int, words: DateWords) -> DateMention |
         return DateMention(i, i + 1, "weekday", weekday=words.weekdays[token.norm])
     if token.norm in words.relative_days:
         return DateMention(i, i + 1, "relative", offset=words.relative_days[token.norm])
+    if _is_cjk(token.norm):
+        glued = _glued_relative(tokens, i, words)
+        if glued is not None:
+            return glued
     if (
         token.norm in ("this", "last", "past")
         and i + 1 < n

@@ -149,6 +149,7 @@ GRAMMAR_KEYS = {
     "comma_participles",
     "end_of_phrases",
     "topic_openers",
+    "speaker_trailers",
 }
 
 

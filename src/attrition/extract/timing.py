@@ -58,6 +58,11 @@ REPORTED_REACH = 10
 SAID_AFTER_REACH = 12
 # Punctuation a statement's reach stops at (Chinese writes its own comma and stops).
 _CLAUSE_STOPS = frozenset({",", ";", ".", "，", "；", "。"})
+# "Since the media's latest update on May 19": how far before its date a span opens.
+SINCE_REACH = 8
+# "С прошлого подсчета, сделанного 30 мая": the words between an apposition's comma and the
+# date that names when the span began.
+APPOSITION_WORDS = 2
 
 
 @dataclass(slots=True)
@@ -176,9 +181,16 @@ def _a_total_of(tokens: Sequence[Token], a: int, b: int) -> bool:
 
 
 def _since_before(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
-    """ "Since the media's latest update on May 19": a span opened a few words before its date."""
-    for back in range(k - 1, max(-1, k - 8), -1):
+    """ "Since the media's latest update on May 19": a span opened a few words before its date,
+    also across an apposition naming its start ("depuis son incursion, le 6 août")."""
+    reach = SINCE_REACH
+    for back in range(k - 1, max(-1, k - SINCE_REACH - APPOSITION_WORDS - 2), -1):
+        if k - back >= reach:
+            return False
         norm = tokens[back].norm
+        if norm == "," and k - back - 1 <= APPOSITION_WORDS and reach == SINCE_REACH:
+            reach += k - back  # the apposition's words do not count against the span's
+            continue
         if norm in _CLAUSE_STOPS or tokens[back].kind == "num":
             return False
         if norm in lex.grammar["since_words"]:
