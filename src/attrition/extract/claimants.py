@@ -68,6 +68,9 @@ _TITLES = frozenset(
 _SOURCE_GUESS = {"UA": "UA_GENERIC", "RU": "RU_GENERIC"}
 # "a report [published on Tuesday] by X": the words between a source noun and its "by".
 AUTHOR_REACH = 8
+# "by the independent outlet Lyudi Baikala": the author's name comes at most four words after
+# its "by" (an article and a description of it before it).
+AUTHOR_NAME_REACH = 4
 
 
 # A side's own word before a source noun ("Russian claims") names that side's placeholder.
@@ -119,6 +122,9 @@ class AttributionReader:
                 name = span_key(tokens, k, end)
                 entity = Entity(tag.value, tag.extra, k, end, tag.rule_id, name)
                 previous = found[-1] if found else None
+                if previous is not None and _glosses(tokens, previous, k, end):
+                    previous.last = after = end + 1  # "the Russian Ministry of Defense (MoD)"
+                    continue
                 if tag.value == "MINISTRY" and previous is not None and previous.last == k:
                     # "Norway's army", "Russia's military": the army of the country just named
                     previous.claimant = _ARMY_OF.get(previous.claimant or "", previous.claimant)
@@ -299,8 +305,19 @@ class AttributionReader:
             if tokens[k].norm in (",", ".", ";", ":"):
                 return None
             if tokens[k].norm in self.lex.grammar["agent_words"]:  # by, par, por, da
-                after = by_first.get(k + 1) or by_first.get(k + 2)
-                return after if after is not None and after.claimant != "RELAY" else None
+                # "by the CSIS", "by the independent outlet Lyudi Baikala": past a description
+                # (whose words may look like a relay's name), a name of words only
+                after = next(
+                    (
+                        by_first[j]
+                        for j in range(k + 1, min(k + 1 + AUTHOR_NAME_REACH, len(tokens)))
+                        if j in by_first and by_first[j].claimant != "RELAY"
+                    ),
+                    None,
+                )
+                if after is None or any(t.kind != "word" for t in tokens[k + 1 : after.first]):
+                    return None
+                return after
         return None
 
     def _entity_after(
@@ -439,8 +456,12 @@ class AttributionReader:
         return tokens[k].norm in ('"', "”", "’", "(", "today", "yesterday", "earlier")
 
     def _owner_of(self, tokens: Sequence[Token], k: int, entities: list[Entity]) -> Entity | None:
-        """ "the General Staff's latest report", "its update", "Ukraine's tally"."""
+        """ "the General Staff's latest report", "its update", "Ukraine's tally", and an
+        organisation's name right before its source ("the Defence Intelligence update")."""
         for entity in reversed(entities):
+            named = entity.kind == "org" and entity.claimant not in (*GENERIC, "RELAY")
+            if named and entity.first <= k <= entity.last:
+                return entity
             if entity.last <= k and k - entity.last <= 2:
                 last = tokens[entity.last - 1]
                 if (
@@ -687,6 +708,16 @@ def _modifies_noun(tokens: Sequence[Token], k: int) -> bool:
 def _parenthetical(between: Sequence[Token]) -> bool:
     """ ", who count only losses backed by photographs or video," between subject and verb."""
     return len(between) >= 3 and between[0].norm == "," and between[-1].norm == ","
+
+
+def _glosses(tokens: Sequence[Token], previous: Entity, k: int, end: int) -> bool:
+    """Whether the name at ``tokens[k:end]`` is a bracketed short form of the one just before."""
+    return (
+        previous.last == k - 1
+        and tokens[k - 1].norm == "("
+        and end < len(tokens)
+        and tokens[end].norm == ")"
+    )
 
 
 def _restrictive_relative(between: Sequence[Token]) -> bool:

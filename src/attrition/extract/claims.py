@@ -339,6 +339,10 @@ class _Extraction(ContextReader):
                 carried = attributions[-1]
             if attributions and self._paragraph_attribution is None:
                 self._paragraph_attribution = attributions[0]
+            if paragraph.headline and attributions and not found.figures and not self.drafts:
+                # "Latest Defence Intelligence update on …": a title naming its source speaks
+                # for the figures below it that name none
+                self.last_said = self.last_said or attributions[0]
             self._update_topics(found, tokens)
         self._carry_forward(index)
         self._follow_list(listed, new_lead)

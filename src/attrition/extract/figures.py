@@ -171,6 +171,8 @@ class FigureReader(NounReader, ListReader):
             before = tokens[m.first - 2] if m.first > 1 else None
             if before is not None and before.kind == "num" and before.end == prev.start:
                 return True  # the "01" of 02:01
+        if prev is not None and prev.norm in self.lex.grammar["denominators"]:
+            return True  # "deaths per 10,000 men": a rate's denominator
         return prev is not None and prev.norm in ("#", "№", "no")
 
     def _figure(

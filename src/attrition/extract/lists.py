@@ -164,8 +164,14 @@ class ListReader:
         )
 
     def _refine_lost(self, result: SentenceFigures) -> None:
-        """ "losing 100 a day, while 500 were wounded": lost beside wounded means killed."""
-        explicit = {f.category for f in result.figures if f.explicit_category}
+        """ "losing 100 a day, while 500 were wounded": lost beside wounded means killed (but
+        "lost 38,000 soldiers, including 15,000 killed" names a part of all it lost)."""
+        tokens = result.tokens
+        explicit = {
+            f.category
+            for f in result.figures
+            if f.explicit_category and not (f.first > 0 and tokens[f.first - 1].norm == PART_OPENER)
+        }
         if not explicit & {"killed", "wounded"}:
             return
         for figure in result.figures:

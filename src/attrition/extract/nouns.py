@@ -333,6 +333,7 @@ class NounReader:
                 return [hit[0]] if hit is not None else []
             return []
         participles = self.lex.grammar["comma_participles"]
+        prepositions = self.lex.grammar["prepositions"]
         if k + 1 < n and tokens[k].norm == "," and tokens[k + 1].norm in participles:
             hit = self.lex.predicates.match(tokens, k + 1)  # "военных, погибших в Украине"
             return [hit[0]] if hit is not None else []
@@ -368,6 +369,15 @@ class NounReader:
                 "'",
             ):
                 k += 1
+                gap += 1
+                continue
+            if (
+                not found
+                and token.norm in prepositions
+                and k + 1 < n
+                and tokens[k + 1].is_capitalised
+            ):
+                k += 2  # "1,280 men from Buryatia have been killed": where they came from
                 gap += 1
                 continue
             if token.norm == "of" and not found:

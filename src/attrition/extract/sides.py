@@ -167,7 +167,11 @@ class SideReader:
             return passive
         verb_at = None
         role = "none"
+        glossed = False  # inside a bracket read backwards: "casualties (killed and wounded)"
         for back in range(start - 1, lo - 1, -1):
+            if glossed or tokens[back].norm == ")":
+                glossed = tokens[back].norm != "("
+                continue
             hit = lex.loss_cues.match(tokens, back)
             if hit is not None and back > 0 and tokens[back - 1].kind == "num":
                 continue  # "79 damaged": a participle of the figure before, not this one's verb

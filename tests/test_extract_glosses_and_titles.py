@@ -1,0 +1,85 @@
+"""Rules from regional counts, intelligence updates and captivity stories: bracketed glosses
+and short names, titles that name their source, authors past a description, captives,
+denominators, and parts that name a category of their own."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fields import found
+
+
+def test_people_from_a_named_place_who_were_killed_are_the_dead() -> None:
+    text = "At least 940 men from Tuva have been killed since 2022, local reporters say."
+    assert found(text, "en", "subject", "category", "value", "qualifier") == [
+        ("RU", "killed", 940, "over")
+    ]
+
+
+def test_a_rate_s_denominator_is_no_count() -> None:
+    text = "The region lost 31 soldiers per 10,000 men of working age, the study found."
+    assert [c[1] for c in found(text, "en", "category", "value")] == [31]
+
+
+@pytest.mark.parametrize(
+    "predicate",
+    ["are being held as prisoners of war", "are held captive", "remain in captivity"],
+)
+def test_soldiers_held_in_captivity_are_captured(predicate: str) -> None:
+    text = f"More than 6,100 Ukrainian servicemen {predicate} in Russia, the ombudsman said."
+    assert found(text, "en", "subject", "category", "value") == [("UA", "captured", 6100)]
+
+
+def test_a_part_killed_does_not_make_its_whole_the_dead() -> None:
+    text = "Syrskyi said Russia lost 41,500 soldiers in the operation, including 16,200 killed."
+    assert found(text, "en", "category", "value") == [
+        ("personnel", 41500),
+        ("killed", 16200),
+    ]
+
+
+def test_an_author_named_past_a_description_is_the_claimant() -> None:
+    text = (
+        "At least 870 men have been killed, according to a tally by the independent outlet "
+        "Sibir Realii."
+    )
+    assert found(text, "en", "value", "claimant") == [(870, "OTHER")]
+
+
+def test_a_bracketed_short_name_belongs_to_the_name_before_it() -> None:
+    text = (
+        "The Ukrainian General Staff reported that Russia lost 1,240 troops over the past day. "
+        "The Russian Ministry of Defense (MoD) claimed that Ukrainian forces lost up to 1,310 "
+        "servicemen over the past day."
+    )
+    assert found(text, "en", "subject", "value", "claimant") == [
+        ("RU", 1240, "UA_GENERAL_STAFF"),
+        ("UA", 1310, "RU_MOD"),
+    ]
+
+
+def test_a_title_naming_its_source_speaks_for_the_figures_below_it() -> None:
+    text = (
+        "Latest Defence Intelligence update on the situation in Ukraine\n\n"
+        "• Over the past week, Russian forces have likely suffered about 9,800 casualties.\n\n"
+        "• Russia has also likely lost more than 3,300 main battle tanks."
+    )
+    assert found(text, "en", "category", "value", "claimant") == [
+        ("personnel", 9800, "UK_MOD"),
+        ("tanks", 3300, "UK_MOD"),
+    ]
+
+
+def test_a_title_without_a_source_leaves_the_figures_below_it_unclaimed() -> None:
+    text = (
+        "The week in numbers\n\n"
+        "• Over the past week, Russian forces have likely suffered about 9,800 casualties."
+    )
+    assert found(text, "en", "value", "claimant") == [(9800, None)]
+
+
+def test_a_bracketed_gloss_of_casualties_is_not_the_loss_verb() -> None:
+    text = (
+        "Russia's average daily casualties (killed and wounded) in May are likely to reach "
+        "1,350, the highest so far."
+    )
+    assert found(text, "en", "subject", "value", "basis") == [("RU", 1350, "rate")]
