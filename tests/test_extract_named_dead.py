@@ -96,3 +96,19 @@ def test_captives_handed_over_in_a_swap_are_no_losses() -> None:
 def test_a_count_per_square_kilometre_is_a_ratio() -> None:
     text = "Russia suffered roughly 96 casualties per square kilometre it captured, the study says."
     assert found(text, "en") == []
+
+
+def test_a_long_aside_with_its_own_relative_clause_still_names_the_speaker() -> None:
+    text = (
+        "Oryx, a Dutch open-source project that lists only losses documented with photographs "
+        "or video, counts 3,540 Russian tanks destroyed."
+    )
+    assert found(text, "en", "value", "claimant") == [(3540, "ORYX")]
+
+
+def test_a_co_subject_before_an_aside_keeps_the_first_speaker() -> None:
+    text = (
+        "Mediazona and the BBC Russian service, which read obituaries, court records and "
+        "regional news, have identified 84,100 Russian soldiers killed."
+    )
+    assert found(text, "en", "value", "claimant") == [(84100, "MEDIAZONA")]

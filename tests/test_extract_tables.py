@@ -230,3 +230,61 @@ def test_as_documented_by_credits_the_figure_to_the_counter() -> None:
 def test_a_clock_time_is_no_figure_on_either_side_of_its_colon() -> None:
     text = "At 04:05, 12 drones were shot down over the region, the air force said."
     assert [c.value for c in extract_claims(text, published="2024-02-24")] == [12]
+
+
+MONTH_TABLE = (
+    "Russian losses month by month, according to Ukraine's General Staff:\n"
+    "{header}\n"
+    "{border}July{cell}34,210{cell}151{border}\n"
+    "{border}August{cell}36,890{cell}188{border}\n"
+    "Losses rose again in the autumn.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "border", "cell"),
+    [
+        ("Month | Personnel | Tanks", "", " | "),
+        ("| Month | Personnel | Tanks |\n|---|---|---|", "| ", " | "),
+    ],
+)
+def test_rows_labelled_by_a_month_take_the_headers_noun_for_each_cell(
+    header: str, border: str, cell: str
+) -> None:
+    text = MONTH_TABLE.format(header=header, border=border, cell=cell)
+    found = {(c.category, c.value): c for c in extract_claims(text, published="2024-09-05")}
+    assert set(found) == {
+        ("personnel", 34210),
+        ("tanks", 151),
+        ("personnel", 36890),
+        ("tanks", 188),
+    }
+    assert {c.basis for c in found.values()} == {"period"}
+    assert {c.claimant for c in found.values()} == {"UA_GENERAL_STAFF"}
+
+
+def test_a_header_column_of_deliveries_claims_nothing() -> None:
+    text = (
+        "Weapons sent to Ukraine by month, the ministry said:\n"
+        "Month | Tanks delivered\n"
+        "July | 31\n"
+        "August | 14\n"
+    )
+    assert extract_claims(text, published="2024-09-05") == []
+
+
+def test_rows_labelled_by_a_day_under_a_lead_naming_the_count_are_that_days_figures() -> None:
+    text = (
+        "Daily personnel losses of the enemy, as reported by the General Staff:\n"
+        "Sep 2 | 1,210\n"
+        "Sep 3 | 1,090\n"
+        "The figures cannot be verified.\n"
+    )
+    found = [
+        (c.category, c.value, c.basis, c.as_of)
+        for c in extract_claims(text, published="2024-09-05")
+    ]
+    assert found == [
+        ("personnel", 1210, "daily", "2024-09-02"),
+        ("personnel", 1090, "daily", "2024-09-03"),
+    ]

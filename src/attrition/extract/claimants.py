@@ -19,6 +19,12 @@ from attrition.extract.tokens import Token, origin_suffix_at, phrase_ends_at, sp
 # "Mediazona, a Russian independent media outlet, together with BBC Russia, established":
 # a subject may sit a dozen tokens before its verb, behind an apposition.
 MAX_SUBJECT_REACH = 14
+# "Oryx, a Dutch open-source site that counts only losses documented with photos or video,
+# lists …": a comma-bounded aside may hold a relative clause of its own (own-en-16's longest
+# was 17 tokens).
+MAX_ASIDE_REACH = 24
+# "Mediazona and the BBC Russian service, which …": the words of a co-subject before an aside.
+COSUBJECT_WORDS = 5
 # Adverbs between a subject's aside and its verb ("…, have so far confirmed", "has also said").
 _ADVERBS = frozenset({"so", "far", "also", "already", "now", "reportedly", "since"})
 # "сообщили в субботу в Министерстве обороны России": a postposed subject sits at most
@@ -404,7 +410,7 @@ class AttributionReader:
                 governed or _after_pair(tokens, entity.first, prepositions)
             ):
                 continue  # "speaking to Reuters, said", "接受美国媒体访问时说": who heard it
-            if entity.last <= k and k - entity.last <= MAX_SUBJECT_REACH:
+            if entity.last <= k and k - entity.last <= MAX_ASIDE_REACH:
                 between = tokens[entity.last : k]
                 core = len(between)
                 auxiliaries = self.lex.grammar["auxiliaries"]
@@ -413,6 +419,8 @@ class AttributionReader:
                 ):
                     core -= 1  # ", which counts …, has documented", "…, have so far confirmed"
                 aside = _parenthetical(between[:core])  # its verbs ("which counts") are not the cue
+                if not aside and k - entity.last > MAX_SUBJECT_REACH:
+                    continue
                 restrictive = _restrictive_relative(between[:core])
                 if any(t.norm in _STOP_SUBJECT for t in between) and not (aside or restrictive):
                     continue
@@ -706,8 +714,14 @@ def _modifies_noun(tokens: Sequence[Token], k: int) -> bool:
 
 
 def _parenthetical(between: Sequence[Token]) -> bool:
-    """ ", who count only losses backed by photographs or video," between subject and verb."""
-    return len(between) >= 3 and between[0].norm == "," and between[-1].norm == ","
+    """ ", who count only losses backed by photographs or video," between subject and verb,
+    also after a co-subject ("Mediazona and the BBC Russian service, which comb …, have")."""
+    if len(between) < 3 or between[-1].norm != ",":
+        return False
+    opening = next((i for i, t in enumerate(between) if t.norm == ","), len(between))
+    return opening == 0 or (
+        opening <= COSUBJECT_WORDS and between[0].norm in ("and", "with", "together")
+    )
 
 
 def _glosses(tokens: Sequence[Token], previous: Entity, k: int, end: int) -> bool:

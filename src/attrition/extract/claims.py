@@ -31,7 +31,15 @@ from attrition.extract.figures import (
     NounPhrase,
     SentenceFigures,
 )
-from attrition.extract.leads import ListLead, is_header_row, is_list_line, read_lead
+from attrition.extract.leads import (
+    ListLead,
+    is_header_row,
+    is_list_line,
+    is_table_row,
+    read_columns,
+    read_lead,
+    row_day,
+)
 from attrition.extract.nouns import TOPIC_KINDS
 from attrition.extract.rules import Lexicon, load_lexicon
 from attrition.extract.segment import (
@@ -266,7 +274,9 @@ class _Extraction(ContextReader):
         header = is_header_row(line)
         if header and lead is None:
             lead = self._lead = ListLead(intro, None, None)  # the header announces its rows
-        listed = lead is not None and (header or is_list_line(line))
+        listed = lead is not None and (
+            header or is_list_line(line) or (bool(lead.columns) and is_table_row(line))
+        )
         if listed:
             paragraph.headline = (
                 False  # "tanks – 3,651 (+7)" without a stop is an item, not a title
@@ -284,8 +294,15 @@ class _Extraction(ContextReader):
             # an item line of a lead's list continues its count even after an unread item
             after_losses = self.had_figures or listed
             found = self.figures.read(
-                tokens, self.topic, after_losses=after_losses, item_line=listed
+                tokens,
+                self.topic,
+                after_losses=after_losses,
+                item_line=listed,
+                columns=lead.columns if listed and lead is not None and not header else (),
             )
+            if header and lead is not None:
+                phrases = self.figures.header_phrases(tokens)
+                lead.columns = read_columns(tokens, phrases, self.lex)
             loss_cue = not found.figures and bool(self.lex.loss_cues.find_all(tokens))
             self.had_figures = bool(found.figures) or loss_cue
             entities = self.attributions.entities(tokens, self.memory)
@@ -303,6 +320,10 @@ class _Extraction(ContextReader):
             if not found.figures:
                 self._note_report_span(attributions, cues, index)
             self._list_day = lead.day if listed and lead is not None else None
+            labelled = listed and lead is not None and bool(lead.columns)
+            day_label = row_day(tokens, found) if labelled else None
+            if day_label is not None:
+                self._list_day = day_label  # "Feb 19 | 1,150": the row's report
             for figure in found.figures:
                 speaker = self._quote_speaker(paragraph, tokens, figure, opening_speaker)
                 if speaker is not None:
@@ -322,6 +343,8 @@ class _Extraction(ContextReader):
                 )
                 if listed and lead is not None and lead.basis and not draft.basis_explicit:
                     draft.basis = lead.basis  # the window the lead named, for every item
+                if day_label is not None and figure.rule_id.endswith(":column"):
+                    draft.basis = "daily"  # a row of a table of days holds that day's figures
                 if draft.unsided_people:
                     self._sentence_drafts.append(draft)  # so the next figure sees who it was
                     continue

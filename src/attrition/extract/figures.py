@@ -16,7 +16,7 @@ from itertools import accumulate
 from attrition.extract.dates import DateMention, find_dates
 from attrition.extract.lists import APPROXIMATION_SIGNS, ListReader
 from attrition.extract.nouns import MAX_PREDICATE_GAP, NounReader, model_numbers
-from attrition.extract.numbers import NumberMention, find_numbers, label_end
+from attrition.extract.numbers import NumberMention, cell_of, find_numbers, label_end
 from attrition.extract.records import PERSON_CATEGORIES, Figure, NounPhrase, SentenceFigures
 from attrition.extract.rules import Lexicon, Noun
 from attrition.extract.tokens import Token
@@ -69,6 +69,7 @@ class FigureReader(NounReader, ListReader):
         self._after_losses = False
         self._item_line = False
         self._partition = False  # the sentence opens "Of those (identified), …"
+        self._columns: tuple[NounPhrase | None, ...] = ()
         self._wholes: set[int] = set()
 
     # -- entry point -------------------------------------------------------------------
@@ -80,15 +81,18 @@ class FigureReader(NounReader, ListReader):
         *,
         after_losses: bool = False,
         item_line: bool = False,
+        columns: tuple[NounPhrase | None, ...] = (),
     ) -> SentenceFigures:
         """Every loss figure of the sentence, in order.
 
         ``after_losses`` says the sentence before counted losses, so "the tally includes
         9,700 former prisoners" continues that count without a loss word of its own.
-        ``item_line`` says the sentence is an item line of a loss list ("5,293 (+5) tanks").
+        ``item_line`` says the sentence is an item line of a loss list ("5,293 (+5) tanks");
+        ``columns`` are the nouns its table's header row names over each cell.
         """
         self._after_losses = after_losses
         self._item_line = item_line
+        self._columns = columns
         dates = find_dates(tokens, self.lex.date_words)
         skip = frozenset(
             k
@@ -132,6 +136,10 @@ class FigureReader(NounReader, ListReader):
         result.figures = self._losses(tokens, result.figures, clause_of)
         self._increments(result)
         return result
+
+    def header_phrases(self, tokens: list[Token]) -> list[NounPhrase]:
+        """Every noun phrase of a table's header row ("Month | Personnel | Tanks")."""
+        return self._phrases(tokens, 0, len(tokens), self._clauses(tokens))
 
     # -- structure ------------------------------------------------------------------------
 
@@ -217,6 +225,9 @@ class FigureReader(NounReader, ListReader):
         if phrase is None:
             phrase = self._complement(tokens, m, clause_of, result, topic)
             how = "complement"
+        if phrase is None and self._columns:
+            phrase = self._column(tokens, m)  # "September | 38,130 | 178" under its header
+            how = "column"
         if phrase is None:
             phrase = self._ellipsis(tokens, m, result, topic)
             how = "ellipsis"
@@ -581,6 +592,14 @@ class FigureReader(NounReader, ListReader):
         if link is None or reached.last != link[1] or reached.first == 0:
             return False
         return tokens[reached.first - 1].norm in self.lex.grammar["determiners"]
+
+    def _column(self, tokens: Sequence[Token], m: NumberMention) -> NounPhrase | None:
+        """The header's noun over a row's cell, for a row its first cell labels by a day or a
+        month (a row labelled by a category has read its own label already)."""
+        cell = cell_of(tokens, m.first)
+        if cell == 0 or cell >= len(self._columns):
+            return None
+        return self._columns[cell]
 
     def _opens_with_a_copula(
         self, tokens: Sequence[Token], mentions: Sequence[NumberMention]

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from attrition.extract.dates import DateMention
 from attrition.extract.drafts import Draft
 from attrition.extract.lists import find_dangling_qualifier
-from attrition.extract.numbers import CELL_BORDER
-from attrition.extract.records import SentenceFigures
+from attrition.extract.numbers import CELL_BORDER, cell_of
+from attrition.extract.records import NounPhrase, SentenceFigures
 from attrition.extract.rules import Lexicon
 from attrition.extract.speakers import Attribution
 from attrition.extract.timing import as_of_cue, span_basis
@@ -55,6 +55,9 @@ class ListLead:
     basis: str | None = None  # the window the lead names: "between June 15 and June 21"
     items: list[Draft] = field(default_factory=list)
     publishes: bool = False  # "… published its data on the enemy's losses": prose may follow
+    # "Month | Personnel | Tanks": the noun a header row names over each cell, for rows
+    # labelled by a day or a month ("September | 38,130 | 178")
+    columns: tuple[NounPhrase | None, ...] = ()
 
 
 def read_lead(
@@ -84,6 +87,10 @@ def read_lead(
     if attribution is None and qualifier is None and day is None and not (colon and loss_cue):
         return None
     lead = ListLead(attribution, qualifier, day, span_basis(tokens, found, lex))
+    if colon and found.phrases:
+        # "Daily personnel losses reported by the General Staff:" over "Feb 18 | 1,420": the
+        # lead names what a table's rows labelled by days count
+        lead.columns = (None, found.phrases[-1])
     # "… published data on the losses", "Сводка «Медиазоны»": the speaker's report follows
     lead.publishes = attribution is not None and (
         _publishes_data(tokens, lex) or lex.source_nouns.match(tokens, attribution.cue) is not None
@@ -109,6 +116,15 @@ def is_header_row(line: str) -> bool:
     return borders >= 2 and any(ch.isalpha() or ch == "-" for ch in line)
 
 
+def is_table_row(line: str) -> bool:
+    """ "September | 38,130 | 178": a short line of cells apart by pipes, with a figure."""
+    return (
+        len(line) <= LIST_LINE_MAX_CHARS
+        and CELL_BORDER in line
+        and any(ch.isdigit() for ch in line)
+    )
+
+
 def is_list_line(line: str) -> bool:
     """ "tanks – 3,651 (+7);": a short line whose number follows a label and a dash or colon,
     or "~306,860 (+890) personnel": one that opens with its number, its label after it."""
@@ -125,3 +141,29 @@ def is_list_line(line: str) -> bool:
         return len(label) <= LIST_LABEL_MAX_CHARS and bool(_TABLE_TAIL.fullmatch(line[digit:]))
     # one mark between label and number; a sentence has asides ("On Tuesday – a day after –")
     return len(label) <= LIST_LABEL_MAX_CHARS and marks == 1
+
+
+def read_columns(
+    tokens: Sequence[Token], phrases: Sequence[NounPhrase], lex: Lexicon
+) -> tuple[NounPhrase | None, ...]:
+    """The loss noun over each cell of a header row ("Month | Personnel | Tanks"); none over a
+    cell whose words say it is no loss ("Tanks delivered") or that names no category."""
+    cells = cell_of(tokens, len(tokens)) + 1
+    columns: list[NounPhrase | None] = [None] * cells
+    for phrase in phrases:
+        cell = cell_of(tokens, phrase.first)
+        if phrase.category is None or phrase.noun.kind == "block" or columns[cell] is not None:
+            continue
+        lo = next((k for k in range(phrase.first, -1, -1) if tokens[k].norm == CELL_BORDER), -1)
+        hi = next(
+            (k for k in range(phrase.last, len(tokens)) if tokens[k].norm == CELL_BORDER),
+            len(tokens),
+        )
+        if not lex.non_claims.find_all(tokens, lo + 1, hi):
+            columns[cell] = phrase
+    return tuple(columns) if any(columns) else ()
+
+
+def row_day(tokens: Sequence[Token], found: SentenceFigures) -> DateMention | None:
+    """The day that labels a table row in its first cell ("Feb 19 | 1,150")."""
+    return next((d for d in found.dates if d.kind == "day" and cell_of(tokens, d.first) == 0), None)

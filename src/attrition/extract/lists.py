@@ -427,6 +427,8 @@ class ListReader:
         lex = self.lex
         if self._partition and figure.person:
             return True  # "Of those identified, 18,440 were former prisoners recruited …"
+        if figure.rule_id.endswith(":column"):
+            return True  # "September | 38,130 | 178" under "Month | Personnel | Tanks"
         lo, hi = self._clause_bounds(clause_of, figure.clause)
         start = figure.first
         joiners = lex.grammar["list_joiners"]

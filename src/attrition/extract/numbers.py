@@ -458,3 +458,10 @@ def label_end(tokens: Sequence[Token], k: int) -> int:
             if tokens[back].norm == "(":
                 return back
     return k
+
+
+def cell_of(tokens: Sequence[Token], k: int) -> int:
+    """The cell of a table row that token ``k`` stands in, counting pipes before it (a
+    leading pipe, markdown's ``| … |``, opens the first cell)."""
+    borders = sum(1 for t in tokens[:k] if t.norm == CELL_BORDER)
+    return borders - 1 if tokens and tokens[0].norm == CELL_BORDER else borders

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from attrition.extract.dates import DateMention, add_months
 from attrition.extract.figures import Figure, SentenceFigures
-from attrition.extract.numbers import INCREMENT_NOTE_TOKENS, bracketed_increment
+from attrition.extract.numbers import CELL_BORDER, INCREMENT_NOTE_TOKENS, bracketed_increment
 from attrition.extract.rules import Lexicon
 from attrition.extract.tokens import Token, phrase_ends_at
 from attrition.taxonomy import CONFLICT_START
@@ -119,7 +119,7 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
             (
                 prev in lex.date_words.month_context
                 or prev2 in lex.date_words.month_context
-                or prev == ","
+                or prev in (",", CELL_BORDER)  # "| July | 34,210 |": a table row's month
             )
             or date.first == 0
             or (date.last < len(tokens) and tokens[date.last].norm in ("was", "saw"))
