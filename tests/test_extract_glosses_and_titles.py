@@ -83,3 +83,25 @@ def test_a_bracketed_gloss_of_casualties_is_not_the_loss_verb() -> None:
         "1,350, the highest so far."
     )
     assert found(text, "en", "subject", "value", "basis") == [("RU", 1350, "rate")]
+
+
+def test_it_said_is_not_the_side_losses_were_inflicted_on() -> None:
+    text = (
+        "The Russian Defence Ministry reported that Ukraine lost 2,640 troops in a week. Units "
+        "of Battlegroup Centre inflicted losses of up to 3,110 troops on Ukrainian forces, it "
+        "said."
+    )
+    assert [c[-1] for c in found(text, "en", "value", "claimant")] == ["RU_MOD", "RU_MOD"]
+
+
+def test_a_part_of_a_count_that_is_no_loss_is_no_loss() -> None:
+    text = (
+        "Zelensky said 41,000 Ukrainian soldiers had been killed. Of NATO's 32 members, "
+        "which pledged 2% of GDP, 23 of them met the target this year."
+    )
+    assert found(text, "en", "value") == [(41000,)]
+
+
+def test_a_part_of_a_loss_count_is_still_read() -> None:
+    text = "Russia has lost 3,410 tanks; 2,290 of them were destroyed, Oryx says."
+    assert found(text, "en", "category", "value") == [("tanks", 3410), ("tanks", 2290)]

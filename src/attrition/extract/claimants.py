@@ -74,6 +74,9 @@ _TITLES = frozenset(
 _SOURCE_GUESS = {"UA": "UA_GENERIC", "RU": "RU_GENERIC"}
 # "a report [published on Tuesday] by X": the words between a source noun and its "by".
 AUTHOR_REACH = 8
+# "inflicted losses of up to 3,320 troops on Ukrainian forces": the loss cue before the
+# preposition that names its target stands within eight tokens.
+TARGET_REACH = 8
 # "by the independent outlet Lyudi Baikala": the author's name comes at most four words after
 # its "by" (an article and a description of it before it).
 AUTHOR_NAME_REACH = 4
@@ -578,13 +581,21 @@ class AttributionReader:
             subject = subject and not anaphor.name.startswith(("the ", "its ", "their "))
             if entity.claimant in GENERIC and not subject:
                 continue  # but "Moscow last updated its toll …, when it said": the subject
-            if self._loses(tokens, entity.last):
+            if self._loses(tokens, entity.last) or self._loss_inflicted_on(tokens, entity.first):
                 continue  # "The Ukrainian army lost up to 520 troops, it said": the loser
             if kind == "source" or (kind == "person") == (entity.kind == "person"):
                 return Attribution(
                     entity.claimant, entity.first, entity.rule_id, entity, None, entity.kind
                 )
         return None
+
+    def _loss_inflicted_on(self, tokens: Sequence[Token], first: int) -> bool:
+        """Whether the name at ``tokens[first]`` follows a preposition after a loss cue: "inflicted
+        losses of up to 3,320 troops on Ukrainian forces" names whom they were inflicted on."""
+        if first == 0 or tokens[first - 1].norm not in self.lex.grammar["prepositions"]:
+            return False
+        bit = self.lex.loss_cues.bit
+        return any(t.flags & bit for t in tokens[max(0, first - TARGET_REACH) : first - 1])
 
     def _loses(self, tokens: Sequence[Token], k: int) -> bool:
         """Whether a verb of losing ("lost", "has suffered") follows at ``tokens[k]``."""

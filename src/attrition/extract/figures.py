@@ -325,7 +325,7 @@ class FigureReader(NounReader, ListReader):
     ) -> NounPhrase | None:
         """ "624 of which", "12 others": the noun of the figure before."""
         hit = self.lex.reference_words.match(tokens, m.last)
-        if hit is None:
+        if hit is None or self._counts_something_else(tokens, m, result):
             return None
         referent = self._antecedent(result, m.first, topic)
         if referent is not None and referent.category in PERSON_CATEGORIES:
@@ -335,6 +335,23 @@ class FigureReader(NounReader, ListReader):
             if len(verbs) == 1 and verbs[0].value != referent.category:
                 referent = replace(referent, category=verbs[0].value, explicit=True)
         return referent
+
+    def _counts_something_else(
+        self, tokens: Sequence[Token], m: NumberMention, result: SentenceFigures
+    ) -> bool:
+        """ "NATO's 32 members …; 23 of them met the target": the last count before a part is
+        no loss figure, so the part is of that count, not of the losses before."""
+        last = next(
+            (
+                k
+                for k in range(m.first - 1, -1, -1)
+                if tokens[k].kind == "num" and not _is_date_token(result.dates, k)
+            ),
+            None,
+        )
+        if last is None:
+            return False
+        return not any(f.mention.first <= last < f.mention.last for f in result.figures)
 
     def _antecedent(
         self,
