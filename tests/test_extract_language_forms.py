@@ -276,3 +276,62 @@ def test_a_date_in_apposition_to_a_span_start_opens_the_span_and_dates_no_figure
 def test_a_chinese_real_death_toll_is_a_running_total() -> None:
     text = "据Mediazona统计，实际死亡人数可能在15万至16万人之间。"
     assert found(text, "zh", "low", "high", "basis") == [(150000, 160000, "cumulative")]
+
+
+# -- third pass: titles, destroyers, one night's interceptions ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "it",
+            "Secondo il comandante in capo delle forze armate ucraine, Oleksandr Syrskyi, le "
+            "truppe russe hanno perso circa 7.000 uomini nel settore.",
+        ),
+        (
+            "es",
+            "Según el comandante en jefe del ejército ucraniano, Oleksandr Syrskyi, las tropas "
+            "rusas perdieron unos 7.000 hombres en el sector.",
+        ),
+    ],
+)
+def test_a_named_person_in_apposition_to_a_title_after_according_to_is_the_speaker(
+    lang: str, text: str
+) -> None:
+    assert found(text, lang, "subject", "value", "claimant") == [("RU", 7000, "UA_GOV")]
+
+
+def test_a_speaker_claiming_the_destruction_of_equipment_names_the_other_sides_loss() -> None:
+    text = "Kiev revendique la destruction de 36 chars et de 58 pièces d'artillerie."
+    assert found(text, "fr", "subject", "category", "value") == [
+        ("RU", "tanks", 36),
+        ("RU", "artillery", 58),
+    ]
+
+
+def test_german_interceptions_are_one_nights_and_drones_that_missed_their_target_no_loss() -> None:
+    text = (
+        "In der Nacht hat Russland nach Angaben der Luftwaffe 70 Drohnen gestartet. 44 Drohnen "
+        "seien abgeschossen worden, 26 weitere hätten ihr Ziel nicht erreicht."
+    )
+    assert found(text, "de", "value", "basis", "claimant") == [(44, "daily", "UA_GOV")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "La difesa aerea ucraina ha abbattuto 39 droni."),
+        ("fr", "La défense antiaérienne ukrainienne a abattu 39 drones."),
+        ("de", "Die ukrainische Flugabwehr hat 39 Drohnen abgeschossen."),
+    ],
+)
+def test_a_perfect_telling_one_event_in_its_language_shoots_down_one_nights_drones(
+    lang: str, text: str
+) -> None:
+    assert found(text, lang, "value", "basis") == [(39, "daily")]
+
+
+def test_an_italian_spokesman_who_tells_a_paper_is_a_speaker() -> None:
+    text = "Lo Stato maggiore ucraino racconta che la Russia ha perso 1.210 soldati in un giorno."
+    assert found(text, "it", "value", "claimant") == [(1210, "UA_GENERAL_STAFF")]

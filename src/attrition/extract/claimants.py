@@ -30,6 +30,9 @@ _ADVERBS = frozenset({"so", "far", "also", "already", "now", "reportedly", "sinc
 # "сообщили в субботу в Министерстве обороны России": a postposed subject sits at most
 # four words (a day, a preposition, a title) after its verb in the Slavic sets' reports.
 MAX_POSTPOSED_GAP = 4
+# "según el comandante en jefe de las Fuerzas Armadas de Ucrania, Oleksandr Syrskyi,": the
+# words of a title a name may stand in apposition to.
+APPOSITION_TITLE_TOKENS = 12
 # "said in an update posted to social media on Wednesday": the day of a statement comes
 # within ten tokens of its verb, with no comma between.
 MAX_DATE_REACH = 10
@@ -357,6 +360,9 @@ class AttributionReader:
         author = self._author_of_source(tokens, j, by_first)
         if author is not None:
             return author
+        named = self._named_after_title(tokens, j, by_first)
+        if named is not None:
+            return named
         for k in range(j, min(j + 5, len(tokens))):
             if lex.source_nouns.match(tokens, k) is not None or tokens[k].norm in (
                 "a",
@@ -365,6 +371,25 @@ class AttributionReader:
             ):
                 continue
             break
+        return None
+
+    @staticmethod
+    def _named_after_title(
+        tokens: Sequence[Token], j: int, by_first: dict[int, Entity]
+    ) -> Entity | None:
+        """ "secondo il comandante in capo delle forze armate ucraine, Oleksandr Syrskyi,": a
+        person named in apposition to the title that follows "according to"."""
+        for k in range(j, min(j + APPOSITION_TITLE_TOKENS, len(tokens) - 1)):
+            if tokens[k].norm in (".", ";", ":") or tokens[k].kind == "num":
+                return None
+            if tokens[k].norm == ",":
+                named = by_first.get(k + 1)
+                closed = named is not None and (
+                    named.last >= len(tokens) or tokens[named.last].norm == ","
+                )
+                if closed and named is not None and named.kind == "person":
+                    return named if named.claimant not in (None, "RELAY") else None
+                return None
         return None
 
     def _subject_of(

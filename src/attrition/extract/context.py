@@ -431,7 +431,7 @@ class ContextReader:
         downs = tag.rule_id == INTERCEPTION or (
             tag.value == "agent" and figure.category in INTERCEPTED
         )
-        return downs and not self._perfect_before(tokens, k, told_back=True)
+        return downs and not self._perfect_before(tokens, k, told_back=True, narrative=True)
 
     def _passive_after(self, tokens: list[Token], figure: Figure) -> tuple[Tagged, int] | None:
         """ "126 drones were shot down": an interception verb right after the figure's noun."""
@@ -502,14 +502,19 @@ class ContextReader:
                 return cue[0], back
         return None
 
-    def _perfect_before(self, tokens: list[Token], k: int, *, told_back: bool = False) -> bool:
+    def _perfect_before(
+        self, tokens: list[Token], k: int, *, told_back: bool = False, narrative: bool = False
+    ) -> bool:
         """A perfect auxiliary in the three words before the verb at ``k`` ("has lost", "have
         also destroyed"); with ``told_back``, a reported past perfect ("said its air defences
-        had destroyed") is the simple past told back, not a perfect."""
+        had destroyed") is the simple past told back, not a perfect; with ``narrative``, a
+        perfect that tells one event in its language ("la contraerea ha abbattuto") is none."""
         grammar = self.lex.grammar
         for j in range(max(0, k - 3), k):
             norm = tokens[j].norm
             if norm not in grammar["perfect_auxiliaries"]:
+                continue
+            if narrative and norm in grammar["narrative_perfect"]:
                 continue
             if told_back and norm in grammar["backshift_auxiliaries"] and self._reported(tokens, j):
                 continue

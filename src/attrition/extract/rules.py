@@ -151,6 +151,7 @@ GRAMMAR_KEYS = {
     "end_of_phrases",
     "topic_openers",
     "speaker_trailers",
+    "narrative_perfect",
 }
 
 
