@@ -105,3 +105,9 @@ def test_a_part_of_a_count_that_is_no_loss_is_no_loss() -> None:
 def test_a_part_of_a_loss_count_is_still_read() -> None:
     text = "Russia has lost 3,410 tanks; 2,290 of them were destroyed, Oryx says."
     assert found(text, "en", "category", "value") == [("tanks", 3410), ("tanks", 2290)]
+
+
+@pytest.mark.parametrize("person", ["sailor", "pilot", "officer", "conscript"])
+def test_one_person_of_a_named_rank_or_role_is_a_count(person: str) -> None:
+    text = f"Russia's Black Sea Fleet said one {person} of its own had been killed in the strike."
+    assert found(text, "en", "category", "value") == [("killed", 1)]
