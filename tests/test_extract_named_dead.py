@@ -112,3 +112,26 @@ def test_a_co_subject_before_an_aside_keeps_the_first_speaker() -> None:
         "regional news, have identified 84,100 Russian soldiers killed."
     )
     assert found(text, "en", "value", "claimant") == [(84100, "MEDIAZONA")]
+
+
+def test_a_bounded_part_after_including_does_not_make_the_whole_the_dead() -> None:
+    text = (
+        "The assessment put Russian losses at 150,000 to 170,000 troops, including up to "
+        "35,000 killed in action."
+    )
+    assert found(text, "en", "category", "low", "value") == [
+        ("personnel", 150000, None),
+        ("killed", None, 35000),
+    ]
+
+
+def test_losses_after_a_count_of_the_dead_are_all_the_sides_losses() -> None:
+    text = (
+        "The document put Russian losses at 150,000 to 170,000 troops, including up to 35,000 "
+        "killed, and Ukrainian losses at 95,000 to 110,000."
+    )
+    assert found(text, "en", "subject", "category", "low") == [
+        ("RU", "personnel", 150000),
+        ("RU", "killed", None),
+        ("UA", "personnel", 95000),
+    ]

@@ -561,6 +561,11 @@ class FigureReader(NounReader, ListReader):
                 referent = self._antecedent(result, back, topic)
                 if referent is None:  # "losses" with nothing said before: people lost
                     referent = next((p for p in result.phrases if p.first == back), None)
+                plain = noun_hit is not None and noun_hit[0].category is None  # "losses"
+                if plain and referent is not None and referent.category in CASUALTY_CATEGORIES:
+                    # "Ukrainian losses at 124,500 to 131,000" after "43,000 killed": the
+                    # losses of people are all their losses, not more of the dead
+                    referent = replace(referent, category="personnel", explicit=False)
                 owner = self._side_before(tokens, back)  # "Russian losses near 870,000"
                 if referent is not None and owner is not None and referent.side != owner:
                     referent = replace(referent, side=owner)

@@ -170,7 +170,7 @@ class ListReader:
         explicit = {
             f.category
             for f in result.figures
-            if f.explicit_category and not (f.first > 0 and tokens[f.first - 1].norm == PART_OPENER)
+            if f.explicit_category and not self._is_a_part(tokens, f.first)
         }
         if not explicit & {"killed", "wounded"}:
             return
@@ -178,6 +178,12 @@ class ListReader:
             if figure.via_lose and figure.category == "personnel":
                 figure.category = "killed"
                 figure.rule_id = "pred.lost_beside_casualty:" + figure.rule_id.split(":")[-1]
+
+    def _is_a_part(self, tokens: Sequence[Token], first: int) -> bool:
+        """ "including 15,000 killed", "including up to 43,000 killed": a part of a count."""
+        bound = self.lex.qualifiers_before.match_ending(tokens, first)
+        start = bound[1] if bound is not None else first
+        return start > 0 and tokens[start - 1].norm == PART_OPENER
 
     def _distribute_qualifiers(self, tokens: Sequence[Token], result: SentenceFigures) -> None:
         """ "approximately: 20,300 personnel, 773 tanks …" — a list shares an approximation."""
