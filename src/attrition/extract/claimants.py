@@ -13,8 +13,10 @@ from collections.abc import Sequence
 
 from attrition.extract.dates import DateMention
 from attrition.extract.rules import Lexicon
+from attrition.extract.sources import SourceReader, opening_source
 from attrition.extract.speakers import GENERIC, Attribution, Entity, Memory
-from attrition.extract.tokens import Token, origin_suffix_at, phrase_ends_at, span_key
+from attrition.extract.statement_days import StatementDayReader
+from attrition.extract.tokens import Token, origin_suffix_at, span_key
 
 # "Mediazona, a Russian independent media outlet, together with BBC Russia, established":
 # a subject may sit a dozen tokens before its verb, behind an apposition.
@@ -30,12 +32,6 @@ _ADVERBS = frozenset({"so", "far", "also", "already", "now", "reportedly", "sinc
 # "сообщили в субботу в Министерстве обороны России": a postposed subject sits at most
 # four words (a day, a preposition, a title) after its verb in the Slavic sets' reports.
 MAX_POSTPOSED_GAP = 4
-# "según el comandante en jefe de las Fuerzas Armadas de Ucrania, Oleksandr Syrskyi,": the
-# words of a title a name may stand in apposition to.
-APPOSITION_TITLE_TOKENS = 12
-# "said in an update posted to social media on Wednesday": the day of a statement comes
-# within ten tokens of its verb, with no comma between.
-MAX_DATE_REACH = 10
 # A negation stands right beside the verb it denies: "nennt keine", "n'a pas publié",
 # "no confirmó", "未公布" (two tokens either side).
 NEGATION_REACH = 2
@@ -75,21 +71,12 @@ _TITLES = frozenset(
     }
 )
 _SOURCE_GUESS = {"UA": "UA_GENERIC", "RU": "RU_GENERIC"}
-# "a report [published on Tuesday] by X": the words between a source noun and its "by".
-AUTHOR_REACH = 8
 # "inflicted losses of up to 3,320 troops on Ukrainian forces": the loss cue before the
 # preposition that names its target stands within eight tokens.
 TARGET_REACH = 8
-# "by the independent outlet Lyudi Baikala": the author's name comes at most four words after
-# its "by" (an article and a description of it before it).
-AUTHOR_NAME_REACH = 4
 
 
-# A side's own word before a source noun ("Russian claims") names that side's placeholder.
-_SIDE_SPEAKERS = {"RU": "RU_GENERIC", "UA": "UA_GENERIC"}
-
-
-class AttributionReader:
+class AttributionReader(SourceReader, StatementDayReader):
     """Finds entities and attributions in a sentence's tokens."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -289,7 +276,7 @@ class AttributionReader:
             if tail is not None:
                 found.append(self._make(tail, tail.first, "attr.headline", memory, tokens, dates))
         else:
-            label = _opening_source(tokens, entities)
+            label = opening_source(tokens, entities)
             # "- Ukraine's General Staff: about 868,000 …"; a name the lexicon does not know
             # may be a label of another kind ("Gepanzerte Kampffahrzeuge: 18.804")
             if label is not None and label.rule_id != "who.name":
@@ -297,40 +284,6 @@ class AttributionReader:
         return [a for a in found if a.claimant != "RELAY"]
 
     # -- joining cues to entities --------------------------------------------------------------
-
-    def _author_of_source(
-        self, tokens: Sequence[Token], j: int, by_first: dict[int, Entity]
-    ) -> Entity | None:
-        """ "according to a report published on Tuesday by the CSIS": the source's author,
-        named after "by" a few words past the source noun."""
-        source = next(
-            (
-                hit
-                for k in range(j, min(j + 3, len(tokens)))
-                if (hit := self.lex.source_nouns.match(tokens, k))
-            ),
-            None,
-        )
-        if source is None:
-            return None
-        for k in range(source[1], min(source[1] + AUTHOR_REACH, len(tokens) - 1)):
-            if tokens[k].norm in (",", ".", ";", ":"):
-                return None
-            if tokens[k].norm in self.lex.grammar["agent_words"]:  # by, par, por, da
-                # "by the CSIS", "by the independent outlet Lyudi Baikala": past a description
-                # (whose words may look like a relay's name), a name of words only
-                after = next(
-                    (
-                        by_first[j]
-                        for j in range(k + 1, min(k + 1 + AUTHOR_NAME_REACH, len(tokens)))
-                        if j in by_first and by_first[j].claimant != "RELAY"
-                    ),
-                    None,
-                )
-                if after is None or any(t.kind != "word" for t in tokens[k + 1 : after.first]):
-                    return None
-                return after
-        return None
 
     def _entity_after(
         self,
@@ -371,25 +324,6 @@ class AttributionReader:
             ):
                 continue
             break
-        return None
-
-    @staticmethod
-    def _named_after_title(
-        tokens: Sequence[Token], j: int, by_first: dict[int, Entity]
-    ) -> Entity | None:
-        """ "secondo il comandante in capo delle forze armate ucraine, Oleksandr Syrskyi,": a
-        person named in apposition to the title that follows "according to"."""
-        for k in range(j, min(j + APPOSITION_TITLE_TOKENS, len(tokens) - 1)):
-            if tokens[k].norm in (".", ";", ":") or tokens[k].kind == "num":
-                return None
-            if tokens[k].norm == ",":
-                named = by_first.get(k + 1)
-                closed = named is not None and (
-                    named.last >= len(tokens) or tokens[named.last].norm == ","
-                )
-                if closed and named is not None and named.kind == "person":
-                    return named if named.claimant not in (None, "RELAY") else None
-                return None
         return None
 
     def _subject_of(
@@ -490,67 +424,6 @@ class AttributionReader:
         if k in self._date_starts or k + 1 in self._date_starts:
             return True  # ", sagte Selenskyj am Montag in Kiew": the day of the statement follows
         return tokens[k].norm in ('"', "”", "’", "(", "today", "yesterday", "earlier")
-
-    def _owner_of(self, tokens: Sequence[Token], k: int, entities: list[Entity]) -> Entity | None:
-        """ "the General Staff's latest report", "its update", "Ukraine's tally", and an
-        organisation's name right before its source ("the Defence Intelligence update")."""
-        for entity in reversed(entities):
-            named = entity.kind == "org" and entity.claimant not in (*GENERIC, "RELAY")
-            if named and entity.first <= k <= entity.last:
-                return entity
-            if entity.last <= k and k - entity.last <= 2:
-                last = tokens[entity.last - 1]
-                if (
-                    last.norm.endswith("'s")
-                    or entity.kind.startswith("ref:")
-                    or last.norm
-                    in (
-                        "its",
-                        "their",
-                    )
-                ):
-                    return entity
-            if entity.last <= k - 3:
-                break
-        return self._side_as_owner(tokens, k)
-
-    def _names_own_losses(self, tokens: Sequence[Token], k: int) -> bool:
-        """Whether ``tokens[k]`` after a side's word names that side's losses ("Ukraine's toll
-        was put at …"), not a count the side keeps ("Russia's tally of Ukrainian losses")."""
-        if tokens[k].norm not in self.lex.grammar["loss_nouns"]:
-            return False
-        return k + 1 >= len(tokens) or tokens[k + 1].norm != "of"
-
-    def _side_as_owner(self, tokens: Sequence[Token], k: int) -> Entity | None:
-        """ "Russian claims of 300,000", "Ukrainian figures": a side's word owns the source."""
-        if k == 0:
-            return None
-        hit = self.lex.sides.match(tokens, k - 1)
-        if hit is None or hit[1] != k or hit[0].value not in _SIDE_SPEAKERS:
-            return None
-        if self._names_own_losses(tokens, k):
-            return None  # "Ukraine's toll was put at …": whose losses, not whose count
-        return Entity(_SIDE_SPEAKERS[hit[0].value], "org", k - 1, k, "who.side_source")
-
-    def _headline_source(self, tokens: Sequence[Token], entities: list[Entity]) -> Entity | None:
-        """A headline's source: "…: Kyiv", "… - MoD", "…, UK spy chief says", "Air Force: …"."""
-        if not entities:
-            return None
-        first = _opening_source(tokens, entities)
-        if first is not None:
-            return first
-        last = entities[-1]
-        if last.kind.startswith("ref:"):
-            return None
-        tail = tokens[last.last :]
-        if tail and not all(
-            t.norm in ("says", "say", "said", "claims", ".", "reports") for t in tail
-        ):
-            return None
-        before = tokens[last.first - 1].norm if last.first > 0 else ""
-        if before in self.lex.headline_separators or (tail and before in (",", "as")):
-            return last
-        return None
 
     def _make(
         self,
@@ -654,87 +527,10 @@ class AttributionReader:
                     break
         return None
 
-    def _loss_verb_figure(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
-        """Whether a loss verb and then a figure stand in ``tokens[lo:hi]``."""
-        for k in range(lo, hi):
-            cue = self.lex.loss_cues.match(tokens, k)
-            if cue is not None and cue[0].value in ("patient", "agent"):
-                return any(t.kind == "num" for t in tokens[cue[1] : hi])
-        return False
-
-    def _statement_date(
-        self,
-        tokens: Sequence[Token],
-        cue: int,
-        cue_end: int,
-        entity: Entity,
-        dates: list[DateMention],
-    ) -> DateMention | None:
-        """The day a statement was made: "said on Tuesday", "On Tuesday, Kyiv said"."""
-        anchor = _past_name_aside(tokens, max(cue_end, entity.last))
-        first = min(cue, entity.first)
-        for date in dates:
-            if date.kind not in ("day", "weekday", "relative", "month", "same"):
-                continue
-            verb = self.lex.report_verbs.match(tokens, cue) is not None
-            lo = cue_end if verb and cue_end <= date.first else 0  # "deaths he reported in May"
-            if _after_since(tokens, date, self.lex.grammar["span_starts"], lo):
-                continue
-            if date.kind == "month":  # "reported in February 2023": dated, but not to a day
-                if anchor <= date.first <= anchor + 3:
-                    return date
-                continue
-            if anchor <= date.first <= anchor + MAX_DATE_REACH:
-                between = tokens[anchor : date.first]
-                stops = self.lex.grammar["span_starts"] | {",", ".", ";", "that"}
-                # "said Russia lost 1,110 troops on Sunday": a day past a loss verb and its
-                # figure is the loss's ("reported 2,030 casualties on November 20" is the report's)
-                if not any(t.norm in stops for t in between) and not self._loss_verb_figure(
-                    tokens, anchor, date.first
-                ):
-                    return date
-            if entity.last <= date.first and date.last <= cue:
-                return date  # "The Ukrainian general staff today said"
-            if cue_end <= date.first and date.last <= entity.first:
-                return date  # "according to a report published on Tuesday by the CSIS"
-            if date.last <= first and (date.first <= 2 or self._prefixes_day(tokens, date)):
-                between = tokens[date.last : first]
-                if all(t.norm in (",", "，", "the", "late", "early") for t in between):
-                    return date  # "On Tuesday, Kyiv said", not "… early on Tuesday, it said"
-                fronted = date.first <= 1 and date.last < len(tokens)
-                fronted = fronted and tokens[date.last].norm in (",", "，")
-                if fronted and not any(t.kind == "num" for t in between):
-                    return date  # "On September 3, the team of researchers … said"
-        return None
-
-    def _prefixes_day(self, tokens: Sequence[Token], date: DateMention) -> bool:
-        """A prefix of the day stands right before it: "（央视）当地时间12月21日，…"."""
-        return phrase_ends_at(
-            tokens, date.first, self.lex.grammar["day_prefixes"], DAY_PREFIX_TOKENS
-        )
-
 
 def _after_pair(tokens: Sequence[Token], k: int, words: frozenset[str]) -> bool:
     """The two tokens before ``k`` form one of ``words`` (a Chinese verb is two characters)."""
     return k > 1 and f"{tokens[k - 2].norm} {tokens[k - 1].norm}" in words
-
-
-# "当地时间", "北京時間": a day's prefix is a few characters, each a token.
-DAY_PREFIX_TOKENS = 4
-# A name in apposition: ", Olexander Schtupun," between a speaker and the day it spoke.
-MAX_ASIDE_WORDS = 4
-
-
-def _past_name_aside(tokens: Sequence[Token], k: int) -> int:
-    """The index after a comma-enclosed name right at ``k`` (", Olexander Schtupun,"), else k."""
-    if k >= len(tokens) or tokens[k].norm != ",":
-        return k
-    for j in range(k + 1, min(len(tokens), k + 2 + MAX_ASIDE_WORDS)):
-        if tokens[j].norm == ",":
-            return j + 1 if j > k + 1 else k
-        if not (tokens[j].kind == "word" and tokens[j].is_capitalised):
-            return k
-    return k
 
 
 def _modifies_noun(tokens: Sequence[Token], k: int) -> bool:
@@ -778,29 +574,3 @@ def _restrictive_relative(between: Sequence[Token]) -> bool:
         and any(t.norm in _RELATIVES for t in between[:2])
         and not any(t.norm in _CLAUSE_MARKS for t in between)
     )
-
-
-def _after_since(
-    tokens: Sequence[Token], date: DateMention, starts: frozenset[str], lo: int = 0
-) -> bool:
-    """ "since the update on May 19": the start of a span, not the day of a statement; a
-    span word before the statement's verb (``lo``) opens some other span."""
-    for k in range(date.first - 1, max(lo - 1, date.first - 8), -1):
-        if tokens[k].norm in (",", ";", "."):
-            return False
-        if tokens[k].norm in starts:
-            return True
-    return False
-
-
-def _opening_source(tokens: Sequence[Token], entities: list[Entity]) -> Entity | None:
-    """ "Air Force: …", "- Mediazona: at least 95,000 …": a line that opens with its source
-    and a colon (past a bullet), as a headline or an item of a list of sources."""
-    if not entities:
-        return None
-    first = entities[0]
-    start = 1 if tokens and tokens[0].kind == "punct" else 0
-    colon = first.last < len(tokens) and tokens[first.last].norm == ":"
-    if first.first == start and colon and not first.kind.startswith("ref:"):
-        return first
-    return None
