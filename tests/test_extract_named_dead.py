@@ -135,3 +135,28 @@ def test_losses_after_a_count_of_the_dead_are_all_the_sides_losses() -> None:
         ("RU", "killed", None),
         ("UA", "personnel", 95000),
     ]
+
+
+def test_a_bound_after_a_bullet_keeps_the_line_in_its_list() -> None:
+    text = (
+        "Since the start of the incursion, the enemy has lost:\n"
+        "- over 21,300 troops;\n"
+        "- 160 tanks;\n"
+        "- 88 infantry fighting vehicles.\n"
+        "The ministry did not give its own losses."
+    )
+    assert found(text, "en", "category", "value", "qualifier") == [
+        ("personnel", 21300, "over"),
+        ("tanks", 160, "exact"),
+        ("afv", 88, "exact"),
+    ]
+
+
+def test_recruitment_is_no_loss() -> None:
+    text = "Despite these losses, Russia's recruitment of about 28,000 personnel a month goes on."
+    assert found(text, "en") == []
+
+
+def test_a_ukrainian_regional_governor_speaks_for_ukraine() -> None:
+    text = "Air defences shot down 17 drones over the region overnight, governor Oleh Kiper said."
+    assert found(text, "en", "value", "claimant") == [(17, "UA_GOV")]

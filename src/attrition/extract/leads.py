@@ -41,6 +41,9 @@ _TABLE_TAIL = re.compile(
 # "published data", "veröffentlichte seine Bilanz", "published its latest figures": the
 # source noun follows its report verb after at most a possessive and an adjective.
 PUBLISHED_NOUN_GAP = 3
+# "- over 25,800 troops;", "• up to 130 servicemen": after a bullet, at most two lower-case
+# words (a bound) before the number.
+_BOUNDED_ITEM = re.compile(r"(?:[a-z]+ ){1,2}\d")
 # What may precede an item line's opening number: bullets and the approximation sign.
 _ITEM_OPENERS = " \t~≈•·*–—-"
 
@@ -130,8 +133,11 @@ def is_list_line(line: str) -> bool:
     or "~306,860 (+890) personnel": one that opens with its number, its label after it."""
     if len(line) > LIST_LINE_MAX_CHARS:
         return False
-    if line.lstrip(_ITEM_OPENERS)[:1].isdigit():
+    stripped = line.lstrip(_ITEM_OPENERS)
+    if stripped[:1].isdigit():
         return True
+    if stripped != line and _BOUNDED_ITEM.match(stripped):
+        return True  # "- over 25,800 troops;": a bullet, its bound, its number
     digit = next((i for i, ch in enumerate(line) if ch.isdigit()), -1)
     if digit <= 0:
         return False
