@@ -111,3 +111,49 @@ def test_a_part_of_a_loss_count_is_still_read() -> None:
 def test_one_person_of_a_named_rank_or_role_is_a_count(person: str) -> None:
     text = f"Russia's Black Sea Fleet said one {person} of its own had been killed in the strike."
     assert found(text, "en", "category", "value") == [("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    "aside", ["with a population of 12 million", "which has a population of under one million"]
+)
+def test_a_population_is_no_loss(aside: str) -> None:
+    text = f"Moscow, {aside}, has lost 640 men by the same count."
+    assert found(text, "en", "value") == [(640,)]
+
+
+@pytest.mark.parametrize(
+    ("figure", "value"), [("1.3m", 1_300_000), ("30k", 30_000), ("2bn", 2_000_000_000)]
+)
+def test_a_scale_glued_to_its_digits_multiplies_them(figure: str, value: int) -> None:
+    text = f"Russia has lost {figure} soldiers, the model suggests."
+    assert [c[0] for c in found(text, "en", "value")] == [value]
+
+
+def test_a_lower_bound_written_in_full_keeps_its_size() -> None:
+    text = "The model puts Russian losses at between 850,000 and 1.2m soldiers killed or wounded."
+    assert found(text, "en", "low", "high") == [(850000, 1200000)]
+
+
+def test_people_named_as_a_part_of_the_dead_are_dead() -> None:
+    text = "The BBC has confirmed the deaths of 3,900 Russian officers, including 540 colonels."
+    assert found(text, "en", "category", "value") == [("killed", 3900), ("killed", 540)]
+
+
+def test_rows_labelled_by_places_count_what_the_line_before_them_names() -> None:
+    text = (
+        "Mediazona, which counts the dead by name, said on Friday that it had updated its "
+        "regional breakdown. The regions with the most confirmed deaths are:\n\n"
+        "Bashkortostan: 4,110\nPerm region: 2,870\n"
+    )
+    assert found(text, "en", "category", "value", "claimant") == [
+        ("killed", 4110, "MEDIAZONA"),
+        ("killed", 2870, "MEDIAZONA"),
+    ]
+
+
+def test_a_headline_s_few_people_lost_are_the_body_s_dead() -> None:
+    text = (
+        "Russia has lost at least seven generals in Ukraine\n\n"
+        "Russia has lost at least seven generals killed in action since 2022, a count shows."
+    )
+    assert found(text, "en", "category", "value") == [("killed", 7)]

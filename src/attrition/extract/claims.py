@@ -313,9 +313,13 @@ class _Extraction(ContextReader):
                 attributions = [dated_by(a, self._wire_day[1]) for a in attributions]
             self._remember(entities, attributions)
             spoken_of = spoken_of or loss_cue  # "Потери России. Сводка «Медиазоны»": one lead
-            new_lead = new_lead or read_lead(
-                tokens, found, attributions, self.lex, loss_cue=spoken_of
-            )
+            lead_here = read_lead(tokens, found, attributions, self.lex, loss_cue=spoken_of)
+            if new_lead is None:
+                new_lead = lead_here
+            elif lead_here is not None and lead_here.columns and not new_lead.columns:
+                # "Mediazona published its breakdown. The regions with the most deaths are:":
+                # the speaker's lead, and what its rows count from the line that opens them
+                new_lead.columns = lead_here.columns
             cues = basis_cues(tokens, found, self.lex) if found.figures or attributions else []
             if not found.figures:
                 self._note_report_span(attributions, cues, index)

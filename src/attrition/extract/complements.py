@@ -178,9 +178,11 @@ class ComplementReader(NounReader):
         return replace(phrase, side=people.side)
 
     def _column(self, tokens: Sequence[Token], m: NumberMention) -> NounPhrase | None:
-        """The header's noun over a row's cell, for a row its first cell labels by a day or a
-        month (a row labelled by a category has read its own label already)."""
+        """The header's noun over a row's cell, for a row its first cell labels by a day, a month
+        or a place (a row labelled by a category has read its own label already)."""
         cell = cell_of(tokens, m.first)
+        if cell == 0 and m.first > 1 and tokens[m.first - 1].norm == ":":
+            cell = 1  # "Bashkortostan: 4,310": a label and its value, two cells of one row
         if cell == 0 or cell >= len(self._columns):
             return None
         return self._columns[cell]

@@ -120,6 +120,7 @@ class FigureReader(ComplementReader, ListReader):
                 if figure.person and not figure.explicit_category:
                     figure.category = topic.category
         self._refine_lost(result)
+        self._parts_of_the_dead(result)
         self._distribute_qualifiers(tokens, result)
         self._share_predicates(tokens, result)
         result.figures = self._losses(tokens, result.figures, clause_of)

@@ -185,6 +185,18 @@ class ListReader:
         start = bound[1] if bound is not None else first
         return start > 0 and tokens[start - 1].norm == PART_OPENER
 
+    def _parts_of_the_dead(self, result: SentenceFigures) -> None:
+        """ "the deaths of 4,200 officers, including 580 colonels": people named as a part of a
+        count of the dead (or wounded, captured, missing) are more of the same, unless they say
+        otherwise ("…, including 15,000 killed")."""
+        tokens = result.tokens
+        for whole, part in itertools.pairwise(result.figures):
+            opened = part.first > 0 and tokens[part.first - 1].norm == PART_OPENER
+            if not (opened and part.person and whole.person) or part.explicit_category:
+                continue
+            if whole.category in PERSON_CATEGORIES and whole.category != "personnel":
+                part.category = whole.category
+
     def _distribute_qualifiers(self, tokens: Sequence[Token], result: SentenceFigures) -> None:
         """ "approximately: 20,300 personnel, 773 tanks …" — a list shares an approximation."""
         figures = result.figures

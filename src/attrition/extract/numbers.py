@@ -127,6 +127,15 @@ def find_numbers(
     return found
 
 
+# A lower bound written in full is at least this large: "between 900,000 and 1.3m" (a
+# bound that shares the upper one's scale, "1.5 to 2 million", "100 to 120 thousand", is
+# a few digits).
+SCALED_BOUND_LIMIT = 1_000
+# The scales the press glues to digits without a space ("30k troops", "1.3m soldiers"); spaced,
+# "m" and "k" are more often units ("5 m deep"), so only the glued forms count.
+GLUED_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+
+
 def _read_single(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberMention | None:
     token = tokens[i]
     if token.kind == "num":
@@ -151,8 +160,8 @@ def _read_digits(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberM
         dotted = last < len(tokens) and tokens[last].norm == "." and tokens[last].start == nxt.end
         if dotted and len(nxt.norm) <= 4:
             last += 1
-    elif nxt is not None and nxt.start == token.end and nxt.norm in ("k",):
-        scale = 1000
+    elif nxt is not None and nxt.start == token.end and nxt.norm in GLUED_SCALES:
+        scale = GLUED_SCALES[nxt.norm]  # "30k", "1.3m", "2bn": a scale glued to its digits
         last = i + 2
     value = parse_digits(token.text, scaled=scale > 1)
     if value is None:
@@ -364,8 +373,10 @@ def _extend_range(
             high, last = third.value, third.last
     scale = second.scale
     raw_low = first.raw
-    # "1.5 to 2 million": the upper bound's scale word applies to the lower bound too.
-    low_value = raw_low * scale if first.scale == 1 and scale > 1 else raw_low * first.scale
+    # "1.5 to 2 million": the upper bound's scale word applies to the lower bound too (but
+    # "between 900,000 and 1.3m" wrote its lower bound in full).
+    shared = first.scale == 1 and scale > 1 and raw_low < SCALED_BOUND_LIMIT
+    low_value = raw_low * scale if shared else raw_low * first.scale
     if low_value != int(low_value):
         return first
     low = int(low_value)
