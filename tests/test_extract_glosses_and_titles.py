@@ -157,3 +157,26 @@ def test_a_headline_s_few_people_lost_are_the_body_s_dead() -> None:
         "Russia has lost at least seven generals killed in action since 2022, a count shows."
     )
     assert found(text, "en", "category", "value") == [("killed", 7)]
+
+
+@pytest.mark.parametrize("qualified", ["close to 1 million", "up to one million"])
+def test_a_qualifier_ending_in_to_before_a_million_is_no_ratio(qualified: str) -> None:
+    text = f"Ukraine has lost {qualified} troops, Russia's defence ministry claims."
+    assert found(text, "en", "value", "qualifier") == [(1_000_000, "under")]
+
+
+def test_a_ratio_of_one_stays_out() -> None:
+    text = "Kyiv says Russia loses soldiers at a ratio of five to 1 against Ukraine."
+    assert found(text, "en") == []
+
+
+def test_a_source_after_a_hyphenated_modifier_names_its_author() -> None:
+    text = (
+        "Russia lost 3,120 tanks in 2024, according to a year-end tally by Ukraine's General Staff."
+    )
+    assert found(text, "en", "value", "claimant") == [(3120, "UA_GENERAL_STAFF")]
+
+
+def test_a_year_after_a_possessive_is_no_count() -> None:
+    text = "Analysts put Russia's 2024 tank losses at about 1,250."
+    assert found(text, "en", "category", "value") == [("tanks", 1250)]

@@ -169,6 +169,8 @@ class FigureReader(ComplementReader, ListReader):
             before = tokens[m.first - 2] if m.first > 1 else None
             if before is not None and before.kind == "num" and before.end == prev.start:
                 return True  # the "01" of 02:01
+        if m.bare_year and prev is not None and prev.norm.endswith("'s"):
+            return True  # "Russia's 2024 tank losses": the year of the losses, not a count
         if prev is not None and prev.norm in self.lex.grammar["denominators"]:
             return True  # "deaths per 10,000 men": a rate's denominator
         return prev is not None and prev.norm in ("#", "№", "no")

@@ -487,6 +487,8 @@ class ListReader:
                 continue  # "12 Western-supplied tanks": where they came from, not a delivery
             if self._joins_categories(tokens, tag.rule_id, a):
                 continue
+            if a < figure.mention.first < _end:
+                continue  # "close to 1 million": a ratio's "to 1" is the qualifier and the figure
             if a < stop and not (own_start <= a < own_end):
                 return False
         verb = self._launch_verb(tokens, figure.first, lo)

@@ -9,6 +9,9 @@ from attrition.extract.rules import Lexicon
 from attrition.extract.speakers import GENERIC, Entity
 from attrition.extract.tokens import Token
 
+# "according to a year-end tally by …": the source noun stands within four tokens of the
+# cue (an article and a hyphenated modifier, two tokens, before it).
+SOURCE_NOUN_REACH = 4
 # "a report [published on Tuesday] by X": the words between a source noun and its "by".
 AUTHOR_REACH = 8
 # "by the independent outlet Lyudi Baikala": the author's name comes at most four words after
@@ -34,7 +37,7 @@ class SourceReader:
         source = next(
             (
                 hit
-                for k in range(j, min(j + 3, len(tokens)))
+                for k in range(j, min(j + SOURCE_NOUN_REACH, len(tokens)))
                 if (hit := self.lex.source_nouns.match(tokens, k))
             ),
             None,
