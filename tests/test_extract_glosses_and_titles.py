@@ -180,3 +180,8 @@ def test_a_source_after_a_hyphenated_modifier_names_its_author() -> None:
 def test_a_year_after_a_possessive_is_no_count() -> None:
     text = "Analysts put Russia's 2024 tank losses at about 1,250."
     assert found(text, "en", "category", "value") == [("tanks", 1250)]
+
+
+def test_drones_fired_on_average_are_launched_not_lost() -> None:
+    text = "Russia fires an average of 140 Shahed-type drones at Ukraine every night."
+    assert found(text, "en") == []

@@ -545,12 +545,18 @@ class ListReader:
             return False
         return cues.match_ending(tokens, second[1] - 1) is not None
 
+    def _before_rate_words(self, tokens: Sequence[Token], first: int) -> int:
+        """Where the words of an average before a figure start ("fires an average of 150
+        drones"), or ``first`` when there are none."""
+        hit = self.lex.basis_clause.match_ending(tokens, first)
+        return hit[1] if hit is not None and hit[0].value == "rate" else first
+
     def _launch_verb(self, tokens: Sequence[Token], first: int, lo: int) -> int:
         """ "Russia launched 298 drones", "attacked Ukraine overnight with 298 drones": the
         verb that sent the count at the other side (no loss, whatever the sentence goes on to
         shoot down), or -1; a loss word or a clause break ends the look back past "with"."""
         start_verbs = self.lex.grammar["start_verbs"]
-        k = first - 1
+        k = self._before_rate_words(tokens, first) - 1
         if k < lo:
             return -1
         if tokens[k].norm in start_verbs and tokens[k].norm.endswith(_INFLECTED):
