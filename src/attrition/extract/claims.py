@@ -159,6 +159,7 @@ class _Extraction(ContextReader):
         self.side_topic: str | None = None
         self.last_basis: dict[str | None, tuple[str, int, str | None]] = {}
         self.windows: dict[str | None, str] = {}
+        self.window_counts: dict[str | None, Draft] = {}
         self.gs_day: dt.date | None = None
         self.last_said: Attribution | None = None
         self.had_figures = False

@@ -71,6 +71,7 @@ class ContextReader:
     side_topic: str | None
     last_basis: dict[str | None, tuple[str, int, str | None]]
     windows: dict[str | None, str]  # each speaker's window for "the same period" (_same_window)
+    window_counts: dict[str | None, Draft]  # each speaker's last count of an explicit window
     gs_day: dt.date | None
     last_day: dt.date | None
     _paragraph_index: int
@@ -311,14 +312,7 @@ class ContextReader:
         """ "the team verified 1,650 new names. Among the dead are 11,800 volunteers": people
         counted above the window's count of people just before them are a running total's part,
         not more of the window."""
-        window = next(
-            (
-                d
-                for d in reversed(self.drafts)
-                if d.claimant == draft.claimant and d.basis == "period" and d.basis_explicit
-            ),
-            None,
-        )
+        window = self.window_counts.get(draft.claimant)
         if window is None or window.paragraph != draft.paragraph:
             return False
         if not (figure.person and window.figure.person):
@@ -613,6 +607,8 @@ class ContextReader:
         aside = figure.first > 0 and tokens[figure.first - 1].norm == PART_OPENER
         if draft.basis_explicit and figure.basis_rule != "basis.increment" and not aside:
             self.last_basis[draft.claimant] = (draft.basis, draft.paragraph, draft.subject)
+            if draft.basis == "period":
+                self.window_counts[draft.claimant] = draft
         self.side_topic = draft.subject
 
 
