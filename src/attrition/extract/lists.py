@@ -191,7 +191,7 @@ class ListReader:
         otherwise ("…, including 15,000 killed")."""
         tokens = result.tokens
         for whole, part in itertools.pairwise(result.figures):
-            opened = part.first > 0 and tokens[part.first - 1].norm == PART_OPENER
+            opened = self._is_a_part(tokens, part.first)
             if not (opened and part.person and whole.person) or part.explicit_category:
                 continue
             if whole.category in PERSON_CATEGORIES and whole.category != "personnel":
