@@ -395,7 +395,7 @@ class ContextReader:
         """A part named in an aside ("including 12 over the Moscow region,") with no span of
         its own: it is counted over its whole's span, unless the span after the aside is
         shared by both ("100,000 casualties, including 20,000 killed, since December")."""
-        if figure.first == 0 or tokens[figure.first - 1].norm != PART_OPENER:
+        if not _opens_an_aside(tokens, figure):
             return False
         end = next((k for k in range(figure.last, len(tokens)) if tokens[k].norm == ","), -1)
         if end < 0 or cue is None:
@@ -470,7 +470,7 @@ class ContextReader:
         # closes the aside of a part, whose day it is
         part = touched[-1]
         closed = cue.last < len(tokens) and tokens[cue.last].norm == ","
-        if closed and part.first > 0 and tokens[part.first - 1].norm == PART_OPENER:
+        if closed and _opens_an_aside(tokens, part):
             return True
         lex = self.lex
         # a verb, not a preposition: "soar past", "losses" start a new statement; "along
@@ -604,7 +604,7 @@ class ContextReader:
         # a bracketed increment ("5,293 (+5)") dates only itself, not the next item's total,
         # and nor does a part in an aside ("897,420 troops …, including 1,180 over the last 24
         # hours"): the speaker's window stays its whole's
-        aside = figure.first > 0 and tokens[figure.first - 1].norm == PART_OPENER
+        aside = _opens_an_aside(tokens, figure)
         if draft.basis_explicit and figure.basis_rule != "basis.increment" and not aside:
             self.last_basis[draft.claimant] = (draft.basis, draft.paragraph, draft.subject)
             if draft.basis == "period":
@@ -619,3 +619,8 @@ def _tallied(tokens: list[Token], figure: Figure) -> bool:
         return True
     after = max(figure.noun_last, figure.mention.last)
     return any(bracketed_increment(tokens, k, figure.value) is not None for k in (after, after + 1))
+
+
+def _opens_an_aside(tokens: list[Token], figure: Figure) -> bool:
+    """Whether "including" stands right before the figure ("…, including 12 over Moscow,")."""
+    return figure.first > 0 and tokens[figure.first - 1].norm == PART_OPENER
