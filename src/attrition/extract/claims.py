@@ -17,6 +17,7 @@ from typing import Any
 
 from attrition.extract.claimants import AttributionReader
 from attrition.extract.context import ContextReader
+from attrition.extract.credits import CreditReader
 from attrition.extract.dates import (
     WIRE_DATELINE_PARAGRAPHS,
     DateMention,
@@ -53,7 +54,6 @@ from attrition.extract.sides import SideReader
 from attrition.extract.speakers import (
     GENERIC,
     Attribution,
-    Entity,
     Memory,
     dated,
     dated_by,
@@ -142,7 +142,7 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
         return None
 
 
-class _Extraction(ContextReader):
+class _Extraction(CreditReader, ContextReader):
     """One run of the pipeline over one text."""
 
     def __init__(self, text: str, published: dt.date | None, lex: Lexicon) -> None:
@@ -380,51 +380,6 @@ class _Extraction(ContextReader):
             return last_speaker or opening_speaker
         return None
 
-    def _credit_source_line(self, paragraphs: list[Paragraph]) -> None:
-        """A "Source: General Staff …" line, or a closing line that is nothing but a name
-        (the General Staff signing its post), credits the figures nobody else claimed."""
-        claimant = self._source_line_claimant(paragraphs) or self._signature_claimant(paragraphs)
-        if claimant is None:
-            return
-        for draft in self.drafts:
-            if draft.attribution is None and draft.claimant is None:
-                draft.claimant = resolve_generic(claimant, draft.subject, None)
-                if draft.claimant == GENERAL_STAFF and draft.as_of is None:
-                    draft.as_of = self.gs_day or self.published
-
-    def _source_line_claimant(self, paragraphs: list[Paragraph]) -> str | None:
-        for paragraph in paragraphs:
-            line = self.text[paragraph.start : paragraph.end].lower()
-            label = next((m for m in self.lex.source_labels if line.startswith(m)), None)
-            if label is None:
-                continue
-            named = self._named_entities(paragraph.start + len(label), paragraph.end)
-            if named:
-                return named[0].claimant  # the first source line speaks for the text
-        return None
-
-    def _signature_claimant(self, paragraphs: list[Paragraph]) -> str | None:
-        """The claimant of a last line that names one speaker and says nothing else."""
-        last = next((p for p in reversed(paragraphs) if not p.boilerplate), None)
-        if last is None or not self.drafts or last.start <= self.drafts[-1].start:
-            return None
-        tokens = tokenize(self.text, last.start, last.end, self.lex.flags)
-        named = self._named_entities(last.start, last.end, tokens)
-        words = [k for k, token in enumerate(tokens) if token.kind != "punct"]
-        if len(named) != 1 or not words:
-            return None
-        whole = named[0].first <= words[0] and named[0].last >= words[-1] + 1
-        return named[0].claimant if whole else None
-
-    def _named_entities(
-        self, start: int, end: int, tokens: list[Token] | None = None
-    ) -> list[Entity]:
-        """The entities in ``text[start:end]`` that name a claimant."""
-        if tokens is None:
-            tokens = tokenize(self.text, start, end, self.lex.flags)
-        entities = self.attributions.entities(tokens, self.memory)
-        return [e for e in entities if e.claimant not in (None, "RELAY")]
-
     def _follow_list(self, listed: bool, new_lead: ListLead | None) -> None:
         """Keep a lead over its item lines; a line without figures closes the list, and its
         attribution ("The data are being updated, the General Staff reported") covers the
@@ -616,41 +571,6 @@ class _Extraction(ContextReader):
             absorb(twin, draft)
         return kept
 
-    def _inherit_headline_claimants(self, drafts: list[Draft]) -> None:
-        """A headline's unattributed figure takes the claimant the body gives that side."""
-        first_by_side: dict[str, Draft] = {}
-        first_body: Draft | None = None
-        for draft in drafts:
-            if not draft.headline and draft.claimant is not None:
-                first_by_side.setdefault(draft.subject, draft)
-                first_body = first_body or draft
-        for draft in drafts:
-            if not draft.headline:
-                continue
-            if draft.claimant is not None:
-                # "Kyiv says up to 13,000 …": the headline's speaker is the body's, who spoke
-                # on the day the body names
-                source = first_by_side.get(draft.subject)
-                if source is not None and _names_generically(draft, source):
-                    draft.claimant = source.claimant  # "Rusia afirma …": the ministry of the body
-                if source is None or source.claimant != draft.claimant:
-                    continue
-                if draft.as_of is None and draft.claimant != GENERAL_STAFF:
-                    draft.as_of = source.as_of
-                continue
-            source = first_by_side.get(draft.subject, first_body)
-            if source is None:
-                continue
-            draft.claimant = source.claimant
-            if (
-                draft.as_of is None
-                and source.claimant == GENERAL_STAFF
-                and draft.basis in ("cumulative", "daily")
-            ):
-                draft.as_of = self.gs_day or source.as_of or self.published
-            elif draft.as_of is None and source.claimant != GENERAL_STAFF:
-                draft.as_of = source.as_of  # the headline tells the body's statement
-
     def _date_days(self, drafts: list[Draft]) -> None:
         """A day's figure that names no day of its own ("shot down 40 drones overnight", "in the
         past 24 hours") counts back from the day the text was published (SCHEMA: relative days
@@ -683,9 +603,3 @@ class _Extraction(ContextReader):
             quote=quote,
             rule_id=figure.rule_id,
         )
-
-
-def _names_generically(headline: Draft, body: Draft) -> bool:
-    """ "Rusia afirma que …" over a body quoting Russia's MoD: the headline's generic Russia is
-    the ministry (a generic Ukraine already tells the General Staff from the government)."""
-    return headline.claimant_raw == "RU_GENERIC" and body.claimant == "RU_MOD"

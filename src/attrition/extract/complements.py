@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from attrition.extract.dates import DateMention
-from attrition.extract.lists import APPROXIMATION_SIGNS
+from attrition.extract.losses import APPROXIMATION_SIGNS
 from attrition.extract.nouns import NounReader
 from attrition.extract.numbers import NumberMention, cell_of, label_end
 from attrition.extract.records import PERSON_CATEGORIES, NounPhrase, SentenceFigures

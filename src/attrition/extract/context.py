@@ -11,11 +11,12 @@ import datetime as dt
 from attrition.extract.dates import DateMention
 from attrition.extract.drafts import GENERAL_STAFF, Draft
 from attrition.extract.figures import FigureReader
-from attrition.extract.lists import LABEL_DASHES, PART_OPENER
+from attrition.extract.lists import PART_OPENER
+from attrition.extract.losses import LABEL_DASHES
 from attrition.extract.nouns import OWNER
 from attrition.extract.numbers import bracketed_increment
 from attrition.extract.records import Figure, SentenceFigures
-from attrition.extract.rules import Lexicon, Tagged
+from attrition.extract.rules import Lexicon
 from attrition.extract.segment import Paragraph, inside
 from attrition.extract.sides import OPPOSITE, SideReader
 from attrition.extract.speakers import (
@@ -25,6 +26,7 @@ from attrition.extract.speakers import (
     resolve_generic,
     speaker_key,
 )
+from attrition.extract.tenses import TenseReader
 from attrition.extract.timing import Cue, as_of_cue, choose_basis, loss_day
 from attrition.extract.tokens import Token
 from attrition.taxonomy import CONFLICT_START
@@ -40,25 +42,13 @@ _NOT_A_WINDOW = frozenset({SAME_WINDOW, "basis.bringing"})
 COUNTS_DEATHS = frozenset({"MEDIAZONA"})
 # Sides read from beyond the figure's sentence (or guessed): too weak to make "people" soldiers.
 WEAK_SIDE_ROLES = frozenset({"paragraph", "topic", "claimant", "default"})
-# How far before its figure a governing loss verb is looked for ("has lost about 1,500").
-VERB_REACH = 8
-# The lexicon row of interception verbs ("shot down", "downed").
-INTERCEPTION = "loss.agent.interception"
-# What air defences bring down: any destroying verb over them tells one attack's interceptions
-# ("its air defences destroyed 53 drones", own-en-6), as "shot down" does.
-INTERCEPTED = frozenset({"uav", "cruise_missiles"})
-# "126 drones were (reportedly) shot down": the words between a figure and its passive verb.
-PASSIVE_REACH = 4
-# How far before a past perfect's auxiliary a report verb tells it back ("said its air
-# defences had destroyed"): a reporting clause's subject is a few words long.
-BACKSHIFT_REACH = 6
 
 
 # Words that carry a list on rather than start a statement (see _earlier_figures_cue).
 _LIST_WORDS = frozenset({"and", "or", "with", "as", "including", "plus", "also", "another"})
 
 
-class ContextReader:
+class ContextReader(TenseReader):
     """Per-figure decisions of one extraction run (a part of ``_Extraction``)."""
 
     lex: Lexicon
@@ -415,45 +405,6 @@ class ContextReader:
             d.first == cue.first and d.kind in ("month", "year") for d in found.dates
         )
 
-    def _shot_down(self, tokens: list[Token], figure: Figure) -> bool:
-        """ "shot down 296 drones" in the simple past: the interceptions of one attack,
-        where "have shot down 5,000 drones" is a running total."""
-        verb = self._governing_verb(tokens, figure) or self._passive_after(tokens, figure)
-        if verb is None:
-            return False
-        tag, k = verb
-        downs = tag.rule_id == INTERCEPTION or (
-            tag.value == "agent" and figure.category in INTERCEPTED
-        )
-        return downs and not self._perfect_before(tokens, k, told_back=True, narrative=True)
-
-    def _passive_after(self, tokens: list[Token], figure: Figure) -> tuple[Tagged, int] | None:
-        """ "126 drones were shot down": an interception verb right after the figure's noun."""
-        end = max(figure.last, figure.noun_last)
-        for k in range(end, min(len(tokens), end + PASSIVE_REACH)):
-            cue = self.lex.loss_cues.match(tokens, k)
-            if cue is not None:
-                return (cue[0], k) if cue[0].rule_id == INTERCEPTION else None
-        return None
-
-    def _past_agent(self, tokens: list[Token], figure: Figure) -> bool:
-        """ "its forces destroyed 12 tanks and killed up to 300 soldiers": a loss inflicted in
-        the simple past (or told back with "had"), an engagement's count; the Russian MoD gives
-        its running totals in the perfect or with "in total, since the start"."""
-        verb = self._governing_verb(tokens, figure)
-        if verb is None or verb[0].value != "agent":
-            return False
-        k = verb[1]
-        if ":complement" in figure.rule_id and self.lex.nouns.match_ending(tokens, k) is not None:
-            return False  # "put the number of soldiers killed at 5,937": a toll's noun, no battle
-        grammar = self.lex.grammar
-        before = tokens[k - 1].norm if k > 0 else ""
-        if before in grammar["auxiliaries"] and before not in grammar["perfect_auxiliaries"]:
-            return False  # "had been killed", "were destroyed": a passive tells no engagement
-        if any(t.kind == "num" for t in tokens[max(0, k - 2) : figure.first]):
-            return False  # "61,207 soldiers killed and 49,368 wounded": the figure before's
-        return not self._perfect_before(tokens, k, told_back=True)
-
     def _earlier_figures_cue(self, tokens: list[Token], figure: Figure, cue: Cue) -> bool:
         """ "2,000 men in a single day as Russia's losses soar past 725,000": a span right
         after an earlier figure is that figure's, once a new loss verb or link comes between."""
@@ -483,48 +434,11 @@ class ContextReader:
             if tokens[k].kind == "word" and tokens[k].norm not in light
         )
 
-    def _perfect_tense(self, tokens: list[Token], figure: Figure) -> bool:
-        """ "has (also) lost", "have destroyed": the perfect of the verb governing a figure."""
-        verb = self._governing_verb(tokens, figure)
-        return verb is not None and self._perfect_before(tokens, verb[1])
-
-    def _governing_verb(self, tokens: list[Token], figure: Figure) -> tuple[Tagged, int] | None:
-        """The loss cue closest before a figure, and where it starts."""
-        for back in range(figure.first - 1, max(-1, figure.first - VERB_REACH), -1):
-            cue = self.lex.loss_cues.match(tokens, back)
-            if cue is not None and cue[1] <= figure.first:
-                return cue[0], back
-        return None
-
-    def _perfect_before(
-        self, tokens: list[Token], k: int, *, told_back: bool = False, narrative: bool = False
-    ) -> bool:
-        """A perfect auxiliary in the three words before the verb at ``k`` ("has lost", "have
-        also destroyed"); with ``told_back``, a reported past perfect ("said its air defences
-        had destroyed") is the simple past told back, not a perfect; with ``narrative``, a
-        perfect that tells one event in its language ("la contraerea ha abbattuto") is none."""
-        grammar = self.lex.grammar
-        for j in range(max(0, k - 3), k):
-            norm = tokens[j].norm
-            if norm not in grammar["perfect_auxiliaries"]:
-                continue
-            if narrative and norm in grammar["narrative_perfect"]:
-                continue
-            if told_back and norm in grammar["backshift_auxiliaries"] and self._reported(tokens, j):
-                continue
-            return True
-        return False
-
     @staticmethod
     def _other_clause(found: SentenceFigures, date: DateMention, figure: Figure) -> bool:
         """Whether a day named in the sentence stands in another clause than the figure's."""
         clause_of = found.clause_of
         return clause_of[min(date.first, len(clause_of) - 1)] != figure.clause
-
-    def _reported(self, tokens: list[Token], j: int) -> bool:
-        """A report verb shortly before token ``j``: the clause is reported speech."""
-        lo = max(0, j - BACKSHIFT_REACH)
-        return any(self.lex.report_verbs.match(tokens, i) is not None for i in range(lo, j))
 
     def _day(self, draft: Draft, tokens: list[Token], found: SentenceFigures) -> None:
         figure = draft.figure
