@@ -221,3 +221,66 @@ def test_together_with_the_wounded_is_one_count_of_personnel() -> None:
         "За словами президента, Росія втратила 90 тисяч убитими, а разом з пораненими – 250 тисяч."
     )
     assert found(text, "uk", "category", "value") == [("killed", 90000), ("personnel", 250000)]
+
+
+# -- blind round own-uk-5 / own-ru-5 ---------------------------------------------------------
+
+
+def test_a_side_after_a_loss_noun_in_a_source_phrase_is_the_loser_not_the_source() -> None:
+    text = (
+        "Генштаб ЗСУ оприлюднив нові дані про втрати Росії у війні. "
+        "Загалом ворог втратив близько 702 300 осіб."
+    )
+    assert found(text, "uk", "subject", "value", "claimant") == [("RU", 702300, "UA_GENERAL_STAFF")]
+
+
+def test_an_imperfective_past_report_verb_names_its_speaker() -> None:
+    text = "Раніше Сирський заявляв, що у березні ворог втратив понад 40 тисяч військових."
+    assert found(text, "uk", "value", "claimant") == [(40000, "UA_GOV")]
+    text = "Ранее Шойгу заявлял, что ВСУ потеряли за месяц более 15 тысяч человек."
+    assert found(text, "ru", "value", "claimant") == [(15000, "RU_MOD")]
+
+
+def test_we_in_an_outlets_own_summary_is_the_outlet_and_counts_the_dead() -> None:
+    text = (
+        "Сводка «Медиазоны» за апрель\n"
+        "Мы установили имена 97 310 российских военных, погибших на войне. "
+        "За месяц в список добавлено 4 105 человек."
+    )
+    assert found(text, "ru", "category", "value", "basis", "claimant") == [
+        ("killed", 97310, "cumulative", "MEDIAZONA"),
+        ("killed", 4105, "period", "MEDIAZONA"),
+    ]
+
+
+def test_a_headline_count_of_names_credited_by_the_body_to_mediazona_is_of_the_dead() -> None:
+    text = (
+        "Потери российской армии: 97 тысяч имен\n"
+        "«Медиазона» установила имена 97 310 российских военных, погибших на войне."
+    )
+    assert found(text, "ru", "category", "value", "claimant") == [
+        ("killed", 97000, "MEDIAZONA"),
+        ("killed", 97310, "MEDIAZONA"),
+    ]
+
+
+def test_such_and_in_our_list_before_a_bare_number_take_the_noun_said_before() -> None:
+    text = (
+        "«Медиазона» установила имена 97 310 погибших российских военных. "
+        "Больше всего среди погибших мобилизованных: таких 14 020. "
+        "Офицеров в нашем списке 5 117."
+    )
+    assert found(text, "ru", "category", "value") == [
+        ("killed", 97310),
+        ("killed", 14020),
+        ("killed", 5117),
+    ]
+    text = (
+        "«Медіазона» встановила імена 97 310 російських військових, загиблих у війні. "
+        "За тиждень до списку додали ще 2 600 прізвищ. Офіцерів у списку 5 117."
+    )
+    assert found(text, "uk", "category", "value", "basis") == [
+        ("killed", 97310, "cumulative"),
+        ("killed", 2600, "period"),
+        ("killed", 5117, "cumulative"),
+    ]

@@ -303,8 +303,8 @@ class AttributionReader(SourceReader, StatementDayReader):
                     return self._author_of_source(tokens, j, by_first) or entity
                 return entity
             token = tokens[k]
-            if token.norm in (",", ".", ";", ":"):
-                break
+            if token.norm in (",", ".", ";", ":") or token.norm in lex.grammar["loss_nouns"]:
+                break  # "дані про втрати Росії": a name past a loss noun is the loser
             side = lex.sides.match(tokens, k)
             if side is not None and side[0].value in _SOURCE_GUESS:
                 nxt = lex.source_nouns.match(tokens, side[1])

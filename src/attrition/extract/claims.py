@@ -25,7 +25,14 @@ from attrition.extract.dates import (
     read_dateline,
     read_wire_dateline,
 )
-from attrition.extract.drafts import GENERAL_STAFF, Draft, absorb, restated_sentences, same_figure
+from attrition.extract.drafts import (
+    GENERAL_STAFF,
+    Draft,
+    absorb,
+    count_deaths,
+    restated_sentences,
+    same_figure,
+)
 from attrition.extract.figures import (
     Figure,
     FigureReader,
@@ -68,7 +75,7 @@ from attrition.extract.tokens import Token, tokenize
 
 # Bumped whenever a change to rules or lexicons can change what is extracted; stored
 # with each claim so a ledger can tell which extractor read an article.
-EXTRACTOR_VERSION = "1.5.0"
+EXTRACTOR_VERSION = "1.6.0"
 SCHEMA_FIELDS = (
     "subject",
     "category",
@@ -445,6 +452,7 @@ class _Extraction(CreditReader, ContextReader):
         draft.claimant = resolve_generic(
             attribution.claimant, draft.subject, self.memory.last_ministry
         )
+        count_deaths(draft)  # "… 113 тысяч имен. Сводка «Медиазоны»": credited after the figure
 
     def _note_report_span(self, attributions: list[Attribution], cues: list, index: int) -> None:
         """ "Russian troops took a village over the past day, the ministry reported": the

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from attrition.extract.dates import DateMention
-from attrition.extract.drafts import GENERAL_STAFF, Draft
+from attrition.extract.drafts import GENERAL_STAFF, Draft, count_deaths
 from attrition.extract.figures import FigureReader
 from attrition.extract.lists import PART_OPENER
 from attrition.extract.losses import LABEL_DASHES
@@ -37,9 +37,6 @@ SAME_WINDOW = "basis.same_window"
 # day's figure brings ("bringing the total to 725,710" after "1,780 over the past day").
 _NOT_A_WINDOW = frozenset({SAME_WINDOW, "basis.bringing"})
 
-# Claimants whose counts are of the dead only (Mediazona with BBC Russian list named
-# deaths), so a figure they give for people "lost" is a death toll (SCHEMA.md).
-COUNTS_DEATHS = frozenset({"MEDIAZONA"})
 # Sides read from beyond the figure's sentence (or guessed): too weak to make "people" soldiers.
 WEAK_SIDE_ROLES = frozenset({"paragraph", "topic", "claimant", "default"})
 
@@ -121,10 +118,7 @@ class ContextReader(TenseReader):
         draft.unsided_people = (weak and people) or (
             same_victims and (weak or self._side_role == "list")
         )
-        counts_deaths = draft.claimant in COUNTS_DEATHS and figure.category == "personnel"
-        if counts_deaths and figure.rule_id.startswith(("noun.pe", "pred.personnel")):
-            figure.category = "killed"  # a count of named dead: their "lost" means dead
-            figure.rule_id = "claimant.counts_deaths:" + figure.rule_id.split(":")[-1]
+        count_deaths(draft)
         self._basis(draft, tokens, found, cues)
         self._day(draft, tokens, found)
         self._after_claim(draft, figure, tokens)

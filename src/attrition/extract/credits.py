@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from attrition.extract.claimants import AttributionReader
-from attrition.extract.drafts import GENERAL_STAFF, Draft
+from attrition.extract.drafts import GENERAL_STAFF, Draft, count_deaths
 from attrition.extract.rules import Lexicon
 from attrition.extract.segment import Paragraph
 from attrition.extract.speakers import Entity, Memory, resolve_generic
@@ -34,6 +34,7 @@ class CreditReader:
         for draft in self.drafts:
             if draft.attribution is None and draft.claimant is None:
                 draft.claimant = resolve_generic(claimant, draft.subject, None)
+                count_deaths(draft)
                 if draft.claimant == GENERAL_STAFF and draft.as_of is None:
                     draft.as_of = self.gs_day or self.published
 
@@ -96,6 +97,7 @@ class CreditReader:
             if source is None:
                 continue
             draft.claimant = source.claimant
+            count_deaths(draft)  # "Потери России: 113 тысяч имен" over Mediazona's count
             if (
                 draft.as_of is None
                 and source.claimant == GENERAL_STAFF

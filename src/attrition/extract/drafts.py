@@ -17,6 +17,9 @@ DISTINCT_VALUE = 100
 SAME_PERSON_FIGURE = 100
 # A figure repeated in more sentences than this is a common small number, not a restatement.
 RESTATEMENT_FANOUT = 8
+# Claimants whose counts are of the dead only (Mediazona with BBC Russian list named
+# deaths), so a figure they give for people "lost" is a death toll (SCHEMA.md).
+COUNTS_DEATHS = frozenset({"MEDIAZONA"})
 
 
 @dataclass
@@ -40,6 +43,15 @@ class Draft:
     text_key: str = ""
     merged: list[Draft] = field(default_factory=list)
     unsided_people: bool = False  # "four people were killed": no side anywhere near
+
+
+def count_deaths(draft: Draft) -> None:
+    """A count of named dead (Mediazona's) in people or personnel: their "lost" means dead."""
+    figure = draft.figure
+    counts_deaths = draft.claimant in COUNTS_DEATHS and figure.category == "personnel"
+    if counts_deaths and figure.rule_id.startswith(("noun.pe", "pred.personnel")):
+        figure.category = "killed"
+        figure.rule_id = "claimant.counts_deaths:" + figure.rule_id.split(":")[-1]
 
 
 def figure_key(draft: Draft) -> tuple[object, ...]:
