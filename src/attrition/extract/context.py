@@ -379,17 +379,29 @@ class ContextReader(TenseReader):
         """A part named in an aside ("including 12 over the Moscow region,") with no span of
         its own: it is counted over its whole's span, unless the span after the aside is
         shared by both ("100,000 casualties, including 20,000 killed, since December")."""
-        if not _opens_an_aside(tokens, figure):
+        if not self._opens_an_aside(tokens, figure):
             return False
-        end = next((k for k in range(figure.last, len(tokens)) if tokens[k].norm == ","), -1)
-        if end < 0 or cue is None:
-            return end > 0
+        # the aside closes at a comma, or runs to the end of the sentence ("shot down 61
+        # missiles, including 52 cruise missiles.")
+        end = next((k for k in range(figure.last, len(tokens)) if tokens[k].norm == ","), None)
+        if end is None:
+            end = len(tokens)
+        if cue is None:
+            return True
         if figure.last <= cue.first < end:
             return False  # its own: "including 1,140 over the past 24 hours,"
         # a trailing span after another figure is that figure's ("…, and 485 over the week")
         return cue.first < figure.first or any(
             end < other.first < cue.first for other in found.figures
         )
+
+    def _opens_an_aside(self, tokens: list[Token], figure: Figure) -> bool:
+        """Whether "including" or a phrase pointing back at a whole ("among them", "of which")
+        stands right before the figure ("…, including 12 over Moscow,")."""
+        if figure.first > 0 and tokens[figure.first - 1].norm == PART_OPENER:
+            return True
+        back = self.lex.reference_words.match_ending(tokens, figure.first)
+        return back is not None and back[1] > 0 and tokens[back[1] - 1].norm == ","
 
     def _stood_at_end(self, tokens: list[Token], found: SentenceFigures) -> bool:
         """ "22,060 drones downed by the end of 2024": a count that stood at a month's or a
@@ -415,7 +427,7 @@ class ContextReader(TenseReader):
         # closes the aside of a part, whose day it is
         part = touched[-1]
         closed = cue.last < len(tokens) and tokens[cue.last].norm == ","
-        if closed and _opens_an_aside(tokens, part):
+        if closed and self._opens_an_aside(tokens, part):
             return True
         lex = self.lex
         # a verb, not a preposition: "soar past", "losses" start a new statement; "along
@@ -512,7 +524,7 @@ class ContextReader(TenseReader):
         # a bracketed increment ("5,293 (+5)") dates only itself, not the next item's total,
         # and nor does a part in an aside ("897,420 troops …, including 1,180 over the last 24
         # hours"): the speaker's window stays its whole's
-        aside = _opens_an_aside(tokens, figure)
+        aside = self._opens_an_aside(tokens, figure)
         if draft.basis_explicit and figure.basis_rule != "basis.increment" and not aside:
             self.last_basis[draft.claimant] = (draft.basis, draft.paragraph, draft.subject)
             if draft.basis == "period":
@@ -527,8 +539,3 @@ def _tallied(tokens: list[Token], figure: Figure) -> bool:
         return True
     after = max(figure.noun_last, figure.mention.last)
     return any(bracketed_increment(tokens, k, figure.value) is not None for k in (after, after + 1))
-
-
-def _opens_an_aside(tokens: list[Token], figure: Figure) -> bool:
-    """Whether "including" stands right before the figure ("…, including 12 over Moscow,")."""
-    return figure.first > 0 and tokens[figure.first - 1].norm == PART_OPENER

@@ -121,6 +121,7 @@ class FigureReader(ComplementReader, ListReader):
                     figure.category = topic.category
         self._refine_lost(result)
         self._parts_of_the_dead(result)
+        self._parts_of_armour(result)
         self._distribute_qualifiers(tokens, result)
         self._share_predicates(tokens, result)
         result.figures = self._losses(tokens, result.figures, clause_of)

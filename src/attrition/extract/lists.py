@@ -25,6 +25,8 @@ ITEM_WORDS = 3
 # How far apart two entries of a ranking may stand: ", followed by prisoners recruited from
 # penal colonies, at" is ten tokens; a longer gap is a new statement.
 RANKING_ENTRY_TOKENS = 12
+# The categories whose members are vehicles of their own kind (see _parts_of_armour).
+ARMOUR = frozenset({"tanks", "afv"})
 
 
 _QUALIFIER_ENDS = frozenset({":", ",", ".", ";"})
@@ -169,6 +171,22 @@ class ListReader(LossFilter):
             if not (opened and part.person and whole.person) or part.explicit_category:
                 continue
             if whole.category in PERSON_CATEGORIES and whole.category != "personnel":
+                part.category = whole.category
+
+    def _parts_of_armour(self, result: SentenceFigures) -> None:
+        """ "1,150 tanks lost, including 180 Western-supplied vehicles": a part named by the word
+        for vehicles in general is more of its whole's tanks or armoured vehicles, not trucks."""
+        tokens = result.tokens
+        general = self.lex.grammar["vehicle_hypernyms"]
+        for whole, part in itertools.pairwise(result.figures):
+            if whole.category not in ARMOUR or part.category != "vehicles":
+                continue
+            named = part.noun_last - part.noun_first == 1 and part.noun_first >= 0
+            if (
+                named
+                and tokens[part.noun_first].norm in general
+                and self._is_a_part(tokens, part.first)
+            ):
                 part.category = whole.category
 
     def _distribute_qualifiers(self, tokens: Sequence[Token], result: SentenceFigures) -> None:

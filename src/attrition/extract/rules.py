@@ -115,6 +115,7 @@ _CALENDAR_KEYS = {
 _WAR_AGE_KEYS = {"mark_words", "month_words", "day_words", "into_words", "war_nouns"}
 # Closed word classes the rules consult by name (docs/extraction.md, "Grammar words").
 GRAMMAR_KEYS = {
+    "vehicle_hypernyms",
     "denominators",
     "ranking_leads",
     "predicate_fillers",
