@@ -320,3 +320,37 @@ def test_a_span_after_the_aside_is_shared_by_the_whole_and_its_part() -> None:
     text = "Russia has suffered 90,000 casualties, including 18,000 killed, since December."
     found = {c.value: c.basis for c in extract_claims(text, published="2023-05-01")}
     assert found == {90000: "period", 18000: "period"}
+
+
+NIGHT_REPORT = (
+    "Overnight the enemy struck at Ukraine with 64 air attack weapons, the Air Force of the "
+    "Armed Forces of Ukraine reported.\n"
+    "\n"
+    "Launched:\n"
+    "– 58 Geran-type strike drones, from Kursk and Oryol;\n"
+    "– 6 Kalibr cruise missiles, from the Black Sea.\n"
+    "\n"
+    "As of 08:30, air defence had destroyed 41 drones and 5 cruise missiles.\n"
+)
+
+
+def test_a_running_totals_as_of_before_a_time_of_day_is_one_nights_report() -> None:
+    found = {c.value: c for c in extract_claims(NIGHT_REPORT, published="2025-03-02")}
+    assert (found[41].basis, found[5].basis) == ("daily", "daily")
+    assert found[41].as_of == "2025-03-02"
+
+
+def test_as_of_a_date_still_states_a_running_total() -> None:
+    text = "As of March 1, air defence had destroyed 13,400 drones, the Air Force said."
+    [claim] = extract_claims(text, published="2025-03-02")
+    assert claim.basis == "cumulative"
+
+
+def test_the_first_speaker_to_count_what_was_no_loss_speaks_for_the_report_below() -> None:
+    found = extract_claims(NIGHT_REPORT, published="2025-03-02")
+    assert {c.claimant for c in found} == {"UA_GOV"}
+
+
+def test_a_loss_word_that_names_a_kind_of_drone_makes_no_launch_a_loss() -> None:
+    found = extract_claims(NIGHT_REPORT, published="2025-03-02")
+    assert sorted(c.value for c in found) == [5, 41]

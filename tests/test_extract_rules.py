@@ -760,3 +760,20 @@ def test_a_gloss_in_brackets_does_not_hide_the_noun_a_complement_reaches() -> No
     )
     (claim,) = extract_claims(text, published="2024-06-02")
     assert (claim.subject, claim.category, claim.basis) == ("RU", "personnel", "rate")
+
+
+def test_a_hyphenated_compound_before_a_noun_phrase_is_one_adjective() -> None:
+    text = "Russia has lost at least 40 carrier-based combat aircraft, Oryx says."
+    [claim] = extract_claims(text, published="2024-12-05")
+    assert (claim.value, claim.category, claim.qualifier) == (40, "aircraft", "over")
+
+
+def test_two_equal_figures_in_one_sentence_are_two_claims() -> None:
+    text = "Oryx lists the Russian Be-12 patrol planes: 1 destroyed, 1 damaged."
+    found = extract_claims(text, published="2024-12-05")
+    assert [(c.value, c.category) for c in found] == [(1, "aircraft"), (1, "aircraft")]
+
+
+def test_a_figure_repeated_in_another_sentence_is_still_one_claim() -> None:
+    text = "Russia lost 1,210 soldiers in a day. Kyiv said Russia lost 1,210 soldiers in a day."
+    assert len(extract_claims(text, published="2024-12-05")) == 1

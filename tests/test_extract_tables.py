@@ -288,3 +288,38 @@ def test_rows_labelled_by_a_day_under_a_lead_naming_the_count_are_that_days_figu
         ("personnel", 1210, "daily", "2024-09-02"),
         ("personnel", 1090, "daily", "2024-09-03"),
     ]
+
+
+BRACKETED_TOTALS = (
+    "Ukraine's General Staff gave the enemy's losses over the past day, totals in brackets:\n"
+    "\n"
+    "6 tanks (total: 8,120)\n"
+    "27 artillery systems (17,344)\n"
+    "\n"
+    "The totals for helicopters (328) and warships (28) stayed the same.\n"
+)
+
+
+def test_a_bracketed_total_after_an_items_noun_makes_the_item_the_days_change() -> None:
+    found = {c.value: c for c in extract_claims(BRACKETED_TOTALS, published="2024-09-03")}
+    assert (found[6].category, found[6].basis) == ("tanks", "daily")
+    assert (found[8120].category, found[8120].basis) == ("tanks", "cumulative")
+    assert (found[27].basis, found[17344].category) == ("daily", "artillery")
+    assert found[17344].basis == "cumulative"
+
+
+def test_a_count_in_brackets_right_after_its_noun_is_that_nouns_figure() -> None:
+    found = {c.value: c for c in extract_claims(BRACKETED_TOTALS, published="2024-09-03")}
+    assert (found[328].category, found[28].category) == ("helicopters", "ships")
+    assert found[328].subject == found[28].subject == "RU"
+
+
+def test_a_smaller_bracketed_count_after_a_noun_leaves_the_figure_before_a_total() -> None:
+    text = "Russia has lost 9,300 tanks (6), the General Staff said on Monday."
+    found = {c.value: c for c in extract_claims(text, published="2024-09-03")}
+    assert found[9300].basis == "cumulative"
+
+
+def test_a_bracketed_number_after_a_noun_needs_a_loss_or_a_tally_word() -> None:
+    text = "The plant built helicopters (40) and trucks (1,200) last year."
+    assert extract_claims(text, published="2024-09-03") == []

@@ -90,6 +90,10 @@ SCHEMA_FIELDS = (
 # A claim as JSON: the schema's fields, then where it stands in the text and which rule read it.
 CLAIM_FIELDS = (*SCHEMA_FIELDS, "start", "end", "quote", "rule_id")
 QUOTE_CHARS = 400
+# A night report names its speaker in its lead, right under the headline ("the enemy attacked
+# with 112 drones, the Air Force reports"); a speaker met later (an opinion piece quoting the
+# UN on civilians, own-en-10) speaks for no figure below it.
+REPORT_LEAD_PARAGRAPHS = 1
 # The dev set's longest sentence has 95 tokens; a "sentence" four times that long is a
 # list, a table or junk, and is read in pieces so the work per piece stays bounded.
 MAX_SENTENCE_TOKENS = 400
@@ -374,9 +378,12 @@ class _Extraction(CreditReader, ContextReader):
                 carried = attributions[-1]
             if attributions and self._paragraph_attribution is None:
                 self._paragraph_attribution = attributions[0]
-            if paragraph.headline and attributions and not found.figures and not self.drafts:
+            in_lead = self.figures.counted_no_loss and index <= REPORT_LEAD_PARAGRAPHS
+            opening = paragraph.headline or in_lead
+            if opening and attributions and not found.figures and not self.drafts:
                 # "Latest Defence Intelligence update on …": a title naming its source speaks
-                # for the figures below it that name none
+                # for the figures below it that name none, as does the first speaker to count
+                # what was no loss ("the enemy attacked with 112 drones, the Air Force reports")
                 self.last_said = self.last_said or attributions[0]
             self._update_topics(found, tokens)
         self._carry_forward(index)

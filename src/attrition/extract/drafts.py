@@ -89,6 +89,8 @@ def same_figure(a: Draft, b: Draft, restated: set[tuple[tuple[int, int], tuple[i
     fa, fb = a.figure, b.figure
     if a.subject != b.subject or (fa.value, fa.low, fa.high) != (fb.value, fb.low, fb.high):
         return False
+    if a.sentence == b.sentence and ":increment" not in fa.rule_id + fb.rule_id:
+        return False  # "1 destroyed, 1 damaged": two figures of one sentence are two claims
     size = fa.value if fa.value is not None else fa.high or 0
     same_text = a.text_key == b.text_key or (a.sentence, b.sentence) in restated
     if fa.category == fb.category:

@@ -53,13 +53,15 @@ class FigureReader(ComplementReader, ListReader):
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        self._loss_clauses: dict[tuple[int, int], bool] = {}
+        self._loss_clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._loss_of: Sequence[Token] | None = None
         self._after_losses = False
         self._item_line = False
         self._partition = False  # the sentence opens "Of those (identified), …"
         self._columns: tuple[NounPhrase | None, ...] = ()
         self._wholes: set[int] = set()
+        # the last sentence counted things but no losses ("attacked with 112 drones")
+        self.counted_no_loss = False
 
     # -- entry point -------------------------------------------------------------------
 
@@ -92,6 +94,7 @@ class FigureReader(ComplementReader, ListReader):
         mentions = find_numbers(tokens, self.lex.number_words, skip=skip)
         clause_of = self._clauses(tokens)
         result = SentenceFigures(tokens, [], dates, clause_of)
+        self.counted_no_loss = False
         if not mentions:
             result.phrases = self._topic_phrases(tokens, clause_of)
             return result
@@ -99,9 +102,11 @@ class FigureReader(ComplementReader, ListReader):
         mention_starts = {m.first for m in mentions}
         pending: list[tuple[NumberMention, int]] = []
         self._wholes = set()
+        counted = False
         for index, mention in enumerate(mentions):
             if self._is_not_a_count(tokens, mention) or mention.first in self._wholes:
                 continue
+            counted = True
             figure = self._figure(tokens, mention, clause_of, mention_starts, result, topic)
             if figure is None:
                 pending.append((mention, index))
@@ -125,7 +130,9 @@ class FigureReader(ComplementReader, ListReader):
         self._distribute_qualifiers(tokens, result)
         self._share_predicates(tokens, result)
         result.figures = self._losses(tokens, result.figures, clause_of)
+        self.counted_no_loss = counted and not result.figures
         self._increments(result)
+        self._bracketed_totals(result)
         return result
 
     def header_phrases(self, tokens: list[Token]) -> list[NounPhrase]:
@@ -435,13 +442,22 @@ class FigureReader(ComplementReader, ListReader):
     def _noun_before_count(
         self, tokens: list[Token], m: NumberMention, clause_of: list[int]
     ) -> NounPhrase | None:
-        """ "坦克7912辆": a noun right before a number its classifier closes (Chinese tallies)."""
-        if m.last >= len(tokens) or tokens[m.last].norm not in self.lex.grammar["classifiers"]:
+        """ "坦克7912辆": a noun right before a number its classifier closes (Chinese tallies);
+        "aircraft (369)", "8 tanks (total: 9,412)": a noun right before a bracket that holds
+        nothing but its count."""
+        if m.last >= len(tokens):
             return None
-        k = m.first
-        qualifier = self.lex.qualifiers_before.match_ending(tokens, k)
-        if qualifier is not None:
-            k = qualifier[1]
+        if tokens[m.last].norm == ")":
+            k = self._bracket_before(tokens, m.first)
+            if k < 0:
+                return None
+        elif tokens[m.last].norm in self.lex.grammar["classifiers"]:
+            k = m.first
+            qualifier = self.lex.qualifiers_before.match_ending(tokens, k)
+            if qualifier is not None:
+                k = qualifier[1]
+        else:
+            return None
         hit = self.lex.nouns.match_ending(tokens, k)
         if hit is None or hit[0].kind not in ("equipment", "person"):
             return None

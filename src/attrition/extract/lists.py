@@ -433,6 +433,32 @@ class ListReader(LossFilter):
         bracketed = bracketed_increment(tokens, after, figure.value)
         return None if bracketed is None else (after, bracketed[1], bracketed[0])
 
+    def _bracket_before(self, tokens: Sequence[Token], first: int) -> int:
+        """The opening bracket of "(369)" or "(total: 9,412)" before a number, or -1."""
+        k = first - 1
+        if k > 1 and tokens[k].norm == ":":
+            label = self.lex.placeholder_nouns.match_ending(tokens, k)
+            k = label[1] - 1 if label is not None else -1
+        return k if k > 0 and tokens[k].norm == "(" else -1
+
+    def _bracketed_totals(self, result: SentenceFigures) -> None:
+        """ "8 tanks (total: 9,412)": a larger count of the same noun in a bracket after a
+        figure's noun is the running total, so the figure before it is the day's change."""
+        previous: Figure | None = None
+        for figure in result.figures:
+            if (
+                previous is not None
+                and figure.rule_id.endswith(":counted")
+                and previous.category == figure.category
+                and previous.value is not None
+                and figure.value is not None
+                and previous.value < figure.value
+                and previous.noun_last == self._bracket_before(result.tokens, figure.mention.first)
+            ):
+                previous.basis_hint, previous.basis_rule = "daily", "basis.bracketed_total"
+                figure.basis_hint, figure.basis_rule = "cumulative", "basis.bracketed_total"
+            previous = figure
+
     def _increments(self, result: SentenceFigures) -> None:
         """``1,511 (+4)``: the bracketed increment is the same category's daily figure."""
         extra: list[Figure] = []

@@ -37,7 +37,7 @@ class LossFilter:
     _after_losses: bool
     _item_line: bool
     _partition: bool
-    _loss_clauses: dict[tuple[int, int], bool]
+    _loss_clauses: dict[tuple[int, int], list[tuple[int, int]]]
     _loss_of: Sequence[Token] | None
     _launched_by: str | None  # the side that launched a count before, in this sentence
 
@@ -120,8 +120,10 @@ class LossFilter:
             ("noun.casualties", "noun.deaths")
         ):
             return True
-        if self._clause_has_loss(tokens, lo, hi) or continues:
+        if self._clause_has_loss(tokens, lo, hi, figure) or continues:
             return True
+        if figure.rule_id.endswith(":counted") and lex.placeholder_nouns.find_all(tokens):
+            return True  # "The totals for aircraft (369) and helicopters (329) did not change"
         if not self._after_losses:
             return False
         after = figure.mention.last
@@ -143,6 +145,8 @@ class LossFilter:
         # "Tanks 6,140 +8": a table's item line, its label right before its figure
         tabled = self._item_line and ":complement" in figure.rule_id
         tabled = tabled and label_end(tokens, figure.first) == figure.noun_last
+        # "8 tanks (9,412)": an item line's total in a bracket after its noun
+        tabled = tabled or (self._item_line and figure.rule_id.endswith(":counted"))
         return (
             label or opens or tabled or bool(lex.placeholder_nouns.find_all(tokens))
         )  # "- Tanks: 7,201 (+6)"
@@ -195,16 +199,19 @@ class LossFilter:
                 return str(side[0].value)
         return None
 
-    def _clause_has_loss(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
-        """Whether a clause holds a loss word (asked once per clause, not once per figure)."""
+    def _clause_has_loss(self, tokens: Sequence[Token], lo: int, hi: int, figure: Figure) -> bool:
+        """Whether a clause holds a loss word outside the figure's own noun ("98 strike
+        drones" names a kind of drone); the clause's words are looked up once, not per figure."""
         if self._loss_of is not tokens:
             self._loss_of = tokens
             self._loss_clauses = {}
         found = self._loss_clauses.get((lo, hi))
         if found is None:
-            found = bool(self.lex.loss_cues.find_all(tokens, lo, hi))
+            found = [(a, b) for _, a, b in self.lex.loss_cues.find_all(tokens, lo, hi)]
             self._loss_clauses[(lo, hi)] = found
-        return found
+        # a cue that opens the noun and stops short of its end names the kind of weapon; a
+        # noun that is itself a loss word ("losses") still counts
+        return any(a != figure.noun_first or b >= figure.noun_last for a, b in found)
 
     def _clause_bounds(self, clause_of: list[int], clause: int) -> tuple[int, int]:
         """First and last-plus-one token of a clause (clause numbers never decrease)."""

@@ -193,8 +193,13 @@ class NounReader:
                 skipped += 1
                 continue
             compound = _hyphenated_end(tokens, k) if k + 1 < n and tokens[k + 1].joined else k
-            if compound > k + 1 and span_key(tokens, k, compound) in lex.np_skip:
-                k = compound  # "self-propelled", "long-range": a skipped word written with hyphens
+            if compound > k + 1 and (
+                span_key(tokens, k, compound) in lex.np_skip
+                or (compound < n and lex.nouns.match(tokens, compound) is not None)
+            ):
+                # "self-propelled", "long-range": a skipped word written with hyphens; any
+                # such compound right before a noun is one adjective ("fixed-wing combat aircraft")
+                k = compound
                 skipped += 1
                 continue
             if (

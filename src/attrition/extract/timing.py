@@ -31,6 +31,9 @@ SPECIFIC_CUE_BONUS = 2
 _PRIORITY = {"rate": 0, "daily": 1, "period": 2, "cumulative": 3}
 # Cumulative cues that name the war's start as a span does ("since February 24, 2022").
 _WAR_SPANS = frozenset({"basis.since_date", "basis.since_war"})
+# "As of 09:00, air defence had shot down 76 UAVs": a running total's "as of" before a time
+# of day dates one night's report, a day's window (the Air Force's night reports)
+CLOCK_CUE = "basis.clock"
 # "since Ukraine's incursion into the Kursk region began": an event named before its verb;
 # "since Moscow launched what it calls its "special operation"" names the war as far away.
 SINCE_EVENT_REACH = 12
@@ -75,10 +78,21 @@ class Cue:
     rule_id: str
 
 
+def _clock_at(tokens: Sequence[Token], k: int) -> bool:
+    """Whether a time of day ("09:00") starts at ``tokens[k]``."""
+    if k + 2 >= len(tokens) or tokens[k + 1].norm != ":":
+        return False
+    hour, colon, minute = tokens[k], tokens[k + 1], tokens[k + 2]
+    glued = hour.end == colon.start and colon.end == minute.start
+    return glued and hour.kind == minute.kind == "num" and len(minute.text) == 2
+
+
 def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) -> list[Cue]:
     """Every basis cue of a sentence: lexicon phrases, months and years, "since …", "in N weeks"."""
     cues = [
-        Cue(tag.value, a, b, tag.rule_id)
+        Cue("daily", a, b, CLOCK_CUE)
+        if tag.value == "cumulative" and _clock_at(tokens, b)
+        else Cue(tag.value, a, b, tag.rule_id)
         for tag, a, b in lex.basis_clause.find_all(tokens)
         if not (
             tag.value == "period"
