@@ -335,3 +335,50 @@ def test_a_perfect_telling_one_event_in_its_language_shoots_down_one_nights_dron
 def test_an_italian_spokesman_who_tells_a_paper_is_a_speaker() -> None:
     text = "Lo Stato maggiore ucraino racconta che la Russia ha perso 1.210 soldati in un giorno."
     assert found(text, "it", "value", "claimant") == [(1210, "UA_GENERAL_STAFF")]
+
+
+# -- Chinese, blind round own-zh-6 ---------------------------------------------------------------
+
+
+def test_a_chinese_list_lead_after_the_days_figure_keeps_its_speaker_over_the_items() -> None:
+    text = (
+        "乌克兰武装部队总参谋部3日公布的数据显示，过去24小时内俄军损失870人。"
+        "自全面入侵以来，俄军累计损失如下：\n"
+        "坦克：10950辆（+4）\n火炮系统：30120门（+35）\n"
+        "俄罗斯国防部则称，乌军过去一天损失约1200人。"
+    )
+    assert found(text, "zh", "subject", "category", "value", "claimant") == [
+        ("RU", "personnel", 870, "UA_GENERAL_STAFF"),
+        ("RU", "tanks", 10950, "UA_GENERAL_STAFF"),
+        ("RU", "tanks", 4, "UA_GENERAL_STAFF"),
+        ("RU", "artillery", 30120, "UA_GENERAL_STAFF"),
+        ("RU", "artillery", 35, "UA_GENERAL_STAFF"),
+        ("UA", "personnel", 1200, "RU_MOD"),
+    ]
+
+
+def test_a_chinese_subject_before_a_long_span_still_owns_the_losses() -> None:
+    text = (
+        "泽连斯基表示，有超过4万名乌军士兵阵亡。\n"
+        "据总参谋部公布的数据，俄军自全面入侵以来累计损失约98万人。"
+    )
+    assert found(text, "zh", "subject", "value") == [("UA", 40000), ("RU", 980000)]
+
+
+def test_a_chinese_among_them_opens_the_parts_of_the_named_dead() -> None:
+    text = (
+        "Mediazona公布统计，已核实了9.5万名俄罗斯军人的死亡。"
+        "其中，志愿参战者约有2.6万人，从监狱招募的囚犯超过1.6万人。"
+    )
+    assert found(text, "zh", "category", "value", "qualifier", "claimant") == [
+        ("killed", 95000, "exact", "MEDIAZONA"),
+        ("killed", 26000, "about", "MEDIAZONA"),
+        ("killed", 16000, "over", "MEDIAZONA"),
+    ]
+
+
+def test_the_ukrainian_air_force_in_chinese_is_the_government() -> None:
+    text = "烏克蘭空軍週二表示，夜間擊落了88架俄軍無人機。"
+    assert found(text, "zh", "subject", "category", "value", "claimant") == [
+        ("RU", "uav", 88, "UA_GOV")
+    ]

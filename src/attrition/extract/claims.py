@@ -387,14 +387,14 @@ class _Extraction(CreditReader, ContextReader):
                 self.last_said = self.last_said or attributions[0]
             self._update_topics(found, tokens)
         self._carry_forward(index)
-        self._follow_list(listed, new_lead)
+        self._follow_list(listed, new_lead, paragraph.ends_with_colon)
         if paragraph.ends_with_colon:
             return carried
         if paragraph.opens_with_quote and (last_speaker or opening_speaker):
             return last_speaker or opening_speaker
         return None
 
-    def _follow_list(self, listed: bool, new_lead: ListLead | None) -> None:
+    def _follow_list(self, listed: bool, new_lead: ListLead | None, colon: bool) -> None:
         """Keep a lead over its item lines; a line without figures closes the list, and its
         attribution ("The data are being updated, the General Staff reported") covers the
         items, or the paragraph of figures right before it, that had none."""
@@ -413,7 +413,8 @@ class _Extraction(CreditReader, ContextReader):
                 waiting = unclaimed
             self._credit(waiting, self._paragraph_attribution)
         self._previous_drafts = self._paragraph_drafts
-        self._lead = new_lead if not self._paragraph_drafts else None
+        # a paragraph of figures may still end on its list's lead ("…930人。…损失如下：")
+        self._lead = new_lead if not self._paragraph_drafts or colon else None
 
     def _carry_forward(self, index: int) -> None:
         """ "… 263 (+2). The data are being updated, the General Staff reported": the attribution

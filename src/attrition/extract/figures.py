@@ -473,7 +473,7 @@ class FigureReader(ComplementReader, ListReader):
         if hit is None or hit[1] < 2:
             return False  # "Others were wounded" names no whole
         for k in range(hit[1], min(len(tokens), hit[1] + PART_OPENER_WORDS + 1)):
-            if tokens[k].norm == ",":
+            if tokens[k].norm in (",", "，"):  # "Of them, …", "其中，…"
                 return True
             if tokens[k].kind != "word":
                 return False

@@ -133,7 +133,7 @@ def mark_paragraph(text: str, paragraph: Paragraph, boilerplate: tuple[str, ...]
     paragraph.boilerplate = lowered.startswith(boilerplate) or ("last updated on:" in line.lower())
     last = line.rstrip("\"”’'» )」』")[-1:]
     paragraph.headline = len(line) <= HEADLINE_MAX_CHARS and last not in ".!?:;,。！？：；，"
-    paragraph.ends_with_colon = line.endswith(":")
+    paragraph.ends_with_colon = line.endswith((":", "："))  # 如下：, a full-width colon
     paragraph.opens_with_quote = line[:1] in '"“«„' or line.lstrip("-•* ")[:1] in '"“«„'
     paragraph.quotes = find_quotes(text, paragraph.start, paragraph.end)
 

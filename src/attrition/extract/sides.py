@@ -23,6 +23,9 @@ from attrition.extract.tokens import Token, span_key
 MAX_VERB_REACH = 12
 # A verb's subject comes within ten tokens before it ("the Russian military lost").
 MAX_SUBJECT_REACH = 10
+# Chinese tokens are characters, about two to a word: its subject reach is twice as long
+# ("俄軍自全面入侵以來累計損失": the subject ends eleven characters before its verb).
+CJK_SUBJECT_REACH = 2 * MAX_SUBJECT_REACH
 OPPOSITE = {"RU": "UA", "UA": "RU"}
 # "Russia's defence ministry also said": the rest of a speaker's name and an adverb.
 SPEAKER_VERB_REACH = 4
@@ -52,6 +55,7 @@ class SideReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self.grammar = lexicon.grammar
+        self._subject_reach = CJK_SUBJECT_REACH if lexicon.language == "zh" else MAX_SUBJECT_REACH
 
     def side_phrases(self, tokens: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """Side noun phrases in ``tokens[lo:hi]`` (start, end, side): "Russian forces", "Kyiv"."""
@@ -190,7 +194,7 @@ class SideReader:
             if owner is not None:
                 return ClauseSide(owner, "noun", "side.losses_of", verb_at)
         anchor = verb_at if verb_at is not None and verb_at < start else start
-        subject_lo = max(0, anchor - MAX_SUBJECT_REACH)
+        subject_lo = max(0, anchor - self._subject_reach)
         while subject_lo < anchor and clause_of[subject_lo] != clause:
             subject_lo += 1
         candidates = self.side_phrases(tokens, subject_lo, anchor)
