@@ -382,3 +382,49 @@ def test_the_ukrainian_air_force_in_chinese_is_the_government() -> None:
     assert found(text, "zh", "subject", "category", "value", "claimant") == [
         ("RU", "uav", 88, "UA_GOV")
     ]
+
+
+# -- German, blind round own-de-6 ----------------------------------------------------------------
+
+
+def test_a_german_participle_closing_its_frame_takes_the_subject_before_the_auxiliary() -> None:
+    text = (
+        "Der Generalstab meldete am Montag, Russland habe 870 Soldaten verloren. "
+        "Das Portal Mediazona hat gemeinsam mit der BBC bis Ende April die Namen von "
+        "98 410 gefallenen russischen Soldaten ermittelt."
+    )
+    assert found(text, "de", "value", "category", "claimant") == [
+        (870, "personnel", "UA_GENERAL_STAFF"),
+        (98410, "killed", "MEDIAZONA"),
+    ]
+
+
+def test_a_german_range_after_zwischen_counts_the_placeholder_noun_before_it() -> None:
+    text = (
+        "Mediazona zählt 98 410 Namen. Die tatsächliche Zahl der Toten dürfte laut den "
+        "Autoren zwischen 180 000 und 230 000 liegen."
+    )
+    assert found(text, "de", "category", "low", "high", "claimant")[-1] == (
+        "killed",
+        180000,
+        230000,
+        "MEDIAZONA",
+    )
+
+
+def test_russians_after_a_german_casualty_noun_are_the_losing_side() -> None:
+    text = "Kiew meldet 1.150 getötete und verwundete Russen an einem Tag"
+    assert found(text, "de", "subject", "category", "value") == [("RU", "personnel", 1150)]
+
+
+def test_german_drones_lost_to_jamming_and_a_dative_plural_of_the_wounded() -> None:
+    text = (
+        "Die Luftwaffe erklärte, sie habe 71 von 120 Drohnen abgeschossen; 44 weitere seien "
+        "durch elektronische Störung vom Kurs abgekommen."
+    )
+    assert found(text, "de", "value") == [(71,)]
+    text = "Selenskyj sprach von 43 000 getöteten Soldaten und rund 370 000 Verwundeten."
+    assert found(text, "de", "category", "value", "qualifier") == [
+        ("killed", 43000, "exact"),
+        ("wounded", 370000, "about"),
+    ]

@@ -71,6 +71,9 @@ _TITLES = frozenset(
     }
 )
 _SOURCE_GUESS = {"UA": "UA_GENERIC", "RU": "RU_GENERIC"}
+# "Mediazona hat zusammen mit dem russischen Dienst der BBC bis Ende Mai die Namen von 111 387
+# gefallenen russischen Soldaten ermittelt": a German frame spans 19 tokens; 30 leaves room.
+MAX_FRAME_REACH = 30
 # "inflicted losses of up to 3,320 troops on Ukrainian forces": the loss cue before the
 # preposition that names its target stands within eight tokens.
 TARGET_REACH = 8
@@ -390,7 +393,25 @@ class AttributionReader(SourceReader, StatementDayReader):
                     continue
                 best = entity
                 aside_end = entity.last + core if aside else -1
-        return best
+        return best or self._framed_subject(tokens, k, verb_end, entities)
+
+    def _framed_subject(
+        self, tokens: Sequence[Token], k: int, verb_end: int, entities: list[Entity]
+    ) -> Entity | None:
+        """ "Mediazona hat … bis Ende Mai die Namen von 111 387 Soldaten ermittelt.": a participle
+        closing its clause takes the subject right before the auxiliary that opened it."""
+        if verb_end < len(tokens) and tokens[verb_end].norm not in (".", ",", ";"):
+            return None
+        auxiliaries = self.lex.grammar["perfect_auxiliaries"]
+        for entity in reversed(entities):
+            if entity.last >= k:
+                continue
+            if k - entity.last > MAX_FRAME_REACH:
+                return None
+            if entity.last < len(tokens) and tokens[entity.last].norm in auxiliaries:
+                closed = any(t.norm in (".", ";", ":") for t in tokens[entity.last : k])
+                return None if closed else entity
+        return None
 
     def _ends_at(self, tokens: Sequence[Token], entity: Entity, k: int) -> bool:
         """The entity ends right before token ``k``, or before a conjunction right before it."""

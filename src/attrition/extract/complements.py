@@ -61,6 +61,10 @@ class ComplementReader(NounReader):
             link = (qualifier[0].value, qualifier[1])  # "losses exceed 750,000"
         if link is None and qualifier is not None:
             link = lex.linking_words.match_ending(tokens, m.first)  # "rose above 1,500"
+        if link is None and m.low is not None:
+            # "Die Zahl der Toten dürfte … zwischen 200 000 und 250 000 liegen": a range's
+            # opener that the language lists as a link (its verb comes last)
+            link = lex.linking_words.match_ending(tokens, m.first)
         if (
             link is None
             and qualifier is not None

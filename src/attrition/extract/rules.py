@@ -153,6 +153,7 @@ GRAMMAR_KEYS = {
     "topic_openers",
     "speaker_trailers",
     "narrative_perfect",
+    "point_phrases",
 }
 
 

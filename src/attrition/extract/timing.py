@@ -127,6 +127,8 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
             continue  # "reported in February 2023", "One report at the end of April"
         if _by_then(tokens, date.first) or _end_of_phrase(tokens, date, lex) is not None:
             continue  # "75,000 dead by the end of 2023": a point in time, not a window
+        if phrase_ends_at(tokens, date.first, lex.grammar["point_phrases"], END_OF_PHRASE_TOKENS):
+            continue  # "bis Mitte Februar": where a count stood, with no day to date it
         if _dates_a_report(tokens, date, lex):
             continue  # "In September, the newspaper reported that …": when it was said
         if (
