@@ -354,3 +354,15 @@ def test_the_first_speaker_to_count_what_was_no_loss_speaks_for_the_report_below
 def test_a_loss_word_that_names_a_kind_of_drone_makes_no_launch_a_loss() -> None:
     found = extract_claims(NIGHT_REPORT, published="2025-03-02")
     assert sorted(c.value for c in found) == [5, 41]
+
+
+def test_a_year_after_a_supply_verb_is_when_they_came_not_a_window() -> None:
+    text = "Oryx counts 9 of the 14 Challenger tanks Britain delivered in 2023 as lost."
+    [claim] = extract_claims(text, published="2024-10-02")
+    assert (claim.value, claim.basis) == (9, "cumulative")
+
+
+def test_a_year_after_the_loss_verb_is_still_a_window() -> None:
+    text = "Ukraine lost 9 Challenger tanks in 2023, according to Oryx."
+    [claim] = extract_claims(text, published="2024-10-02")
+    assert claim.basis == "period"

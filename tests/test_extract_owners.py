@@ -117,3 +117,27 @@ def test_a_commanders_own_unit_is_the_speakers_side(unit: str) -> None:
     )
     (claim,) = extract_claims(text, published="2025-03-12")
     assert (claim.subject, claim.category, claim.claimant) == ("UA", "killed", "UA_GOV")
+
+
+@pytest.mark.parametrize("aside", [", which counts differently,", ", whose tally runs far higher,"])
+def test_a_relative_aside_after_the_speaker_does_not_make_the_speaker_the_loser(
+    aside: str,
+) -> None:
+    text = f"Ukraine's General Staff{aside} lists 26 warships destroyed since February 2022."
+    [claim] = extract_claims(text, published="2024-03-26")
+    assert (claim.subject, claim.category, claim.claimant) == ("RU", "ships", "UA_GENERAL_STAFF")
+
+
+def test_a_window_named_in_an_aside_about_the_speaker_is_not_the_figures() -> None:
+    text = (
+        "The General Staff, which publishes a daily tally, says Russia has lost more than "
+        "790,000 troops."
+    )
+    [claim] = extract_claims(text, published="2025-01-06")
+    assert claim.basis == "cumulative"
+
+
+def test_a_window_after_the_aside_still_counts() -> None:
+    text = "The General Staff, which counts differently, says Russia lost 1,020 troops overnight."
+    [claim] = extract_claims(text, published="2025-01-06")
+    assert claim.basis == "daily"

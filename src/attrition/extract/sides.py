@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from attrition.extract.claimants import MAX_ASIDE_REACH
 from attrition.extract.figures import Figure
 from attrition.extract.rules import Lexicon
 from attrition.extract.tokens import Token, span_key
@@ -289,15 +290,21 @@ class SideReader:
         follows it ("Russia's defence ministry also said") and leads straight to the figure
         ("said 40 drones were shot down"); an admission ("Russia admits 498 soldiers
         killed") reports the speaker's own losses."""
-        for k in range(end, min(len(tokens), end + SPEAKER_VERB_REACH)):
+        k, stop = end, min(len(tokens), end + SPEAKER_VERB_REACH)
+        while k < stop:
             verb = self.lex.report_verbs.match(tokens, k)
             if verb is not None:
                 if tokens[k].norm in self.grammar["admission_verbs"]:
                     return False
                 between = tokens[verb[1] : figure_at]
                 return all(t.kind == "word" for t in between)
+            aside_end = relative_aside_end(tokens, k, self.grammar["relatives"])
+            if aside_end > k:  # "Ukraine's General Staff, which counts differently, lists"
+                k, stop = aside_end, min(len(tokens), aside_end + SPEAKER_VERB_REACH)
+                continue
             if tokens[k].kind != "word" or self.lex.loss_cues.match(tokens, k) is not None:
                 return False
+            k += 1
         return False
 
     def _after_preposition(self, tokens: Sequence[Token], first: int) -> bool:
@@ -355,3 +362,16 @@ class SideReader:
                     return ClauseSide(side, "agent", "side.passive_agent", k, k)
                 return None
         return None
+
+
+def relative_aside_end(tokens: Sequence[Token], k: int, relatives: frozenset[str]) -> int:
+    """After a name, ", which counts differently," or ", whose figures …,": the index after
+    the aside's closing comma; ``k`` itself when no such aside opens there."""
+    if k + 1 >= len(tokens) or tokens[k].norm != "," or tokens[k + 1].norm not in relatives:
+        return k
+    for j in range(k + 2, min(len(tokens), k + 2 + MAX_ASIDE_REACH)):
+        if tokens[j].norm == ",":
+            return j + 1
+        if tokens[j].norm in (".", ";", ":") or tokens[j].kind == "num":
+            return k
+    return k

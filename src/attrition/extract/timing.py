@@ -15,10 +15,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from attrition.extract.claimants import MAX_ASIDE_REACH
 from attrition.extract.dates import DateMention, add_months
 from attrition.extract.figures import Figure, SentenceFigures
 from attrition.extract.numbers import CELL_BORDER, INCREMENT_NOTE_TOKENS, bracketed_increment
 from attrition.extract.rules import Lexicon
+from attrition.extract.sides import relative_aside_end
 from attrition.extract.tokens import Token, phrase_ends_at
 from attrition.taxonomy import CONFLICT_START
 
@@ -78,6 +80,24 @@ class Cue:
     rule_id: str
 
 
+def _in_relative_aside(tokens: Sequence[Token], a: int, b: int, lex: Lexicon) -> bool:
+    """Whether a cue stands in a comma-bounded relative aside that describes a speaker
+    ("the General Staff, which publishes a daily tally, says …"), not the figure's span."""
+    for back in range(a - 1, max(-1, a - 1 - MAX_ASIDE_REACH), -1):
+        if tokens[back].norm == ",":
+            return relative_aside_end(tokens, back, lex.grammar["relatives"]) > b
+        if tokens[back].kind == "num":
+            return False
+    return False
+
+
+def _supplied_before(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a supply or deployment verb ends right before ``k`` or before its "in"."""
+    if k > 0 and tokens[k - 1].norm == "in" and lex.non_claims.match_ending(tokens, k - 1):
+        return True
+    return k > 0 and lex.non_claims.match_ending(tokens, k) is not None
+
+
 def _clock_at(tokens: Sequence[Token], k: int) -> bool:
     """Whether a time of day ("09:00") starts at ``tokens[k]``."""
     if k + 2 >= len(tokens) or tokens[k + 1].norm != ":":
@@ -103,6 +123,7 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
         )
         and not _a_total_of(tokens, a, b)
         and not _in_increment_note(tokens, a)
+        and not _in_relative_aside(tokens, a, b, lex)
     ]
     for date in found.dates:
         prev = tokens[date.first - 1].norm if date.first > 0 else ""
@@ -123,6 +144,8 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
             continue
         if prev in lex.grammar["start_verbs"] or prev2 in lex.grammar["start_verbs"]:
             continue  # "since the conflict began in February 2022"
+        if _supplied_before(tokens, date.first, lex):
+            continue  # "12 of the 18 Leopards Germany sent in 2023": when they came, not a window
         if _reported_near(tokens, date.first, lex) or prev == "as":
             continue  # "reported in February 2023", "One report at the end of April"
         if _by_then(tokens, date.first) or _end_of_phrase(tokens, date, lex) is not None:
