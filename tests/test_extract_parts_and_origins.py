@@ -1,5 +1,7 @@
-"""Rules from wire copy on air attacks and from equipment tallies: a part at a sentence's end,
-a part opened by "among them", armour named as vehicles, and estimates that name an origin."""
+"""Rules from wire copy on air attacks, equipment tallies and long analyses: a part at a
+sentence's end, a part opened by "among them", armour named as vehicles, estimates that name an
+origin, missiles named by their designation, a month that dates an interview, and the speakers
+of Ukraine's branches and groups of forces."""
 
 from __future__ import annotations
 
@@ -51,3 +53,48 @@ def test_western_estimates_speak_for_themselves_after_another_speaker() -> None:
     found = {c.value: c.claimant for c in extract_claims(text, published="2025-02-01")}
     assert found[640000] == "OTHER"
     assert found[870000] != "OTHER"
+
+
+@pytest.mark.parametrize(
+    "named",
+    ["nine Kh-101s", "nine Kalibrs", "nine Kh-101 and Kalibr cruise missiles"],
+)
+def test_cruise_missiles_named_by_their_designation_are_cruise_missiles(named: str) -> None:
+    text = f"The air force said its crews shot down 140 drones and {named} overnight."
+    found = {c.category: c.value for c in extract_claims(text, published="2025-10-06")}
+    assert found == {"uav": 140, "cruise_missiles": 9}
+
+
+def test_a_guided_missile_named_by_its_designation_is_no_claim() -> None:
+    text = "The air force said it downed 70 drones and intercepted one Kh-59 guided missile."
+    assert [c.category for c in extract_claims(text, published="2025-10-06")] == ["uav"]
+
+
+def test_a_month_after_an_interview_dates_it_and_is_no_window() -> None:
+    text = (
+        "In an interview in March, President Volodymyr Zelensky said 31,000 Ukrainian soldiers had "
+        "been killed in the war."
+    )
+    (claim,) = extract_claims(text, published="2024-06-01")
+    assert (claim.category, claim.basis, claim.claimant) == ("killed", "cumulative", "UA_GOV")
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "a spokesman for the Joint Forces Task Force",
+        "the Tavria group of forces",
+        "the Unmanned Systems Forces",
+        "Operational Command East",
+    ],
+)
+def test_ukraine_s_branches_and_groups_of_forces_speak_for_the_government(speaker: str) -> None:
+    text = f"Russia lost 640 soldiers and 12 tanks in the area, {speaker} said."
+    assert {c.claimant for c in extract_claims(text, published="2025-10-06")} == {"UA_GOV"}
+
+
+@pytest.mark.parametrize("span", ["over the day", "during the day"])
+def test_a_report_over_the_day_counts_that_day(span: str) -> None:
+    text = f"The enemy lost 310 soldiers {span}, the Khortytsia group of forces said."
+    (claim,) = extract_claims(text, published="2025-10-06")
+    assert (claim.basis, claim.as_of) == ("daily", "2025-10-06")

@@ -241,6 +241,9 @@ def _tokenize_slowly(text: str, start: int, stop: int, flags: FlagSource | None)
         mark = flags(norm) if flags is not None else ALL_FLAGS
         append(_new(Token, (value, norm, begin, finish, kind, pending_hyphen, mark)))
         pending_hyphen = False
+    if flags is not None:
+        # a designation is classified once whole ("Kh-101s" may name a category)
+        tokens = [t._replace(flags=flags(t.norm)) if t.kind == "model" else t for t in tokens]
     return tokens
 
 
