@@ -428,3 +428,50 @@ def test_german_drones_lost_to_jamming_and_a_dative_plural_of_the_wounded() -> N
         ("killed", 43000, "exact"),
         ("wounded", 370000, "about"),
     ]
+
+
+# -- French, blind round own-fr-6 ----------------------------------------------------------------
+
+
+def test_a_russian_group_of_forces_speaks_for_the_ministry() -> None:
+    text = (
+        "Le ministère russe de la Défense a publié samedi son bilan. Le groupe « Est » "
+        "revendique jusqu'à 1 240 soldats ukrainiens tués ou blessés et 9 chars au cours de la "
+        "semaine. La défense antiaérienne russe aurait abattu 4 missiles de croisière et 210 "
+        "drones ukrainiens, a ajouté le ministère."
+    )
+    assert found(text, "fr", "subject", "category", "value", "claimant") == [
+        ("UA", "personnel", 1240, "RU_MOD"),
+        ("UA", "tanks", 9, "RU_MOD"),
+        ("UA", "cruise_missiles", 4, "RU_MOD"),
+        ("UA", "uav", 210, "RU_MOD"),
+    ]
+
+
+def test_put_out_of_action_in_a_french_headline_is_a_loss() -> None:
+    text = "Moscou revendique plus de 9 000 soldats ukrainiens mis hors de combat en une semaine"
+    assert found(text, "fr", "subject", "value", "qualifier", "basis") == [
+        ("UA", 9000, "over", "period")
+    ]
+
+
+def test_drones_launched_are_no_loss_but_those_shot_down_are() -> None:
+    text = (
+        "La Russie a lancé dans la nuit 96 drones contre l'Ukraine, dont 61 ont été abattus, "
+        "a indiqué l'armée de l'air ukrainienne."
+    )
+    assert found(text, "fr", "subject", "category", "value") == [("RU", "uav", 61)]
+
+
+def test_french_imperfect_and_pluperfect_report_verbs_and_a_part_among_them() -> None:
+    text = (
+        "Mediazona a identifié 58 000 militaires russes morts. Parmi eux, près de 9 000 "
+        "détenus. Le président Zelensky avait évoqué en février 31 000 soldats tués. Les "
+        "services de renseignement américains évaluaient les pertes russes à 100 000 morts."
+    )
+    assert found(text, "fr", "value", "category", "claimant") == [
+        (58000, "killed", "MEDIAZONA"),
+        (9000, "killed", "MEDIAZONA"),
+        (31000, "killed", "UA_GOV"),
+        (100000, "killed", "US_GOV"),
+    ]
