@@ -475,3 +475,37 @@ def test_french_imperfect_and_pluperfect_report_verbs_and_a_part_among_them() ->
         (31000, "killed", "UA_GOV"),
         (100000, "killed", "US_GOV"),
     ]
+
+
+# -- Italian and Spanish, blind round own-it-6 / own-es-6 ----------------------------------------
+
+
+def test_an_italian_title_after_its_verb_names_the_commander_and_the_year_is_a_window() -> None:
+    text = (
+        "Nel corso del 2024 le forze russe avrebbero perso 410.000 soldati tra morti e feriti, "
+        "ha affermato il comandante in capo delle forze armate ucraine, Oleksandr Syrskyi, "
+        "nel suo bilancio."
+    )
+    assert found(text, "it", "value", "basis", "claimant") == [(410000, "period", "UA_GOV")]
+
+
+def test_italian_reckonings_and_prisoners_coming_home() -> None:
+    text = (
+        "L'intelligence britannica calcola che nel mese di ottobre le forze di Mosca abbiano "
+        "subito in media 1.400 perdite al giorno. Il Cremlino ha annunciato che 1.200 "
+        "prigionieri di guerra sono tornati a casa."
+    )
+    assert found(text, "it", "value", "basis", "claimant") == [(1400, "rate", "UK_MOD")]
+
+
+def test_spanish_roughly_in_the_past_tense_and_outlets_that_document_deaths() -> None:
+    text = (
+        "Según el Ministerio de Defensa británico, las bajas rusas en marzo rondaron las 35.000. "
+        "El proyecto UALosses ha identificado a 68.000 soldados ucranianos fallecidos, y otros "
+        "50.000 figuran como desaparecidos."
+    )
+    assert found(text, "es", "category", "value", "qualifier", "claimant") == [
+        ("personnel", 35000, "about", "UK_MOD"),
+        ("killed", 68000, "exact", "OTHER"),
+        ("missing", 50000, "exact", "OTHER"),
+    ]
