@@ -284,3 +284,21 @@ def test_such_and_in_our_list_before_a_bare_number_take_the_noun_said_before() -
         ("killed", 2600, "period"),
         ("killed", 5117, "cumulative"),
     ]
+
+
+def test_a_part_after_v_tom_chisle_takes_the_span_after_its_dash() -> None:
+    text = (
+        "По версии Минобороны России, ВСУ потеряли в Курской области свыше 52 тысяч человек, "
+        "в том числе 410 — за последние сутки."
+    )
+    assert found(text, "ru", "value", "qualifier", "basis") == [
+        (52000, "over", "cumulative"),
+        (410, "exact", "daily"),
+    ]
+
+
+def test_over_the_year_is_a_window_in_russian_and_ukrainian() -> None:
+    text = "В Минобороны России заявили, что за год ВСУ потеряли более 500 тысяч военнослужащих."
+    assert found(text, "ru", "value", "basis", "claimant") == [(500000, "period", "RU_MOD")]
+    text = "Сирський заявив, що за рік ворог втратив понад 420 тисяч військових."
+    assert found(text, "uk", "value", "basis", "claimant") == [(420000, "period", "UA_GOV")]
