@@ -98,3 +98,55 @@ def test_a_report_over_the_day_counts_that_day(span: str) -> None:
     text = f"The enemy lost 310 soldiers {span}, the Khortytsia group of forces said."
     (claim,) = extract_claims(text, published="2025-10-06")
     assert (claim.basis, claim.as_of) == ("daily", "2025-10-06")
+
+
+def test_a_toll_whose_part_is_children_counts_civilians() -> None:
+    text = (
+        "The ministry said Ukraine lost 800 soldiers and 14 howitzers. The death toll from the "
+        "strike on a school in Sumy has risen to 19, including seven children, officials said."
+    )
+    assert [c.value for c in extract_claims(text)] == [800, 14]
+
+
+def test_a_toll_whose_part_is_officers_is_still_read() -> None:
+    text = "Russia lost 1,300 soldiers, including 40 officers, over the past day, Kyiv said."
+    assert [c.value for c in extract_claims(text, published="2025-03-01")] == [1300, 40]
+
+
+def test_a_total_of_vehicles_and_heavy_weapons_names_no_category() -> None:
+    text = (
+        "Oryx has confirmed 19,800 Russian vehicles and heavy weapons lost, among them 3,700 tanks."
+    )
+    assert [(c.value, c.category) for c in extract_claims(text)] == [(3700, "tanks")]
+
+
+def test_tracked_carriers_named_by_model_are_armoured_vehicles() -> None:
+    text = "Oryx counted 52 MT-LBs among the losses this month."
+    assert {c.category for c in extract_claims(text)} == {"afv"}
+
+
+def test_a_third_country_s_intelligence_chief_named_in_apposition_speaks_for_it() -> None:
+    text = (
+        "Latvia's military intelligence chief, Colonel Juris Ozols, said Russia was losing "
+        "about 25,000 men a month."
+    )
+    (claim,) = extract_claims(text)
+    assert (claim.subject, claim.value, claim.claimant) == ("RU", 25000, "OTHER")
+
+
+def test_an_author_past_a_description_that_points_back_is_found() -> None:
+    text = (
+        "Russia lost 280 armoured vehicles in May, according to a tally by the analysts "
+        "behind the Oryx blog."
+    )
+    (claim,) = extract_claims(text)
+    assert claim.claimant == "ORYX"
+
+
+def test_a_count_put_as_losses_beside_the_killed_stays_losses() -> None:
+    text = (
+        "The North group killed up to 300 soldiers, and the South group put Ukrainian losses "
+        "at up to 210 servicemen, the ministry said."
+    )
+    found = {c.value: c.category for c in extract_claims(text, published="2025-03-01")}
+    assert found == {300: "killed", 210: "personnel"}

@@ -524,12 +524,16 @@ class AttributionReader(SourceReader, StatementDayReader):
         return cue is not None and cue[0].value == "patient"
 
     def _title_of(self, tokens: Sequence[Token], entity: Entity) -> str | None:
-        """ "Air Force commander Mykola Oleshchuk": the body named just before a new name."""
+        """ "Air Force commander Mykola Oleshchuk", "Estonia's military intelligence chief,
+        Colonel Ants Kiviselg,": the body named just before a new name, also in apposition to
+        the title."""
         for start in range(max(0, entity.first - 5), entity.first):
             hit = self.lex.claimants.match(tokens, start)
             if hit is None or hit[0].value == "RELAY":
                 continue
             gap = tokens[hit[1] : entity.first]
+            if len(gap) >= 2 and gap[-1].norm == "," and gap[-2].norm in _TITLES:
+                gap = gap[:-1]  # the title, then the name in apposition
             if len(gap) <= 2 and all(
                 (t.is_word and not t.is_capitalised) or t.norm in _TITLES for t in gap
             ):

@@ -11,8 +11,7 @@ import datetime as dt
 from attrition.extract.dates import DateMention
 from attrition.extract.drafts import GENERAL_STAFF, Draft, count_deaths
 from attrition.extract.figures import FigureReader
-from attrition.extract.lists import PART_OPENER
-from attrition.extract.losses import LABEL_DASHES
+from attrition.extract.losses import LABEL_DASHES, PART_OPENER
 from attrition.extract.nouns import OWNER
 from attrition.extract.numbers import bracketed_increment
 from attrition.extract.records import Figure, SentenceFigures

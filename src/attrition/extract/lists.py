@@ -11,15 +11,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 
-from attrition.extract.losses import LossFilter
+from attrition.extract.losses import PART_OPENER, LossFilter
 from attrition.extract.numbers import NumberMention, bracketed_increment
 from attrition.extract.records import PERSON_CATEGORIES, Figure, SentenceFigures
 from attrition.extract.rules import Lexicon
 from attrition.extract.tokens import Token, flagged, span_key
 
-# The word that opens an aside naming a part of the figure before ("…, including 1,160 over
-# the past day, …").
-PART_OPENER = "including"
 # The words of its own an item of a list of people may have ("9,000 mobilized men").
 ITEM_WORDS = 3
 # How far apart two entries of a ranking may stand: ", followed by prisoners recruited from

@@ -25,6 +25,13 @@ WHO_THEY_WERE = frozenset({DEPLOYMENT, "nonclaim.supply"})
 _INFLECTED = ("ed", "es")
 # Signs that say "about" where a list line puts its dash: "tanks ≈ 11,174", "tanks ~ 11,174".
 APPROXIMATION_SIGNS = frozenset({"≈", "~"})
+# The word that opens an aside naming a part of the figure before ("…, including 1,160 over
+# the past day, …").
+PART_OPENER = "including"
+# The row of civilians among the non-claims, and how many words into an aside after a figure
+# it is looked for ("has risen to 26, including five children").
+CIVILIANS = "nonclaim.civilian"
+CIVILIAN_PART_WORDS = 4
 # What separates a list item's label from its figure ("tanks – 10,303", "Tanks: 7,201"; the
 # tokenizer writes the other hyphens and dashes as "-").
 LABEL_DASHES = frozenset({":", "–", "-", "—"})
@@ -105,6 +112,8 @@ class LossFilter:
                 continue  # "close to 1 million": a ratio's "to 1" is the qualifier and the figure
             if a < stop and not (own_start <= a < own_end):
                 return False
+        if self._civilian_part_after(tokens, figure):
+            return False
         verb = self._launch_verb(tokens, figure.first, lo)
         if verb >= 0:
             self._launched_by = self._launcher_side(tokens, verb)
@@ -150,6 +159,16 @@ class LossFilter:
         return (
             label or opens or tabled or bool(lex.placeholder_nouns.find_all(tokens))
         )  # "- Tanks: 7,201 (+6)"
+
+    def _civilian_part_after(self, tokens: Sequence[Token], figure: Figure) -> bool:
+        """ "The death toll … has risen to 26, including five children": a count whose part
+        named in an aside is civilians counts civilians."""
+        k = max(figure.last, figure.noun_last)
+        if k + 1 >= len(tokens) or tokens[k].norm != "," or tokens[k + 1].norm != PART_OPENER:
+            return False
+        stop = min(len(tokens), k + 2 + CIVILIAN_PART_WORDS)
+        cues = self.lex.non_claims.find_all(tokens, k + 2, stop)
+        return any(tag.rule_id == CIVILIANS for tag, _a, _b in cues)
 
     def _joins_categories(self, tokens: Sequence[Token], rule_id: str, at: int) -> bool:
         """Whether a both-sides cue ("together", "combined") follows two loss words joined by

@@ -39,6 +39,10 @@ OWNER_REACH = 15
 OWNER = "OWNER"
 
 
+# The governing word of a count of people that is the noun "losses", not the verb "lost".
+LOSS_NOUN_RULE = "pred.loss_noun"
+
+
 class NounReader:
     """Reads the category nouns of a sentence (a part of ``FigureReader``)."""
 
@@ -420,9 +424,14 @@ class NounReader:
             back -= 1
         if back < 0 or clause_of[back] != clause:
             return None
+        # "put Ukrainian losses at 390 servicemen": the noun counts losses, where the verb
+        # "lost" beside "killed" means the dead (ListReader._refine_lost)
+        noun = tokens[back].norm in self.lex.grammar["loss_nouns"]
         for start in range(max(0, back - 2), back + 1):
             hit = self.lex.predicates.match(tokens, start)
             if hit is not None and hit[1] == back + 1:
+                if noun and hit[0].value == "personnel":
+                    return Tagged(LOSS_NOUN_RULE, "personnel")
                 return hit[0]
             cue = self.lex.loss_cues.match(tokens, start)
             if cue is not None and cue[1] == back + 1 and cue[0].value == "patient":

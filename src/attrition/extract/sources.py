@@ -14,9 +14,10 @@ from attrition.extract.tokens import Token
 SOURCE_NOUN_REACH = 4
 # "a report [published on Tuesday] by X": the words between a source noun and its "by".
 AUTHOR_REACH = 8
-# "by the independent outlet Lyudi Baikala": the author's name comes at most four words after
-# its "by" (an article and a description of it before it).
-AUTHOR_NAME_REACH = 4
+# "by the independent outlet Lyudi Baikala", "by the analysts behind the Oryx blog": the
+# author's name comes at most five words after its "by" (an article and a description of it,
+# with its preposition, before it).
+AUTHOR_NAME_REACH = 5
 # "según el comandante en jefe de las Fuerzas Armadas de Ucrania, Oleksandr Syrskyi,": the
 # words of a title a name may stand in apposition to.
 APPOSITION_TITLE_TOKENS = 12
@@ -49,15 +50,14 @@ class SourceReader:
                 return None
             if tokens[k].norm in self.lex.grammar["agent_words"]:  # by, par, por, da
                 # "by the CSIS", "by the independent outlet Lyudi Baikala": past a description
-                # (whose words may look like a relay's name), a name of words only
-                after = next(
-                    (
-                        by_first[j]
-                        for j in range(k + 1, min(k + 1 + AUTHOR_NAME_REACH, len(tokens)))
-                        if j in by_first and by_first[j].claimant != "RELAY"
-                    ),
-                    None,
-                )
+                # (whose words may look like a relay's name), a name of words only; a name
+                # past a description that points back ("by the analysts behind the Oryx blog")
+                reach = range(k + 1, min(k + 1 + AUTHOR_NAME_REACH, len(tokens)))
+                candidates = [
+                    by_first[j] for j in reach if j in by_first and by_first[j].claimant != "RELAY"
+                ]
+                named = [e for e in candidates if e.claimant is not None]
+                after = named[0] if named else next(iter(candidates), None)
                 if after is None or any(t.kind != "word" for t in tokens[k + 1 : after.first]):
                     return None
                 return after
