@@ -509,3 +509,14 @@ def test_spanish_roughly_in_the_past_tense_and_outlets_that_document_deaths() ->
         ("killed", 68000, "exact", "OTHER"),
         ("missing", 50000, "exact", "OTHER"),
     ]
+
+
+def test_a_casualty_word_after_the_days_figure_leaves_the_losses_that_follow_as_personnel() -> None:
+    text = (
+        "Kiev: 1.480 soldati russi uccisi o feriti in un giorno\n"
+        "Stato maggiore ucraino: da inizio guerra 790mila perdite russe"
+    )
+    assert found(text, "it", "category", "value") == [
+        ("personnel", 1480),
+        ("personnel", 790000),
+    ]

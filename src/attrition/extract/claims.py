@@ -500,6 +500,10 @@ class _Extraction(CreditReader, ContextReader):
             if topic is not None and last.person and topic.category == "personnel":
                 # "the deaths of 88,400 Russian soldiers": the people counted were the dead
                 self.topic = replace(topic, category=last.category)
+            elif topic is not None and last.person and topic.first > last.first:
+                # "1.610 soldati russi uccisi o feriti": a casualty word after the figure says
+                # what it counts, and the next "805mila perdite" counts the same
+                self.topic = replace(topic, category=last.category)
             return
         # "Russia had launched 187 drones …. It said 112 of the drones were shot down": what
         # was launched, and so shot down, is the launcher's
