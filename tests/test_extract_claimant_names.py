@@ -139,3 +139,18 @@ def test_a_person_who_spoke_for_an_organisation_is_the_person_a_later_title_mean
     )
     found = [(c.value, c.subject, c.claimant) for c in extract_claims(text, published="2024-06-04")]
     assert found == [(900, "RU", "UA_GOV"), (6, "UA", "UA_GOV")]
+
+
+def test_the_commander_of_a_ukrainian_unit_speaks_for_ukraine() -> None:
+    text = "The commander of a Ukrainian air assault battalion said his men had lost nine soldiers."
+    [claim] = extract_claims(text, published="2024-09-10")
+    assert (claim.subject, claim.claimant) == ("UA", "UA_GOV")
+
+
+def test_the_ualosses_project_is_an_outside_count() -> None:
+    text = (
+        "Russia's defence ministry said Ukraine had lost 1,200 troops over the past day. "
+        "A volunteer project, UALosses, has compiled the names of 61,000 Ukrainian soldiers killed."
+    )
+    found = {c.value: c for c in extract_claims(text, published="2025-02-05")}
+    assert found[61000].claimant == "OTHER"

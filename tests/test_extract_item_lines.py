@@ -178,3 +178,21 @@ def test_items_listed_after_a_bullets_first_figure_are_losses_past_an_item_witho
         (2, "afv", "UA"),
         (6, "vehicles", "UA"),
     ]
+
+
+def test_a_labels_bracketed_gloss_before_the_colon_keeps_the_line_in_its_list() -> None:
+    text = (
+        "Ukraine's losses by battlegroup over the week were as follows, Russia's Defence "
+        "Ministry said:\n"
+        "\n"
+        "Vostok (East): up to 1,310 servicemen, 4 tanks;\n"
+        "Zapad (West): over 2,020 servicemen;\n"
+    )
+    found = extract_claims(text, published="2024-12-07")
+    assert [(c.value, c.category) for c in found] == [
+        (1310, "personnel"),
+        (4, "tanks"),
+        (2020, "personnel"),
+    ]
+    assert {c.subject for c in found} == {"UA"}
+    assert {c.claimant for c in found} == {"RU_MOD"}

@@ -777,3 +777,9 @@ def test_two_equal_figures_in_one_sentence_are_two_claims() -> None:
 def test_a_figure_repeated_in_another_sentence_is_still_one_claim() -> None:
     text = "Russia lost 1,210 soldiers in a day. Kyiv said Russia lost 1,210 soldiers in a day."
     assert len(extract_claims(text, published="2024-12-05")) == 1
+
+
+def test_soldiers_officially_listed_as_missing_are_missing() -> None:
+    text = "Some 48,000 Ukrainian soldiers are officially listed as missing, the ombudsman said."
+    [claim] = extract_claims(text, published="2025-02-05")
+    assert (claim.subject, claim.category, claim.value) == ("UA", "missing", 48000)

@@ -147,7 +147,9 @@ class LossFilter:
         )
         label = dashed and (
             ":complement" in figure.rule_id
+            # a word before the dash, or a label's bracketed gloss ("Sever (North): over 2,350")
             or (figure.first > 1 and tokens[figure.first - 2].kind == "word")
+            or (figure.first > 1 and tokens[figure.first - 2].norm == ")")
         )
         # "306,860 (+890) personnel", "~5,293 tanks": an item line that opens with its figure
         opens = self._item_line and all(t.kind == "punct" for t in tokens[: figure.first])
