@@ -323,3 +323,38 @@ def test_a_smaller_bracketed_count_after_a_noun_leaves_the_figure_before_a_total
 def test_a_bracketed_number_after_a_noun_needs_a_loss_or_a_tally_word() -> None:
     text = "The plant built helicopters (40) and trucks (1,200) last year."
     assert extract_claims(text, published="2024-09-03") == []
+
+
+DAYS_AFTER_COLONS = (
+    "Russia lost 4,420 soldiers in Ukraine over three days, Ukraine's General Staff said.\n"
+    "\n"
+    "The daily figures reported by the General Staff were:\n"
+    "\n"
+    "Friday, March 7: 1,510\n"
+    "Saturday, March 8: 1,440\n"
+    "Sunday, March 9: 1,470\n"
+)
+
+
+def test_day_rows_after_colons_count_what_the_text_was_counting() -> None:
+    found = {c.value: c for c in extract_claims(DAYS_AFTER_COLONS, published="2025-03-10")}
+    assert {1510, 1440, 1470} <= set(found)
+    assert (found[1510].category, found[1510].basis) == ("personnel", "daily")
+    assert (found[1440].as_of, found[1470].claimant) == ("2025-03-08", "UA_GENERAL_STAFF")
+
+
+def test_a_time_of_day_after_a_colon_is_no_row() -> None:
+    text = "Russia lost 1,510 soldiers, the General Staff said at 08:00.\nUpdated: 09:30\n"
+    assert [c.value for c in extract_claims(text, published="2025-03-10")] == [1510]
+
+
+def test_month_rows_under_a_lead_naming_an_average_are_rates() -> None:
+    text = (
+        "Russia's casualties rose again in the autumn, Defence Intelligence said.\n"
+        "Average daily Russian casualties by month, per Defence Intelligence:\n"
+        "August 2024: 1,187\n"
+        "September 2024: 1,271\n"
+    )
+    found = {c.value: c for c in extract_claims(text, published="2024-12-03")}
+    assert (found[1187].basis, found[1271].basis) == ("rate", "rate")
+    assert found[1271].claimant == "UK_MOD"

@@ -325,7 +325,9 @@ class _Extraction(CreditReader, ContextReader):
                 attributions = [dated_by(a, self._wire_day[1]) for a in attributions]
             self._remember(entities, attributions)
             spoken_of = spoken_of or loss_cue  # "Потери России. Сводка «Медиазоны»": one lead
-            lead_here = read_lead(tokens, found, attributions, self.lex, loss_cue=spoken_of)
+            lead_here = read_lead(
+                tokens, found, attributions, self.lex, loss_cue=spoken_of, topic=self.topic
+            )
             if new_lead is None:
                 new_lead = lead_here
             elif lead_here is not None and lead_here.columns and not new_lead.columns:
@@ -357,8 +359,16 @@ class _Extraction(CreditReader, ContextReader):
                 draft = self._draft(
                     index, paragraph, (start, end), tokens, found, figure, attribution, cues
                 )
-                if listed and lead is not None and lead.basis and not draft.basis_explicit:
-                    draft.basis = lead.basis  # the window the lead named, for every item
+                # the window the lead named, for every item; a lead's average makes each
+                # row's month its rate ("Monthly average daily casualties:" "September: 1,271")
+                averaged = lead is not None and lead.basis == "rate" and draft.basis == "period"
+                if (
+                    listed
+                    and lead is not None
+                    and lead.basis
+                    and (not draft.basis_explicit or averaged)
+                ):
+                    draft.basis = lead.basis
                 if day_label is not None and figure.rule_id.endswith(":column"):
                     draft.basis = "daily"  # a row of a table of days holds that day's figures
                 if draft.unsided_people:

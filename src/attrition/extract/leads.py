@@ -45,6 +45,8 @@ PUBLISHED_NOUN_GAP = 3
 # words (a bound) before the number.
 _BOUNDED_ITEM = re.compile(r"(?:[a-z]+ ){1,2}\d")
 # What may precede an item line's opening number: bullets and the approximation sign.
+# A row's value alone after its label's colon: "1,430", "~1,430", "1,430;".
+_BARE_VALUE = re.compile(r"[~≈]?\d[\d,.\u00a0\u202f]*[;.]?")
 _ITEM_OPENERS = " \t~≈•·*–—-"
 
 
@@ -70,6 +72,7 @@ def read_lead(
     lex: Lexicon,
     *,
     loss_cue: bool,
+    topic: NounPhrase | None = None,
 ) -> ListLead | None:
     """A figure-less sentence about losses as a list's lead, if it says anything a list needs.
 
@@ -94,6 +97,10 @@ def read_lead(
         # "Daily personnel losses reported by the General Staff:" over "Feb 18 | 1,420": the
         # lead names what a table's rows labelled by days count
         lead.columns = (None, found.phrases[-1])
+    elif announces and topic is not None and topic.category is not None:
+        # "The daily figures reported by the General Staff were:" over "Monday, December 2:
+        # 1,430": figures of what the text was counting
+        lead.columns = (None, topic)
     # "… published data on the losses", "Сводка «Медиазоны»": the speaker's report follows
     lead.publishes = attribution is not None and (
         _publishes_data(tokens, lex) or lex.source_nouns.match(tokens, attribution.cue) is not None
@@ -141,6 +148,9 @@ def is_list_line(line: str) -> bool:
     digit = next((i for i, ch in enumerate(line) if ch.isdigit()), -1)
     if digit <= 0:
         return False
+    colon = line.rfind(": ")
+    if 0 < colon <= LIST_LABEL_MAX_CHARS and _BARE_VALUE.fullmatch(line[colon + 2 :].rstrip()):
+        return True  # "Monday, December 2: 1,430": a label holding digits, then its value
     label = line[:digit]
     marks = sum(label.count(m) for m in _LABEL_MARKS)
     if marks == 0:  # a table's "Tanks 6,140 +8": the number and its increment close the line

@@ -171,7 +171,8 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
 
 def span_basis(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) -> str | None:
     """The window a figure-less lead names for its list: "between June 15 and June 21" or
-    "over the past week" is a period, "from February 24, 2022 to …" the running total."""
+    "over the past week" is a period, "from February 24, 2022 to …" the running total, an
+    average ("Monthly average daily casualties:") a rate."""
     # a day's window is the increments', not the totals'; a bracket glosses the columns
     # ("(total, change since yesterday)")
     glossed: set[int] = set()
@@ -180,7 +181,10 @@ def span_basis(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
         depth += (token.norm == "(") - (token.norm == ")")
         if depth > 0:
             glossed.add(i)
-    if any(c.basis == "period" and c.first not in glossed for c in basis_cues(tokens, found, lex)):
+    cues = [c for c in basis_cues(tokens, found, lex) if c.first not in glossed]
+    if any(c.basis == "rate" for c in cues):
+        return "rate"  # "Monthly average daily casualties:" over "September 2024: 1,271"
+    if any(c.basis == "period" for c in cues):
         return "period"
     for date in found.dates:
         opener = date.first > 0 and tokens[date.first - 1].norm in ("between", "from")
