@@ -520,3 +520,15 @@ def test_a_casualty_word_after_the_days_figure_leaves_the_losses_that_follow_as_
         ("personnel", 1480),
         ("personnel", 790000),
     ]
+
+
+def test_a_chinese_opener_among_the_identified_dead_opens_their_parts() -> None:
+    text = (
+        "Mediazona公布统计，已有9.5万名俄罗斯军人的死亡得到确认。"
+        "在已确认身份的死者中，志愿参军者约有2.4万人，被动员者超过1.1万人。"
+    )
+    assert found(text, "zh", "category", "value", "qualifier") == [
+        ("killed", 95000, "exact"),
+        ("killed", 24000, "about"),
+        ("killed", 11000, "over"),
+    ]

@@ -37,6 +37,9 @@ AVERAGE_REACH = 4
 
 # "Of those identified so far, …": the words a part's opener may add before its comma.
 PART_OPENER_WORDS = 3
+# "在已確認身份的死者中，": an opening phrase that names the whole ends within sixteen tokens
+# (ten Chinese characters there).
+PART_OPENER_SPAN = 16
 
 
 # "More than 4,600 were officers": the qualifier words a part's count may open its sentence
@@ -470,13 +473,25 @@ class FigureReader(ComplementReader, ListReader):
         """ "Of those identified, …", "Of them, …": the sentence counts parts of the count
         before it."""
         hit = self.lex.reference_words.match(tokens, 0)
-        if hit is None or hit[1] < 2:
+        if hit is None:
+            return self._closes_opener_with_a_part(tokens)
+        if hit[1] < 2:
             return False  # "Others were wounded" names no whole
         for k in range(hit[1], min(len(tokens), hit[1] + PART_OPENER_WORDS + 1)):
             if tokens[k].norm in (",", "，"):  # "Of them, …", "其中，…"
                 return True
             if tokens[k].kind != "word":
                 return False
+        return False
+
+    def _closes_opener_with_a_part(self, tokens: Sequence[Token]) -> bool:
+        """ "在已確認身份的死者中，…": an opening prepositional phrase whose last words, before
+        its comma, name the whole the sentence counts parts of."""
+        if not tokens or tokens[0].norm not in self.lex.grammar["prepositions"]:
+            return False
+        for k in range(1, min(len(tokens), PART_OPENER_SPAN)):
+            if tokens[k].norm in (",", "，"):
+                return self.lex.reference_words.match_ending(tokens, k) is not None
         return False
 
     def _names_the_dead(
