@@ -150,3 +150,40 @@ def test_a_count_put_as_losses_beside_the_killed_stays_losses() -> None:
     )
     found = {c.value: c.category for c in extract_claims(text, published="2025-03-01")}
     assert found == {300: "killed", 210: "personnel"}
+
+
+def test_a_second_clause_with_its_own_subject_names_its_own_side() -> None:
+    text = (
+        "The think tank said Russia had suffered 700,000 casualties, and Ukraine had "
+        "suffered about 350,000 casualties."
+    )
+    found = {c.value: c.subject for c in extract_claims(text)}
+    assert found == {700000: "RU", 350000: "UA"}
+
+
+def test_a_list_after_one_verb_keeps_its_side() -> None:
+    text = "Ukraine said Russia had lost 900 soldiers, 12 tanks and another 300 troops."
+    assert {c.subject for c in extract_claims(text)} == {"RU"}
+
+
+def test_losses_in_that_year_count_that_year() -> None:
+    text = (
+        "In a statement last December, the ministry said Ukraine had lost 410,000 troops "
+        "in that year."
+    )
+    (claim,) = extract_claims(text)
+    assert (claim.subject, claim.basis) == ("UA", "period")
+
+
+def test_losses_expected_to_reach_a_number_are_a_forecast() -> None:
+    text = "Analysts said Russian casualties were expected to reach 1.2 million by next summer."
+    assert extract_claims(text) == []
+
+
+def test_a_project_that_compiled_a_list_speaks_for_its_figures() -> None:
+    text = (
+        "Mediazona has counted 120,000 Russian dead.\n\n"
+        "The project UALosses has compiled a list of 70,000 Ukrainian soldiers killed."
+    )
+    found = {c.value: c.claimant for c in extract_claims(text)}
+    assert found == {120000: "MEDIAZONA", 70000: "OTHER"}

@@ -215,8 +215,10 @@ class SideReader:
                 if side in OPPOSITE:
                     return ClauseSide(OPPOSITE[side], "agent", "side.agent", verb_at)
                 return ClauseSide(side, "agent", "side.agent", verb_at)  # ENEMY/SPEAKER: later
+            # a subject of the loss verb ("and Ukraine had suffered 400,000 casualties")
+            subject_at = first if verb_at is not None and role == "patient" else None
             return ClauseSide(
-                side, role if verb_at is not None else "none", f"side.{role}", verb_at
+                side, role if verb_at is not None else "none", f"side.{role}", verb_at, subject_at
             )
         colon = next(
             (j for j in range(anchor - 1, max(0, subject_lo - 1) - 1, -1) if tokens[j].norm == ":"),
