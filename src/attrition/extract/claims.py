@@ -26,10 +26,8 @@ from attrition.extract.dates import (
     read_wire_dateline,
 )
 from attrition.extract.drafts import (
-    GENERAL_STAFF,
     Draft,
     absorb,
-    count_deaths,
     restated_sentences,
     same_figure,
 )
@@ -64,7 +62,6 @@ from attrition.extract.speakers import (
     Memory,
     dated,
     dated_by,
-    resolve_generic,
     speaker_key,
 )
 from attrition.extract.timing import (
@@ -425,52 +422,6 @@ class _Extraction(CreditReader, ContextReader):
         self._previous_drafts = self._paragraph_drafts
         # a paragraph of figures may still end on its list's lead ("…930人。…损失如下：")
         self._lead = new_lead if not self._paragraph_drafts or colon else None
-
-    def _carry_forward(self, index: int) -> None:
-        """ "… 263 (+2). The data are being updated, the General Staff reported": the attribution
-        after a paragraph's figures covers those before it that had none."""
-        drafts = self._paragraph_drafts
-        later = next((d.attribution for d in drafts if d.attribution is not None), None)
-        if later is None:
-            later = self._paragraph_attribution
-        self._credit(drafts, later)
-
-    def _refers_back(self, tokens: list[Token]) -> bool:
-        """ "Das sagte ein Sprecher …": a sentence whose opening word points at the one before."""
-        return bool(tokens) and tokens[0].norm in self.lex.grammar["back_references"]
-
-    def _credit_back(self, drafts: list[Draft], speaker: Attribution) -> None:
-        """The speaker named right after the figures replaces a generic "Kyiv"/"Moscow"."""
-        if speaker.claimant is None or speaker.claimant in GENERIC:
-            return
-        for draft in drafts:
-            own = draft.attribution
-            if own is not None and own.claimant not in GENERIC:
-                continue
-            self._attribute(draft, speaker)
-            spoke = self._resolve(speaker.date)
-            if spoke is not None and draft.claimant != GENERAL_STAFF:
-                draft.as_of = spoke
-
-    def _credit(self, drafts: list[Draft], later: Attribution | None) -> None:
-        if later is None or later.claimant is None:
-            return
-        for draft in drafts:
-            if draft.attribution is None and not draft.headline:
-                self._attribute(draft, later)
-                self.last_said = later
-                undated = draft.as_of is None and draft.basis in ("cumulative", "daily")
-                if draft.claimant == GENERAL_STAFF and undated:
-                    draft.as_of = self.gs_day or self.published
-
-    def _attribute(self, draft: Draft, attribution: Attribution) -> None:
-        """Credit a draft to a speaker found after it, a generic one resolved by its subject."""
-        draft.attribution = attribution
-        draft.claimant_raw = attribution.claimant
-        draft.claimant = resolve_generic(
-            attribution.claimant, draft.subject, self.memory.last_ministry
-        )
-        count_deaths(draft)  # "… 113 тысяч имен. Сводка «Медиазоны»": credited after the figure
 
     def _note_report_span(self, attributions: list[Attribution], cues: list, index: int) -> None:
         """ "Russian troops took a village over the past day, the ministry reported": the

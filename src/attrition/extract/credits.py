@@ -1,21 +1,24 @@
-"""Who speaks for the figures no sentence credits: a "Source: …" line, a closing line that is
-only a name (the General Staff signing its post), and the body for a headline's figures. A
+"""Who speaks for the figures no sentence credits: a speaker named after them ("… 263 (+2). The
+data are being updated, the General Staff reported"), a "Source: …" line, a closing line that
+is only a name (the General Staff signing its post), and the body for a headline's figures. A
 mixin of ``claims._Extraction``."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from attrition.extract.claimants import AttributionReader
+from attrition.extract.dates import DateMention
 from attrition.extract.drafts import GENERAL_STAFF, Draft, count_deaths
 from attrition.extract.rules import Lexicon
 from attrition.extract.segment import Paragraph
-from attrition.extract.speakers import Entity, Memory, resolve_generic
+from attrition.extract.speakers import GENERIC, Attribution, Entity, Memory, resolve_generic
 from attrition.extract.tokens import Token, tokenize
 
 
 class CreditReader:
-    """Credits given after the walk over the text, from lines that name a source."""
+    """Credits given to figures from speakers named after them and lines that name a source."""
 
     text: str
     lex: Lexicon
@@ -24,6 +27,56 @@ class CreditReader:
     memory: Memory
     gs_day: dt.date | None
     published: dt.date | None
+    last_said: Attribution | None
+    _paragraph_drafts: list[Draft]
+    _paragraph_attribution: Attribution | None
+    _resolve: Callable[[DateMention | None], dt.date | None]
+
+    def _carry_forward(self, index: int) -> None:
+        """ "… 263 (+2). The data are being updated, the General Staff reported": the attribution
+        after a paragraph's figures covers those before it that had none."""
+        drafts = self._paragraph_drafts
+        later = next((d.attribution for d in drafts if d.attribution is not None), None)
+        if later is None:
+            later = self._paragraph_attribution
+        self._credit(drafts, later)
+
+    def _refers_back(self, tokens: list[Token]) -> bool:
+        """ "Das sagte ein Sprecher …": a sentence whose opening word points at the one before."""
+        return bool(tokens) and tokens[0].norm in self.lex.grammar["back_references"]
+
+    def _credit_back(self, drafts: list[Draft], speaker: Attribution) -> None:
+        """The speaker named right after the figures replaces a generic "Kyiv"/"Moscow"."""
+        if speaker.claimant is None or speaker.claimant in GENERIC:
+            return
+        for draft in drafts:
+            own = draft.attribution
+            if own is not None and own.claimant not in GENERIC:
+                continue
+            self._attribute(draft, speaker)
+            spoke = self._resolve(speaker.date)
+            if spoke is not None and draft.claimant != GENERAL_STAFF:
+                draft.as_of = spoke
+
+    def _credit(self, drafts: list[Draft], later: Attribution | None) -> None:
+        if later is None or later.claimant is None:
+            return
+        for draft in drafts:
+            if draft.attribution is None and not draft.headline:
+                self._attribute(draft, later)
+                self.last_said = later
+                undated = draft.as_of is None and draft.basis in ("cumulative", "daily")
+                if draft.claimant == GENERAL_STAFF and undated:
+                    draft.as_of = self.gs_day or self.published
+
+    def _attribute(self, draft: Draft, attribution: Attribution) -> None:
+        """Credit a draft to a speaker found after it, a generic one resolved by its subject."""
+        draft.attribution = attribution
+        draft.claimant_raw = attribution.claimant
+        draft.claimant = resolve_generic(
+            attribution.claimant, draft.subject, self.memory.last_ministry
+        )
+        count_deaths(draft)  # "… 113 тысяч имен. Сводка «Медиазоны»": credited after the figure
 
     def _credit_source_line(self, paragraphs: list[Paragraph]) -> None:
         """A "Source: General Staff …" line, or a closing line that is nothing but a name
