@@ -187,3 +187,9 @@ def test_a_project_that_compiled_a_list_speaks_for_its_figures() -> None:
     )
     found = {c.value: c.claimant for c in extract_claims(text)}
     assert found == {120000: "MEDIAZONA", 70000: "OTHER"}
+
+
+@pytest.mark.parametrize("rank", ["colonels", "lieutenant colonels", "captains", "sergeants"])
+def test_officers_counted_by_rank_are_people(rank: str) -> None:
+    text = f"The strike killed at least nine officers, including three {rank}, the agency said."
+    assert [(c.value, c.category) for c in extract_claims(text)] == [(9, "killed"), (3, "killed")]
