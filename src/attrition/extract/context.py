@@ -380,13 +380,13 @@ class ContextReader(TenseReader):
         shared by both ("100,000 casualties, including 20,000 killed, since December")."""
         if not self._opens_an_aside(tokens, figure):
             return False
-        # the aside closes at a comma, or runs to the end of the sentence ("shot down 61
-        # missiles, including 52 cruise missiles.")
-        end = next((k for k in range(figure.last, len(tokens)) if tokens[k].norm == ","), None)
-        if end is None:
-            end = len(tokens)
         if cue is None:
             return True
+        # the aside closes at a comma, or runs to the end of the sentence ("shot down 61
+        # missiles, including 52 cruise missiles.")
+        end = next(
+            (k for k in range(figure.last, len(tokens)) if tokens[k].norm == ","), len(tokens)
+        )
         if figure.last <= cue.first < end:
             return False  # its own: "including 1,140 over the past 24 hours,"
         # a trailing span after another figure is that figure's ("…, and 485 over the week")
