@@ -7,8 +7,12 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_DB ?= sqlite:///attrition.db
+# The extractor is compiled with mypyc (twice as fast, same output) unless COMPILE=no.
+COMPILE ?= yes
+COMPILED := src/attrition/extract/_compiled.json
+EXTRACT_SOURCES := $(wildcard src/attrition/extract/*.py)
 
-.PHONY: install demo test lint format bench clean
+.PHONY: install compile demo test lint format bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +21,19 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# Rebuilt whenever a source of the extractor changes. Without a C compiler the build fails,
+# and the extractor runs from its Python sources, as it would with COMPILE=no.
+$(COMPILED): $(STAMP) $(EXTRACT_SOURCES) tools/compile_extract.py
+	$(BIN)/python tools/compile_extract.py || \
+	  echo "make: the extractor was not compiled; it runs from its Python sources, half as fast"
+
+compile: $(COMPILED)
+
+ifeq ($(COMPILE),yes)
+install: $(STAMP) $(COMPILED)
+else
 install: $(STAMP)
+endif
 
 demo: install
 	ATTRITION_DATABASE_URL=$(DEMO_DB) $(BIN)/attrition demo --host $(HOST) --port $(PORT)
@@ -40,3 +56,4 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
+	rm -f src/*.so src/attrition/extract/*.so $(COMPILED)

@@ -14,6 +14,10 @@ excerpts (chosen for their figures) and our golden texts (written dense with fig
 and traps), because the cost follows the figures and attributions a text holds, not
 its bytes.
 
+When ``make compile`` has built the extractor (mypyc), the same corpus is also run through
+its Python sources, in a child process with ``ATTRITION_PURE_PYTHON=1``, so the two builds
+stand side by side.
+
 Throughput is MB of UTF-8 per second; ratios to the ``re`` scan hold on a busy
 machine. Peak memory is measured with tracemalloc in a separate pass over a
 subsample (tracing slows the code it measures, so it never overlaps a timing).
@@ -40,7 +44,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from attrition.extract import extract_claims  # noqa: E402
+from attrition.extract import BUILD, extract_claims  # noqa: E402
+from attrition.extract.compiled import PURE_VARIABLE  # noqa: E402
 
 CORPUS_BYTES = 5_000_000
 # The bare digit scan on this machine when it is not shared (the issue's "~90 MB/s here");
@@ -136,6 +141,30 @@ def peak_memory(function: Callable[[str], object], texts: list[str]) -> float:
     return peak / 1e6
 
 
+def time_sources(corpus_bytes: int) -> tuple[tuple[float, float], float]:
+    """Wall and CPU seconds of the extractor's Python sources over the corpus, and their peak
+    memory (MB) over the memory sample, measured in a child."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--sources-only", str(corpus_bytes)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, PURE_VARIABLE: "1"},
+    )
+    wall, cpu, peak = json.loads(done.stdout)
+    return (wall, cpu), peak
+
+
+def sources_only(corpus_bytes: int) -> None:
+    """The child of ``time_sources``: prints its seconds and peak memory as JSON."""
+    assert BUILD.mode == "pure", BUILD
+    texts = load_texts()
+    extract_claims("warm up: Russia lost 1,511 tanks, Kyiv said.")
+    wall, cpu = timed(extract_claims, build_corpus(texts, corpus_bytes))
+    peak = peak_memory(extract_claims, build_corpus(texts, MEMORY_SAMPLE_BYTES))
+    print(json.dumps([wall, cpu, peak]))
+
+
 def main() -> None:
     texts = load_texts()
     corpus = build_corpus(texts, CORPUS_BYTES)
@@ -161,7 +190,12 @@ def main() -> None:
                 timed(digits.findall, corpus * CORPUS_SCAN_REPEATS),
                 f"whole corpus, {CORPUS_SCAN_REPEATS} times",
             ),
-            ("attrition extract_claims", size, timed(extract_claims, corpus), "whole corpus"),
+            (
+                "attrition extract_claims",
+                size,
+                timed(extract_claims, corpus),
+                f"whole corpus, {BUILD.mode} ({BUILD.reason})",
+            ),
             (
                 "quantulum3 parser.parse",
                 megabytes(sample_q),
@@ -174,6 +208,10 @@ def main() -> None:
             rows[1][0]: peak_memory(extract_claims, sample_m),
             rows[2][0]: peak_memory(quantulum, sample_q[:20]),
         }
+        if BUILD.mode == "compiled":
+            name = "  the same, Python sources"
+            seconds, memory[name] = time_sources(CORPUS_BYTES)
+            rows.insert(2, (name, size, seconds, "whole corpus, in a child"))
 
     ceiling = rows[0][1] / rows[0][2][1]
     print(f"corpus: {len(corpus)} texts, {size:.2f} MB ({len(texts)} distinct, {claims} claims)")
@@ -185,7 +223,7 @@ def main() -> None:
             f"{memory[name]:8.1f}  {note}"
         )
     ours = rows[1][1] / rows[1][2][1]
-    theirs = rows[2][1] / rows[2][2][1]
+    theirs = rows[-1][1] / rows[-1][2][1]
     print(f"attrition is {ours / theirs:.0f}x quantulum3 and {ceiling / ours:.0f}x slower than re")
     reference = REFERENCE_RE_MB_S * ours / ceiling
     print(f"at the re scan's {REFERENCE_RE_MB_S} MB/s of a quiet machine: {reference:.2f} MB/s")
@@ -275,4 +313,7 @@ def print_kinds(digits: re.Pattern[str]) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--sources-only"]:
+        sources_only(int(sys.argv[2]))
+    else:
+        main()

@@ -151,3 +151,12 @@ def series_ledger_url(tmp_path: Path, bundled_series_file: Path) -> str:
     path = tmp_path / "series.db"
     shutil.copy(bundled_series_file, path)
     return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def compiled_extractor() -> None:
+    """Skips (or, in CI, fails) unless ``attrition.extract`` runs compiled (``make compile``)."""
+    from attrition.extract import BUILD
+
+    if BUILD.mode != "compiled":
+        skip_or_fail(f"compiled-extractor tests skipped: the extractor runs {BUILD.reason}")

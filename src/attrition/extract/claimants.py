@@ -9,7 +9,7 @@ the entities mentioned so far, so an anaphor resolves to the last one of its kin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import Final
 
 from attrition.extract.dates import DateMention
 from attrition.extract.rules import Lexicon
@@ -20,33 +20,33 @@ from attrition.extract.tokens import Token, origin_suffix_at, span_key
 
 # "Mediazona, a Russian independent media outlet, together with BBC Russia, established":
 # a subject may sit a dozen tokens before its verb, behind an apposition.
-MAX_SUBJECT_REACH = 14
+MAX_SUBJECT_REACH: Final = 14
 # "Oryx, a Dutch open-source site that counts only losses documented with photos or video,
 # lists …": a comma-bounded aside may hold a relative clause of its own (own-en-16's longest
 # was 17 tokens).
-MAX_ASIDE_REACH = 24
+MAX_ASIDE_REACH: Final = 24
 # "Mediazona and the BBC Russian service, which …": the words of a co-subject before an aside.
-COSUBJECT_WORDS = 5
+COSUBJECT_WORDS: Final = 5
 # Adverbs between a subject's aside and its verb ("…, have so far confirmed", "has also said").
-_ADVERBS = frozenset({"so", "far", "also", "already", "now", "reportedly", "since"})
+_ADVERBS: Final = frozenset({"so", "far", "also", "already", "now", "reportedly", "since"})
 # "сообщили в субботу в Министерстве обороны России": a postposed subject sits at most
 # four words (a day, a preposition, a title) after its verb in the Slavic sets' reports.
-MAX_POSTPOSED_GAP = 4
+MAX_POSTPOSED_GAP: Final = 4
 # A negation stands right beside the verb it denies: "nennt keine", "n'a pas publié",
 # "no confirmó", "未公布" (two tokens either side).
-NEGATION_REACH = 2
+NEGATION_REACH: Final = 2
 # Nouns that make a name before them the owner of losses, not a speaker ("Russian military
 # casualties", "Ukrainian army losses").
-LOSS_NOUN_KINDS = frozenset({"casualty", "loss"})
+LOSS_NOUN_KINDS: Final = frozenset({"casualty", "loss"})
 # A side named by its country ("Ukraine's", "Russia's"), whose possessive may name its losses.
-_SIDE_NAMES = frozenset({"UA_GENERIC", "RU_GENERIC"})
-_ARMY_OF = {"UA_GENERIC": "UA_GENERAL_STAFF", "RU_GENERIC": "RU_MOD", "RELAY": "OTHER"}
-MINISTRIES = frozenset({"RU_MOD", "UA_GENERAL_STAFF", "UK_MOD"})
-_STOP_SUBJECT = frozenset({".", ";", "that", "which", "who", "whom"})
-_RELATIVES = frozenset({"that", "which", "who"})
-_CLAUSE_MARKS = frozenset({",", ".", ";", ":"})
+_SIDE_NAMES: Final = frozenset({"UA_GENERIC", "RU_GENERIC"})
+_ARMY_OF: Final = {"UA_GENERIC": "UA_GENERAL_STAFF", "RU_GENERIC": "RU_MOD", "RELAY": "OTHER"}
+MINISTRIES: Final = frozenset({"RU_MOD", "UA_GENERAL_STAFF", "UK_MOD"})
+_STOP_SUBJECT: Final = frozenset({".", ";", "that", "which", "who", "whom"})
+_RELATIVES: Final = frozenset({"that", "which", "who"})
+_CLAUSE_MARKS: Final = frozenset({",", ".", ";", ":"})
 # Titles between an organisation and a person's name: "Navy spokesperson Dmytro Pletenchuk".
-_TITLES = frozenset(
+_TITLES: Final = frozenset(
     {
         "commander",
         "spokesman",
@@ -70,13 +70,13 @@ _TITLES = frozenset(
         "representative",
     }
 )
-_SOURCE_GUESS = {"UA": "UA_GENERIC", "RU": "RU_GENERIC"}
+_SOURCE_GUESS: Final = {"UA": "UA_GENERIC", "RU": "RU_GENERIC"}
 # "Mediazona hat zusammen mit dem russischen Dienst der BBC bis Ende Mai die Namen von 111 387
 # gefallenen russischen Soldaten ermittelt": a German frame spans 19 tokens; 30 leaves room.
-MAX_FRAME_REACH = 30
+MAX_FRAME_REACH: Final = 30
 # "inflicted losses of up to 3,320 troops on Ukrainian forces": the loss cue before the
 # preposition that names its target stands within eight tokens.
-TARGET_REACH = 8
+TARGET_REACH: Final = 8
 
 
 class AttributionReader(SourceReader, StatementDayReader):
@@ -87,7 +87,7 @@ class AttributionReader(SourceReader, StatementDayReader):
         self._sentence_entities: list[Entity] = []
         self._date_starts: set[int] = set()
 
-    def entities(self, tokens: Sequence[Token], memory: Memory) -> list[Entity]:
+    def entities(self, tokens: list[Token], memory: Memory) -> list[Entity]:
         """Lexicon entities, anaphors and unknown proper names, in order."""
         lex = self.lex
         found: list[Entity] = []
@@ -168,7 +168,7 @@ class AttributionReader(SourceReader, StatementDayReader):
                 continue
         return found
 
-    def _modifies_losses(self, tokens: Sequence[Token], end: int, claimant: str) -> bool:
+    def _modifies_losses(self, tokens: list[Token], end: int, claimant: str) -> bool:
         """True when a loss noun follows a name directly ("Russian military casualties"), or a
         side's possessive is followed by a word for its losses ("Ukraine's toll was put at …",
         but not "Russia's tally of Ukrainian losses": whose count that is)."""
@@ -183,7 +183,7 @@ class AttributionReader(SourceReader, StatementDayReader):
         # "General Staff casualty figures" names a source, whose speaker it is
         return self.lex.source_nouns.match(tokens, noun[1]) is None
 
-    def _proper_name(self, tokens: Sequence[Token], k: int) -> int:
+    def _proper_name(self, tokens: list[Token], k: int) -> int:
         """Two or three capitalised words that are no lexicon entry: "Jakub Janovsky"."""
         if k + 1 >= len(tokens) or not tokens[k + 1].is_capitalised:
             return k  # most capitalised words start a sentence or stand alone
@@ -206,7 +206,7 @@ class AttributionReader(SourceReader, StatementDayReader):
 
     def attributions(
         self,
-        tokens: Sequence[Token],
+        tokens: list[Token],
         entities: list[Entity],
         dates: list[DateMention],
         memory: Memory,
@@ -290,7 +290,7 @@ class AttributionReader(SourceReader, StatementDayReader):
 
     def _entity_after(
         self,
-        tokens: Sequence[Token],
+        tokens: list[Token],
         j: int,
         entities: list[Entity],
         by_first: dict[int, Entity],
@@ -330,7 +330,7 @@ class AttributionReader(SourceReader, StatementDayReader):
         return None
 
     def _subject_of(
-        self, tokens: Sequence[Token], k: int, entities: list[Entity], verb_end: int
+        self, tokens: list[Token], k: int, entities: list[Entity], verb_end: int
     ) -> Entity | None:
         """The entity saying something: before its verb, or just after (", said the ministry")."""
         copula = {"is", "are", "was", "were", "been", "be", "being"}
@@ -396,7 +396,7 @@ class AttributionReader(SourceReader, StatementDayReader):
         return best or self._framed_subject(tokens, k, verb_end, entities)
 
     def _framed_subject(
-        self, tokens: Sequence[Token], k: int, verb_end: int, entities: list[Entity]
+        self, tokens: list[Token], k: int, verb_end: int, entities: list[Entity]
     ) -> Entity | None:
         """ "Mediazona hat … bis Ende Mai die Namen von 111 387 Soldaten ermittelt.": a participle
         closing its clause takes the subject right before the auxiliary that opened it."""
@@ -413,13 +413,13 @@ class AttributionReader(SourceReader, StatementDayReader):
                 return None if closed else entity
         return None
 
-    def _ends_at(self, tokens: Sequence[Token], entity: Entity, k: int) -> bool:
+    def _ends_at(self, tokens: list[Token], entity: Entity, k: int) -> bool:
         """The entity ends right before token ``k``, or before a conjunction right before it."""
         if entity.last == k:
             return True
         return entity.last == k - 1 and tokens[entity.last].norm in self.lex.grammar["list_joiners"]
 
-    def _negated(self, tokens: Sequence[Token], k: int, verb_end: int) -> bool:
+    def _negated(self, tokens: list[Token], k: int, verb_end: int) -> bool:
         """A report verb with a negation beside it ("nennt keine", "no confirmó", "未公布")."""
         negations = self.lex.grammar["negations"]
         if not negations:
@@ -428,7 +428,7 @@ class AttributionReader(SourceReader, StatementDayReader):
         after = tokens[verb_end : verb_end + NEGATION_REACH]
         return any(t.norm in negations for t in (*before, *after))
 
-    def _particle_at(self, tokens: Sequence[Token], verb: int, k: int) -> bool:
+    def _particle_at(self, tokens: list[Token], verb: int, k: int) -> bool:
         """ ", teilte der Generalstab mit": a separable verb's particle after its subject."""
         for end in range(k, min(len(tokens), k + 3)):  # "… am Montag mit"
             hit = self.lex.report_verbs.match([tokens[verb], tokens[end]], 0)
@@ -436,7 +436,7 @@ class AttributionReader(SourceReader, StatementDayReader):
                 return end + 1 >= len(tokens) or tokens[end + 1].kind == "punct"
         return False
 
-    def _ends_clause(self, tokens: Sequence[Token], k: int) -> bool:
+    def _ends_clause(self, tokens: list[Token], k: int) -> bool:
         """ ", said the ministry." — a postposed speaker ends its clause (no verb follows)."""
         if k >= len(tokens) or tokens[k].norm in (".", ",", ";", "on", "in", "late", "early", "'"):
             return True
@@ -452,7 +452,7 @@ class AttributionReader(SourceReader, StatementDayReader):
         cue: int,
         rule_id: str,
         memory: Memory,
-        tokens: Sequence[Token],
+        tokens: list[Token],
         dates: list[DateMention],
         cue_end: int | None = None,
     ) -> Attribution:
@@ -487,7 +487,7 @@ class AttributionReader(SourceReader, StatementDayReader):
         return attribution
 
     def _earlier_in_sentence(
-        self, tokens: Sequence[Token], anaphor: Entity, kind: str
+        self, tokens: list[Token], anaphor: Entity, kind: str
     ) -> Attribution | None:
         """A referent named earlier in the sentence: "Mediazona … confirmed …, the outlets said"."""
         for entity in reversed(self._sentence_entities):
@@ -508,7 +508,7 @@ class AttributionReader(SourceReader, StatementDayReader):
                 )
         return None
 
-    def _loss_inflicted_on(self, tokens: Sequence[Token], first: int) -> bool:
+    def _loss_inflicted_on(self, tokens: list[Token], first: int) -> bool:
         """Whether the name at ``tokens[first]`` follows a preposition after a loss cue: "inflicted
         losses of up to 3,320 troops on Ukrainian forces" names whom they were inflicted on."""
         if first == 0 or tokens[first - 1].norm not in self.lex.grammar["prepositions"]:
@@ -516,14 +516,14 @@ class AttributionReader(SourceReader, StatementDayReader):
         bit = self.lex.loss_cues.bit
         return any(t.flags & bit for t in tokens[max(0, first - TARGET_REACH) : first - 1])
 
-    def _loses(self, tokens: Sequence[Token], k: int) -> bool:
+    def _loses(self, tokens: list[Token], k: int) -> bool:
         """Whether a verb of losing ("lost", "has suffered") follows at ``tokens[k]``."""
         while k < len(tokens) and tokens[k].norm in self.lex.grammar["auxiliaries"]:
             k += 1
         cue = self.lex.loss_cues.match(tokens, k) if k < len(tokens) else None
         return cue is not None and cue[0].value == "patient"
 
-    def _title_of(self, tokens: Sequence[Token], entity: Entity) -> str | None:
+    def _title_of(self, tokens: list[Token], entity: Entity) -> str | None:
         """ "Air Force commander Mykola Oleshchuk", "Estonia's military intelligence chief,
         Colonel Ants Kiviselg,": the body named just before a new name, also in apposition to
         the title."""
@@ -540,7 +540,7 @@ class AttributionReader(SourceReader, StatementDayReader):
                 return hit[0].value
         return None
 
-    def _role_of(self, tokens: Sequence[Token], entity: Entity) -> str | None:
+    def _role_of(self, tokens: list[Token], entity: Entity) -> str | None:
         """An unknown name's role from its apposition: "Jakub Janovsky, a military analyst"."""
         j = entity.last
         if j < len(tokens) and tokens[j].norm == ",":
@@ -553,12 +553,12 @@ class AttributionReader(SourceReader, StatementDayReader):
         return None
 
 
-def _after_pair(tokens: Sequence[Token], k: int, words: frozenset[str]) -> bool:
+def _after_pair(tokens: list[Token], k: int, words: frozenset[str]) -> bool:
     """The two tokens before ``k`` form one of ``words`` (a Chinese verb is two characters)."""
     return k > 1 and f"{tokens[k - 2].norm} {tokens[k - 1].norm}" in words
 
 
-def _modifies_noun(tokens: Sequence[Token], k: int) -> bool:
+def _modifies_noun(tokens: list[Token], k: int) -> bool:
     """A report word after an article or a possessive is a noun or an adjective, not a verb:
     "the report", "Ukraine's visually confirmed losses"."""
     back = k - 1
@@ -570,7 +570,7 @@ def _modifies_noun(tokens: Sequence[Token], k: int) -> bool:
     return norm in ("the", "a", "an", "its", "their") or norm.endswith(("'s", "’s"))
 
 
-def _parenthetical(between: Sequence[Token]) -> bool:
+def _parenthetical(between: list[Token]) -> bool:
     """ ", who count only losses backed by photographs or video," between subject and verb,
     also after a co-subject ("Mediazona and the BBC Russian service, which comb …, have")."""
     if len(between) < 3 or between[-1].norm != ",":
@@ -581,7 +581,7 @@ def _parenthetical(between: Sequence[Token]) -> bool:
     )
 
 
-def _glosses(tokens: Sequence[Token], previous: Entity, k: int, end: int) -> bool:
+def _glosses(tokens: list[Token], previous: Entity, k: int, end: int) -> bool:
     """Whether the name at ``tokens[k:end]`` is a bracketed short form of the one just before."""
     return (
         previous.last == k - 1
@@ -591,7 +591,7 @@ def _glosses(tokens: Sequence[Token], previous: Entity, k: int, end: int) -> boo
     )
 
 
-def _restrictive_relative(between: Sequence[Token]) -> bool:
+def _restrictive_relative(between: list[Token]) -> bool:
     """ "Leaked Pentagon documents that surfaced in April put …": a relative clause without
     commas right after the subject (or its head noun), holding no stop of its own."""
     return (

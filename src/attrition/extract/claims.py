@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Final
 
 from attrition.extract.claimants import AttributionReader
 from attrition.extract.context import ContextReader
@@ -57,7 +57,7 @@ from attrition.extract.segment import (
 )
 from attrition.extract.sides import SideReader
 from attrition.extract.speakers import (
-    GENERIC,
+    UNNAMED,
     Attribution,
     Memory,
     dated,
@@ -72,8 +72,8 @@ from attrition.extract.tokens import Token, tokenize
 
 # Bumped whenever a change to rules or lexicons can change what is extracted; stored
 # with each claim so a ledger can tell which extractor read an article.
-EXTRACTOR_VERSION = "1.6.0"
-SCHEMA_FIELDS = (
+EXTRACTOR_VERSION: Final = "1.6.0"
+SCHEMA_FIELDS: Final = (
     "subject",
     "category",
     "value",
@@ -85,19 +85,19 @@ SCHEMA_FIELDS = (
     "as_of",
 )
 # A claim as JSON: the schema's fields, then where it stands in the text and which rule read it.
-CLAIM_FIELDS = (*SCHEMA_FIELDS, "start", "end", "quote", "rule_id")
-QUOTE_CHARS = 400
+CLAIM_FIELDS: Final = (*SCHEMA_FIELDS, "start", "end", "quote", "rule_id")
+QUOTE_CHARS: Final = 400
 # A night report names its speaker in its lead, right under the headline ("the enemy attacked
 # with 112 drones, the Air Force reports"); a speaker met later (an opinion piece quoting the
 # UN on civilians, own-en-10) speaks for no figure below it.
-REPORT_LEAD_PARAGRAPHS = 1
+REPORT_LEAD_PARAGRAPHS: Final = 1
 # The dev set's longest sentence has 95 tokens; a "sentence" four times that long is a
 # list, a table or junk, and is read in pieces so the work per piece stays bounded.
-MAX_SENTENCE_TOKENS = 400
+MAX_SENTENCE_TOKENS: Final = 400
 # How far around a quotation its speaker is looked for ("…," the ministry said).
-SPEAKER_REACH_CHARS = 300
+SPEAKER_REACH_CHARS: Final = 300
 # An unowned source noun ("according to estimates") yields to a named speaker in its sentence.
-WEAK_SOURCE = "who.other.source"
+WEAK_SOURCE: Final = "who.other.source"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +150,7 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
         return None
 
 
-class _Extraction(CreditReader, ContextReader):
+class _Extraction(ContextReader, CreditReader):
     """One run of the pipeline over one text."""
 
     def __init__(self, text: str, published: dt.date | None, lex: Lexicon) -> None:
@@ -434,7 +434,9 @@ class _Extraction(CreditReader, ContextReader):
 
     def _remember(self, entities: list, attributions: list[Attribution]) -> None:
         for entity in entities:
-            if entity.kind.startswith("ref:") or entity.claimant in (None, "RELAY", *GENERIC):
+            if entity.kind.startswith("ref:") or (
+                entity.claimant is None or entity.claimant in UNNAMED
+            ):
                 continue  # "the group" means Oryx named before, not "Ukraine" mentioned since
             mention = Attribution(
                 entity.claimant, entity.first, entity.rule_id, entity, None, entity.kind

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Final
 
 from attrition.extract.dates import DateMention
 from attrition.extract.losses import APPROXIMATION_SIGNS
@@ -16,16 +17,16 @@ from attrition.extract.tokens import Token
 
 # "the total number of Russian casualties since February 24, 2022 to 315,620": the
 # placeholder noun sits up to a dozen tokens before its figure.
-MAX_COMPLEMENT_REACH = 16
+MAX_COMPLEMENT_REACH: Final = 16
 # "Ukrainian and Russian troops killed": how far before the people to look for a second side.
-MIXED_SIDES_REACH = 4
+MIXED_SIDES_REACH: Final = 4
 # Prepositions of a place after an elided count ("126 drones over Kursk, 38 over Bryansk").
-PLACE_PREPOSITIONS = frozenset({"in", "on", "near", "from", "over"})
+PLACE_PREPOSITIONS: Final = frozenset({"in", "on", "near", "from", "over"})
 # Quote marks that may open a quoted figure ('put them at "almost 1 million"'); the
 # tokenizer writes curly single quotes as "'".
-OPENING_QUOTES = frozenset({'"', "“", "'", "«", "„"})
+OPENING_QUOTES: Final = frozenset({'"', "“", "'", "«", "„"})
 # The people categories narrower than "personnel" a complement may hand people it reaches.
-CASUALTY_CATEGORIES = PERSON_CATEGORIES - {"personnel"}
+CASUALTY_CATEGORIES: Final = PERSON_CATEGORIES - {"personnel"}
 
 
 class ComplementReader(NounReader):
@@ -141,7 +142,7 @@ class ComplementReader(NounReader):
                         return self._owned_by_people_before(tokens, phrase, result.phrases)
         return None
 
-    def _in_relative_clause(self, tokens: Sequence[Token], k: int, lo: int) -> bool:
+    def _in_relative_clause(self, tokens: list[Token], k: int, lo: int) -> bool:
         relatives = self.lex.grammar["relatives"]
         for back in range(k - 1, max(lo, k - 10) - 1, -1):
             if tokens[back].norm in relatives and back > 0 and tokens[back - 1].norm == ",":
@@ -151,7 +152,7 @@ class ComplementReader(NounReader):
         return False
 
     def _item_label(
-        self, tokens: Sequence[Token], k: int, result: SentenceFigures
+        self, tokens: list[Token], k: int, result: SentenceFigures
     ) -> NounPhrase | None:
         """ "Tanks 6,140 +8": a table's item line, its label the whole text before the number
         ("Tanks | 6,140 | +8": the label's cell)."""
@@ -163,7 +164,7 @@ class ComplementReader(NounReader):
         )
 
     def _owned_by_people_before(
-        self, tokens: Sequence[Token], phrase: NounPhrase, phrases: list[NounPhrase]
+        self, tokens: list[Token], phrase: NounPhrase, phrases: list[NounPhrase]
     ) -> NounPhrase:
         """ "the number of Russian soldiers killed at 5,937": a casualty word right after the
         people it happened to takes their side (they were killed, they did not kill), unless
@@ -181,7 +182,7 @@ class ComplementReader(NounReader):
             return phrase
         return replace(phrase, side=people.side)
 
-    def _column(self, tokens: Sequence[Token], m: NumberMention) -> NounPhrase | None:
+    def _column(self, tokens: list[Token], m: NumberMention) -> NounPhrase | None:
         """The header's noun over a row's cell, for a row its first cell labels by a day, a month
         or a place (a row labelled by a category has read its own label already)."""
         cell = cell_of(tokens, m.first)
@@ -248,7 +249,7 @@ class ComplementReader(NounReader):
             return phrase
         return self._antecedent(result, m.first, topic)
 
-    def _loses_right_before(self, tokens: Sequence[Token], m: NumberMention) -> bool:
+    def _loses_right_before(self, tokens: list[Token], m: NumberMention) -> bool:
         """Whether a verb of losing stands right before the number (or its qualifier)."""
         k = m.first
         qualifier = self.lex.qualifiers_before.match_ending(tokens, k)
@@ -300,7 +301,7 @@ def is_date_token(dates: Sequence[DateMention], k: int) -> bool:
     return any(d.first <= k < d.last for d in dates)
 
 
-def _ends_a_count(tokens: Sequence[Token], k: int) -> bool:
+def _ends_a_count(tokens: list[Token], k: int) -> bool:
     """Whether nothing that could be a noun follows ``tokens[k - 1]`` ("1,450 more near
     Kupiansk", "20 more." but not "20 more Patriot systems")."""
     return k >= len(tokens) or tokens[k].kind == "punct" or tokens[k].norm in PLACE_PREPOSITIONS

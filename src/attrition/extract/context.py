@@ -7,6 +7,7 @@ kept apart so that each module holds one job. Conventions: docs/extraction.md.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Final
 
 from attrition.extract.dates import DateMention
 from attrition.extract.drafts import GENERAL_STAFF, Draft, count_deaths
@@ -31,17 +32,17 @@ from attrition.extract.tokens import Token
 from attrition.taxonomy import CONFLICT_START
 
 # The basis cue that names the window said before ("over the same period").
-SAME_WINDOW = "basis.same_window"
+SAME_WINDOW: Final = "basis.same_window"
 # Cues that name no window of their own: the same window again, and the running total a
 # day's figure brings ("bringing the total to 725,710" after "1,780 over the past day").
-_NOT_A_WINDOW = frozenset({SAME_WINDOW, "basis.bringing"})
+_NOT_A_WINDOW: Final = frozenset({SAME_WINDOW, "basis.bringing"})
 
 # Sides read from beyond the figure's sentence (or guessed): too weak to make "people" soldiers.
-WEAK_SIDE_ROLES = frozenset({"paragraph", "topic", "claimant", "default"})
+WEAK_SIDE_ROLES: Final = frozenset({"paragraph", "topic", "claimant", "default"})
 
 
 # Words that carry a list on rather than start a statement (see _earlier_figures_cue).
-_LIST_WORDS = frozenset({"and", "or", "with", "as", "including", "plus", "also", "another"})
+_LIST_WORDS: Final = frozenset({"and", "or", "with", "as", "including", "plus", "also", "another"})
 
 
 class ContextReader(TenseReader):

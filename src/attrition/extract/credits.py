@@ -6,7 +6,8 @@ mixin of ``claims._Extraction``."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+
+from mypy_extensions import trait
 
 from attrition.extract.claimants import AttributionReader
 from attrition.extract.dates import DateMention
@@ -17,6 +18,7 @@ from attrition.extract.speakers import GENERIC, Attribution, Entity, Memory, res
 from attrition.extract.tokens import Token, tokenize
 
 
+@trait
 class CreditReader:
     """Credits given to figures from speakers named after them and lines that name a source."""
 
@@ -30,7 +32,10 @@ class CreditReader:
     last_said: Attribution | None
     _paragraph_drafts: list[Draft]
     _paragraph_attribution: Attribution | None
-    _resolve: Callable[[DateMention | None], dt.date | None]
+
+    def _resolve(self, day: DateMention | None) -> dt.date | None:
+        """The calendar day a date mention names (``ContextReader`` defines it)."""
+        raise NotImplementedError
 
     def _carry_forward(self, index: int) -> None:
         """ "… 263 (+2). The data are being updated, the General Staff reported": the attribution

@@ -12,37 +12,40 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Final
 
 from attrition.extract.tokens import Token, tokenize
 
 # "date 2022-09-04 On September 3, …": a label some scrapers put before an article's text.
-_DATELINE = re.compile(r"\s{0,20}date\s{1,5}(\d{4})-(\d{2})-(\d{2})\b\s{0,5}")
+_DATELINE: Final = re.compile(r"\s{0,20}date\s{1,5}(\d{4})-(\d{2})-(\d{2})\b\s{0,5}")
 
 # "WASHINGTON, June 3, 2025 —", "KYIV, Ukraine, March 11 (Reuters) -", "MOSCOW, March 15.
 # /TASS/.": a wire dateline fits in this many characters, and opens one of the first
 # paragraphs (after the headline and a byline or two).
-WIRE_DATELINE_CHARS = 90
-WIRE_DATELINE_PARAGRAPHS = 4
+WIRE_DATELINE_CHARS: Final = 90
+WIRE_DATELINE_PARAGRAPHS: Final = 4
 # A dateline's place is at most this many capitalised words ("NEW YORK", "KYIV, Ukraine").
-WIRE_PLACE_WORDS = 4
-WIRE_PLACE_PARTS = 2  # a city, and its country or state
+WIRE_PLACE_WORDS: Final = 4
+WIRE_PLACE_PARTS: Final = 2  # a city, and its country or state
 # The marks around an agency's name and the name itself: "(Reuters)", ". /TASS/", "(AP)".
-WIRE_AGENCY_TOKENS = 4
-_WIRE_DASHES = frozenset({"—", "–", "-", "‒", "―"})
-_WIRE_MARK = re.compile("[—–‒―/-]")  # a dash or an agency's slash: most paragraphs have neither
+WIRE_AGENCY_TOKENS: Final = 4
+_WIRE_DASHES: Final = frozenset({"—", "–", "-", "‒", "―"})
+_WIRE_MARK: Final = re.compile(
+    "[—–‒―/-]"
+)  # a dash or an agency's slash: most paragraphs have neither
 
 # "25th of March", "24 de febrero", "febrero de 2022": the word between a day, month and year.
-_DAY_OF = frozenset({"of", "de"})
+_DAY_OF: Final = frozenset({"of", "de"})
 
 # A month-day without a year lies at most this far after the reference day;
 # anything later is last year's ("on December 30" read in a January article).
 # News refers back far more often than forward; a week covers scheduled events.
-FUTURE_TOLERANCE_DAYS = 7
+FUTURE_TOLERANCE_DAYS: Final = 7
 
 
-_STARTERS: dict[int, frozenset[str]] = {}
+_STARTERS: Final[dict[int, frozenset[str]]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +134,14 @@ def _day_of_month_before(reference: dt.date, day: int) -> dt.date | None:
 
 
 # Chinese writes a relative day in two or three characters, each a token (当天, 前一天).
-CJK_RELATIVE_CHARS = 3
+CJK_RELATIVE_CHARS: Final = 3
 
 
 def _is_cjk(text: str) -> bool:
     return len(text) == 1 and "\u4e00" <= text <= "\u9fff"
 
 
-def _glued_relative(tokens: Sequence[Token], i: int, words: DateWords) -> DateMention | None:
+def _glued_relative(tokens: list[Token], i: int, words: DateWords) -> DateMention | None:
     """A relative day written in characters glued together: 当天 (that day), 昨天."""
     text = tokens[i].norm
     for j in range(i + 1, min(len(tokens), i + CJK_RELATIVE_CHARS)):
@@ -154,7 +157,7 @@ def _int(token: Token) -> int | None:
     return int(token.text) if token.kind == "num" and token.text.isdigit() else None
 
 
-def find_dates(tokens: Sequence[Token], words: DateWords) -> list[DateMention]:
+def find_dates(tokens: list[Token], words: DateWords) -> list[DateMention]:
     """Every date expression in a sentence's tokens, in order, never overlapping."""
     found: list[DateMention] = []
     i = 0
@@ -173,7 +176,7 @@ def find_dates(tokens: Sequence[Token], words: DateWords) -> list[DateMention]:
     return found
 
 
-def _month_at(tokens: Sequence[Token], i: int, words: DateWords) -> tuple[int, int] | None:
+def _month_at(tokens: list[Token], i: int, words: DateWords) -> tuple[int, int] | None:
     """The month a token names and the index after it (and after an abbreviation dot)."""
     token = tokens[i]
     month = words.months.get(token.norm)
@@ -187,7 +190,7 @@ def _month_at(tokens: Sequence[Token], i: int, words: DateWords) -> tuple[int, i
     return month, j
 
 
-def _looks_like_month(tokens: Sequence[Token], i: int, j: int, words: DateWords) -> bool:
+def _looks_like_month(tokens: list[Token], i: int, j: int, words: DateWords) -> bool:
     """A bare month name is a month, not the verb "may": a day, year or month context is near."""
     if tokens[i].norm != "may":
         return True
@@ -198,7 +201,7 @@ def _looks_like_month(tokens: Sequence[Token], i: int, j: int, words: DateWords)
     return j < len(tokens) and tokens[j].norm in ("was", "saw", "is", "has", ",")
 
 
-def _date_at(tokens: Sequence[Token], i: int, words: DateWords) -> DateMention | None:
+def _date_at(tokens: list[Token], i: int, words: DateWords) -> DateMention | None:
     n = len(tokens)
     token = tokens[i]
     iso = _iso_at(tokens, i) or _cjk_at(tokens, i)
@@ -260,7 +263,7 @@ def _date_at(tokens: Sequence[Token], i: int, words: DateWords) -> DateMention |
     return None
 
 
-def _year_after(tokens: Sequence[Token], k: int, *, comma: bool = True) -> tuple[int | None, int]:
+def _year_after(tokens: list[Token], k: int, *, comma: bool = True) -> tuple[int | None, int]:
     n = len(tokens)
     j = k
     if comma and j < n and tokens[j].norm == ",":
@@ -274,7 +277,7 @@ def _year_after(tokens: Sequence[Token], k: int, *, comma: bool = True) -> tuple
     return None, k
 
 
-def _iso_at(tokens: Sequence[Token], i: int) -> DateMention | None:
+def _iso_at(tokens: list[Token], i: int) -> DateMention | None:
     """2022-06-25."""
     if i + 4 >= len(tokens):
         return None
@@ -292,7 +295,7 @@ def _iso_at(tokens: Sequence[Token], i: int) -> DateMention | None:
 _CJK_YEAR, _CJK_MONTH, _CJK_DAY = "年", "月", "日"
 
 
-def _cjk_at(tokens: Sequence[Token], i: int) -> DateMention | None:
+def _cjk_at(tokens: list[Token], i: int) -> DateMention | None:
     """2024年4月24日 and 4月24日, the numeric date of Chinese (and Japanese) text."""
     n = len(tokens)
     year = None
@@ -311,7 +314,7 @@ def _cjk_at(tokens: Sequence[Token], i: int) -> DateMention | None:
     return DateMention(i, k + 4, "day", year=year, month=month, day=day)
 
 
-def _cjk_day_of_month(tokens: Sequence[Token], i: int) -> bool:
+def _cjk_day_of_month(tokens: list[Token], i: int) -> bool:
     """ "24日发布": a day of the month alone, the way Chinese agencies date a statement."""
     token = tokens[i]
     return (
@@ -324,7 +327,7 @@ def _cjk_day_of_month(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
-def _dotted_at(tokens: Sequence[Token], i: int) -> DateMention | None:
+def _dotted_at(tokens: list[Token], i: int) -> DateMention | None:
     """24.02, 24.02.2022 and 24.02.22, the day-first forms of Ukrainian and Russian bulletins."""
     token = tokens[i]
     if token.kind != "num" or token.text.count(".") not in (1, 2):
@@ -407,7 +410,7 @@ def read_wire_dateline(
     return None
 
 
-def _after_place(tokens: Sequence[Token]) -> list[int]:
+def _after_place(tokens: list[Token]) -> list[int]:
     """Where a dateline's day may start: after each comma of a leading run of capitalised
     place words ("KYIV, Ukraine, March 11" gives the token after each comma)."""
     ends: list[int] = []
@@ -426,7 +429,7 @@ def _after_place(tokens: Sequence[Token]) -> list[int]:
     return ends
 
 
-def _wire_marks_end(tokens: Sequence[Token], k: int) -> int | None:
+def _wire_marks_end(tokens: list[Token], k: int) -> int | None:
     """After the dateline's day: an agency in brackets or slashes, then a dash or a stop."""
     n = len(tokens)
     if k < n and tokens[k].norm == "(":
@@ -445,7 +448,7 @@ def _wire_marks_end(tokens: Sequence[Token], k: int) -> int | None:
     return None
 
 
-def _closing_mark(tokens: Sequence[Token], first: int, base: int, mark: str) -> int | None:
+def _closing_mark(tokens: list[Token], first: int, base: int, mark: str) -> int | None:
     """The index of ``mark`` closing an agency's name, from ``first`` up to its reach."""
     stop = min(len(tokens), base + WIRE_AGENCY_TOKENS)
     return next((j for j in range(first, stop) if tokens[j].norm == mark), None)

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Final
 
 from attrition.extract.records import PERSON_CATEGORIES, Figure
 from attrition.extract.speakers import Attribution
 
-GENERAL_STAFF = "UA_GENERAL_STAFF"
+GENERAL_STAFF: Final = "UA_GENERAL_STAFF"
 # A figure this large repeated in one text is the same figure; small ones ("two cars"
 # in three front-line reports) are separate events unless their sentences match.
-DISTINCT_VALUE = 100
+DISTINCT_VALUE: Final = 100
 # Person figures this large with the same value are one figure named two ways
 # ("20,900 men" lost and "20,900 soldiers killed"); as for DISTINCT_VALUE.
-SAME_PERSON_FIGURE = 100
+SAME_PERSON_FIGURE: Final = 100
 # A figure repeated in more sentences than this is a common small number, not a restatement.
-RESTATEMENT_FANOUT = 8
+RESTATEMENT_FANOUT: Final = 8
 # Claimants whose counts are of the dead only (Mediazona with BBC Russian list named
 # deaths), so a figure they give for people "lost" is a death toll (SCHEMA.md).
-COUNTS_DEATHS = frozenset({"MEDIAZONA"})
+COUNTS_DEATHS: Final = frozenset({"MEDIAZONA"})
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import accumulate
+from typing import Final
 
 from attrition.extract.complements import (
     CASUALTY_CATEGORIES,
@@ -32,23 +33,23 @@ __all__ = ["PERSON_CATEGORIES", "Figure", "FigureReader", "NounPhrase", "Sentenc
 
 # "the daily average of Russian casualties": how far before a complement's noun "average"
 # may stand (the article, "daily", "of" and a side word fit in four).
-AVERAGE_REACH = 4
+AVERAGE_REACH: Final = 4
 
 
 # "Of those identified so far, …": the words a part's opener may add before its comma.
-PART_OPENER_WORDS = 3
+PART_OPENER_WORDS: Final = 3
 # "在已確認身份的死者中，": an opening phrase that names the whole ends within sixteen tokens
 # (ten Chinese characters there).
-PART_OPENER_SPAN = 16
+PART_OPENER_SPAN: Final = 16
 
 
 # "More than 4,600 were officers": the qualifier words a part's count may open its sentence
 # with before its copula ("some", "more than", "at least", "just over").
-COPULA_OPENER_WORDS = 3
+COPULA_OPENER_WORDS: Final = 3
 
 
 # The lexicon row of the losing verbs ("lost", "suffered"), which count anything lost.
-LOSING = "loss.patient"
+LOSING: Final = "loss.patient"
 
 
 class FigureReader(ComplementReader, ListReader):
@@ -57,7 +58,7 @@ class FigureReader(ComplementReader, ListReader):
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._loss_clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self._loss_of: Sequence[Token] | None = None
+        self._loss_of: list[Token] | None = None
         self._after_losses = False
         self._item_line = False
         self._partition = False  # the sentence opens "Of those (identified), …"
@@ -144,7 +145,7 @@ class FigureReader(ComplementReader, ListReader):
 
     # -- structure ------------------------------------------------------------------------
 
-    def _clauses(self, tokens: Sequence[Token]) -> list[int]:
+    def _clauses(self, tokens: list[Token]) -> list[int]:
         """Clause number of each token; clauses break at ; … and contrastive conjunctions."""
         breaks = self.lex.clause_breaks
         starts = [token.norm in breaks for token in tokens]
@@ -154,7 +155,7 @@ class FigureReader(ComplementReader, ListReader):
 
     # -- a single figure --------------------------------------------------------------------
 
-    def _is_not_a_count(self, tokens: Sequence[Token], m: NumberMention) -> bool:
+    def _is_not_a_count(self, tokens: list[Token], m: NumberMention) -> bool:
         """Money, percentages, measures, ordinals, fractions and years are not loss figures."""
         if m.decimal or (m.value is None and m.low is None):
             return True
@@ -284,9 +285,7 @@ class FigureReader(ComplementReader, ListReader):
                 figure.basis_hint, figure.basis_rule = "rate", "basis.average"
         return figure
 
-    def _part_of_whole(
-        self, tokens: Sequence[Token], k: int, mention_starts: set[int]
-    ) -> int | None:
+    def _part_of_whole(self, tokens: list[Token], k: int, mention_starts: set[int]) -> int | None:
         link = self.lex.whole_links.match(tokens, k) if k + 1 < len(tokens) else None
         if link is not None:
             j = link[1]  # "of the", "von", "dei", "sur": the whole's number after it
@@ -303,7 +302,7 @@ class FigureReader(ComplementReader, ListReader):
         return None
 
     def _defers_to_chain(
-        self, tokens: Sequence[Token], m: NumberMention, mention_starts: set[int]
+        self, tokens: list[Token], m: NumberMention, mention_starts: set[int]
     ) -> bool:
         """ "1,500, 1,330 and 1,400 troops", "25 destroyed and 15 damaged": the noun comes later."""
         k = m.last
@@ -340,7 +339,7 @@ class FigureReader(ComplementReader, ListReader):
         return referent
 
     def _counts_something_else(
-        self, tokens: Sequence[Token], m: NumberMention, result: SentenceFigures
+        self, tokens: list[Token], m: NumberMention, result: SentenceFigures
     ) -> bool:
         """ "NATO's 32 members …; 23 of them met the target": the last count before a part is
         no loss figure, so the part is of that count, not of the losses before."""
@@ -397,7 +396,7 @@ class FigureReader(ComplementReader, ListReader):
         launcher = self.launcher(tokens, antecedent) if antecedent.side is None else None
         return antecedent if launcher is None else replace(antecedent, side=launcher)
 
-    def _lost_after(self, tokens: Sequence[Token], k: int, category: str) -> bool:
+    def _lost_after(self, tokens: list[Token], k: int, category: str) -> bool:
         """ "20 have been lost": a bare "lost" after a count (past "have been"), which counts
         whatever the figure before counted, where "killed or wounded" counts people."""
         if category != "personnel":
@@ -408,7 +407,7 @@ class FigureReader(ComplementReader, ListReader):
         cue = self.lex.loss_cues.match(tokens, k) if k < n else None
         return cue is not None and cue[0].rule_id == LOSING
 
-    def launcher(self, tokens: Sequence[Token], phrase: NounPhrase) -> str | None:
+    def launcher(self, tokens: list[Token], phrase: NounPhrase) -> str | None:
         """ "Russia launched 172 drones; 94 were shot down": the side that launched the count
         an elided figure takes its noun from owns what was shot down."""
         j = phrase.first - 1  # the count before the noun
@@ -469,7 +468,7 @@ class FigureReader(ComplementReader, ListReader):
         self._refine(tokens, phrase, start, clause_of)
         return phrase
 
-    def _opens_with_a_part(self, tokens: Sequence[Token]) -> bool:
+    def _opens_with_a_part(self, tokens: list[Token]) -> bool:
         """ "Of those identified, …", "Of them, …": the sentence counts parts of the count
         before it."""
         hit = self.lex.reference_words.match(tokens, 0)
@@ -484,7 +483,7 @@ class FigureReader(ComplementReader, ListReader):
                 return False
         return False
 
-    def _closes_opener_with_a_part(self, tokens: Sequence[Token]) -> bool:
+    def _closes_opener_with_a_part(self, tokens: list[Token]) -> bool:
         """ "在已確認身份的死者中，…": an opening prepositional phrase whose last words, before
         its comma, name the whole the sentence counts parts of."""
         if not tokens or tokens[0].norm not in self.lex.grammar["prepositions"]:
@@ -494,9 +493,7 @@ class FigureReader(ComplementReader, ListReader):
                 return self.lex.reference_words.match_ending(tokens, k) is not None
         return False
 
-    def _names_the_dead(
-        self, tokens: Sequence[Token], reached: NounPhrase, m: NumberMention
-    ) -> bool:
+    def _names_the_dead(self, tokens: list[Token], reached: NounPhrase, m: NumberMention) -> bool:
         """ "The dead include 10,200 volunteers": a casualty noun right before the link to the
         people counted, after its article (not "killed and wounded … at 400,000 soldiers")."""
         if reached.noun.kind == "person" or reached.category not in CASUALTY_CATEGORIES:
@@ -506,9 +503,7 @@ class FigureReader(ComplementReader, ListReader):
             return False
         return tokens[reached.first - 1].norm in self.lex.grammar["determiners"]
 
-    def _opens_with_a_copula(
-        self, tokens: Sequence[Token], mentions: Sequence[NumberMention]
-    ) -> bool:
+    def _opens_with_a_copula(self, tokens: list[Token], mentions: Sequence[NumberMention]) -> bool:
         """ "More than 4,600 were officers.": a sentence that opens with a bare count and
         says who they were names a part of the people counted before it."""
         first = mentions[0]
@@ -520,7 +515,7 @@ class FigureReader(ComplementReader, ListReader):
 
     # -- qualifiers and rates ---------------------------------------------------------------
 
-    def _qualify(self, tokens: Sequence[Token], figure: Figure) -> None:
+    def _qualify(self, tokens: list[Token], figure: Figure) -> None:
         lex = self.lex
         k = figure.mention.first
         for _ in range(2):
@@ -546,7 +541,7 @@ class FigureReader(ComplementReader, ListReader):
             figure.qualifier = "about"  # "une dizaine de chars": some ten tanks
             figure.qualifier_explicit = True
 
-    def _rate(self, tokens: Sequence[Token], figure: Figure, j: int) -> None:
+    def _rate(self, tokens: list[Token], figure: Figure, j: int) -> None:
         """A per-day average right after a figure: "100 soldiers per day", "824 a day"."""
         k = j
         n = len(tokens)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from attrition.extract.dates import DateMention
 from attrition.extract.drafts import Draft
@@ -26,28 +27,28 @@ from attrition.extract.tokens import Token
 # An item line is short ("vehicles and fuel tanks – 5,664 (+13);" is 40 characters); the
 # longest General Staff item with its note ("UAV operational-tactical level – 2,309 (+11)")
 # stays well under this, while a sentence with a dash before its figure runs longer.
-LIST_LINE_MAX_CHARS = 90
+LIST_LINE_MAX_CHARS: Final = 90
 # "personnel – about 178,650": the label before an item's number is a few words.
-LIST_LABEL_MAX_CHARS = 45
+LIST_LABEL_MAX_CHARS: Final = 45
 # A hyphen inside a word ("operational-tactical") is none; "tanks ≈ 11,174" and
 # "tanks ~ 11,174" put the approximation sign where others put a dash; Chinese writes a
 # full-width colon ("坦克：10186辆"); a typed " -- " is one dash.
-_LABEL_MARKS = ("–", "—", "‒", " - ", " -- ", ":", "：", " ≈ ", " ~ ")
+_LABEL_MARKS: Final = ("–", "—", "‒", " - ", " -- ", ":", "：", " ≈ ", " ~ ")
 # What may follow a table item's number: its increment, bare or bracketed ("+10,790"), or a
 # dash for no change, in cells apart by spaces, tabs or pipes ("Tanks | 9,786 | +48"), and a stop.
-_TABLE_TAIL = re.compile(
+_TABLE_TAIL: Final = re.compile(
     r"[\d.,\u00a0 ]{1,16}(?:[ \t|]{0,5}(?:\(?\+[\d.,\u00a0]{1,9}\)?|[–—-]))?[ \t|;.]{0,5}"
 )
 # "published data", "veröffentlichte seine Bilanz", "published its latest figures": the
 # source noun follows its report verb after at most a possessive and an adjective.
-PUBLISHED_NOUN_GAP = 3
+PUBLISHED_NOUN_GAP: Final = 3
 # "- over 25,800 troops;", "• up to 130 servicemen": after a bullet, at most two lower-case
 # words (a bound) before the number.
-_BOUNDED_ITEM = re.compile(r"(?:[a-z]+ ){1,2}\d")
+_BOUNDED_ITEM: Final = re.compile(r"(?:[a-z]+ ){1,2}\d")
 # What may precede an item line's opening number: bullets and the approximation sign.
 # A row's value alone after its label's colon: "1,430", "~1,430", "1,430;".
-_BARE_VALUE = re.compile(r"[~≈]?\d[\d,.\u00a0\u202f]*[;.]?")
-_ITEM_OPENERS = " \t~≈•·*–—-"
+_BARE_VALUE: Final = re.compile(r"[~≈]?\d[\d,.\u00a0\u202f]*[;.]?")
+_ITEM_OPENERS: Final = " \t~≈•·*–—-"
 
 
 @dataclass(slots=True)
@@ -66,7 +67,7 @@ class ListLead:
 
 
 def read_lead(
-    tokens: Sequence[Token],
+    tokens: list[Token],
     found: SentenceFigures,
     attributions: list[Attribution],
     lex: Lexicon,
@@ -108,7 +109,7 @@ def read_lead(
     return lead
 
 
-def _publishes_data(tokens: Sequence[Token], lex: Lexicon) -> bool:
+def _publishes_data(tokens: list[Token], lex: Lexicon) -> bool:
     """A report verb with a source noun right after it: "оприлюднив дані про втрати"."""
     for _, start, _end in lex.source_nouns.find_all(tokens):
         for k in range(max(0, start - PUBLISHED_NOUN_GAP), start):
@@ -160,7 +161,7 @@ def is_list_line(line: str) -> bool:
 
 
 def read_columns(
-    tokens: Sequence[Token], phrases: Sequence[NounPhrase], lex: Lexicon
+    tokens: list[Token], phrases: Sequence[NounPhrase], lex: Lexicon
 ) -> tuple[NounPhrase | None, ...]:
     """The loss noun over each cell of a header row ("Month | Personnel | Tanks"); none over a
     cell whose words say it is no loss ("Tanks delivered") or that names no category."""
@@ -180,6 +181,6 @@ def read_columns(
     return tuple(columns) if any(columns) else ()
 
 
-def row_day(tokens: Sequence[Token], found: SentenceFigures) -> DateMention | None:
+def row_day(tokens: list[Token], found: SentenceFigures) -> DateMention | None:
     """The day that labels a table row in its first cell ("Feb 19 | 1,150")."""
     return next((d for d in found.dates if d.kind == "day" and cell_of(tokens, d.first) == 0), None)

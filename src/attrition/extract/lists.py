@@ -9,7 +9,10 @@ losses is ``losses.LossFilter``'s test.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Final
+
+from mypy_extensions import trait
 
 from attrition.extract.losses import PART_OPENER, LossFilter
 from attrition.extract.numbers import NumberMention, bracketed_increment
@@ -18,18 +21,18 @@ from attrition.extract.rules import Lexicon
 from attrition.extract.tokens import Token, flagged, span_key
 
 # The words of its own an item of a list of people may have ("9,000 mobilized men").
-ITEM_WORDS = 3
+ITEM_WORDS: Final = 3
 # How far apart two entries of a ranking may stand: ", followed by prisoners recruited from
 # penal colonies, at" is ten tokens; a longer gap is a new statement.
-RANKING_ENTRY_TOKENS = 12
+RANKING_ENTRY_TOKENS: Final = 12
 # The categories whose members are vehicles of their own kind (see _parts_of_armour).
-ARMOUR = frozenset({"tanks", "afv"})
+ARMOUR: Final = frozenset({"tanks", "afv"})
 
 
-_QUALIFIER_ENDS = frozenset({":", ",", ".", ";"})
+_QUALIFIER_ENDS: Final = frozenset({":", ",", ".", ";"})
 
 
-def find_dangling_qualifier(tokens: Sequence[Token], lex: Lexicon) -> tuple[str, int] | None:
+def find_dangling_qualifier(tokens: list[Token], lex: Lexicon) -> tuple[str, int] | None:
     """An approximation that qualifies no number ("approximately:", "approximately as
     follows,"), with the index after it: it reaches the list that follows."""
     for k in flagged(tokens, lex.qualifiers_before.bit, 0, len(tokens)):
@@ -45,12 +48,15 @@ def find_dangling_qualifier(tokens: Sequence[Token], lex: Lexicon) -> tuple[str,
     return None
 
 
+@trait
 class ListReader(LossFilter):
     """Sentence-level passes over figures (a part of ``FigureReader``)."""
 
     lex: Lexicon
 
-    _qualify: Callable[[Sequence[Token], Figure], None]
+    def _qualify(self, tokens: list[Token], figure: Figure) -> None:
+        """Sets a figure's qualifier from the words around it (``FigureReader`` defines it)."""
+        raise NotImplementedError
 
     # -- sentence-level passes -----------------------------------------------------------------
 
@@ -128,7 +134,7 @@ class ListReader(LossFilter):
             for figure, day in zip(group, days, strict=True):
                 figure.date_hint = day
 
-    def _pairs_in_order(self, tokens: Sequence[Token]) -> bool:
+    def _pairs_in_order(self, tokens: list[Token]) -> bool:
         """Whether the sentence says its numbers go with the nouns before them in order
         ("respectively", or a two-word cue: "taking the totals to …")."""
         words = self.lex.respectively
@@ -152,7 +158,7 @@ class ListReader(LossFilter):
                 figure.category = "killed"
                 figure.rule_id = "pred.lost_beside_casualty:" + figure.rule_id.split(":")[-1]
 
-    def _is_a_part(self, tokens: Sequence[Token], first: int) -> bool:
+    def _is_a_part(self, tokens: list[Token], first: int) -> bool:
         """ "including 15,000 killed", "including up to 43,000 killed": a part of a count."""
         bound = self.lex.qualifiers_before.match_ending(tokens, first)
         start = bound[1] if bound is not None else first
@@ -186,7 +192,7 @@ class ListReader(LossFilter):
             ):
                 part.category = whole.category
 
-    def _distribute_qualifiers(self, tokens: Sequence[Token], result: SentenceFigures) -> None:
+    def _distribute_qualifiers(self, tokens: list[Token], result: SentenceFigures) -> None:
         """ "approximately: 20,300 personnel, 773 tanks …" — a list shares an approximation."""
         figures = result.figures
         dangling = find_dangling_qualifier(tokens, self.lex) if figures else None
@@ -231,7 +237,7 @@ class ListReader(LossFilter):
                 else:
                     break
 
-    def _elided_count(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
+    def _elided_count(self, tokens: list[Token], earlier: Figure, later: Figure) -> bool:
         """ "environ 80 000 soldats auraient été tués et 400 000 blessés": a second count whose
         verb is left out, after the first count's verb and a conjunction."""
         between = tokens[max(earlier.last, earlier.noun_last) : later.first]
@@ -246,14 +252,14 @@ class ListReader(LossFilter):
         fillers = fillers | grammar["side_adjectives_after"]
         return all(t.norm in fillers for t in between[: verb[1]])
 
-    def _aside_part(self, tokens: Sequence[Token], figure: Figure) -> bool:
+    def _aside_part(self, tokens: list[Token], figure: Figure) -> bool:
         """ "…, including 1,160 over the past day, …": a part named in an aside of the list."""
         return figure.first > 1 and [t.norm for t in tokens[figure.first - 2 : figure.first]] == [
             ",",
             PART_OPENER,
         ]
 
-    def _next_item(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
+    def _next_item(self, tokens: list[Token], earlier: Figure, later: Figure) -> bool:
         """ "11,800 volunteers, 9,000 mobilized men and …": the next item of a list whose items
         each name their people in a few words of their own."""
         between = tokens[max(earlier.last, earlier.noun_last) : later.first]
@@ -266,7 +272,7 @@ class ListReader(LossFilter):
         return k < len(between) and all(t.norm in joiners for t in between[k:])
 
     def _ranked_after(
-        self, tokens: Sequence[Token], earlier: Figure, later: Figure, ranking: bool
+        self, tokens: list[Token], earlier: Figure, later: Figure, ranking: bool
     ) -> bool:
         """Whether a figure is the next entry of a ranking begun by the one before: "…, followed
         by convicts, at 17,900" (or, once a ranking is under way, "… and mobilized men, at
@@ -286,7 +292,7 @@ class ListReader(LossFilter):
         words = f" {span_key(between, 0, len(between))} "
         return any(f" {lead} " in words for lead in grammar["ranking_leads"])
 
-    def _item_after(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
+    def _item_after(self, tokens: list[Token], earlier: Figure, later: Figure) -> bool:
         """True when only list joiners, and items without a figure ("a tank", "an artillery
         gun"), separate a figure from the one before it."""
         start = max(earlier.last, earlier.noun_last)
@@ -305,7 +311,7 @@ class ListReader(LossFilter):
                 return False
         return words < 0
 
-    def _listed(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
+    def _listed(self, tokens: list[Token], earlier: Figure, later: Figure) -> bool:
         """True when only list punctuation and conjunctions separate two figures, past the
         earlier one's increment ("10,180 tanks (+4), 21,200 …") and an aside naming a part
         of it ("880,120 personnel, including 1,160 over the past day, 10,180 tanks")."""
@@ -321,7 +327,7 @@ class ListReader(LossFilter):
         joiners = self.lex.grammar["list_joiners"]
         return all(t.norm in joiners or t.norm in ("as", "well", "plus", "also") for t in between)
 
-    def list_pairs(self, tokens: Sequence[Token], figures: Sequence[Figure]) -> frozenset:
+    def list_pairs(self, tokens: list[Token], figures: Sequence[Figure]) -> frozenset:
         """Pairs of figures (by first token) that belong to one list, in both orders."""
         pairs: set[tuple[int, int]] = set()
         run: list[Figure] = list(figures[:1])
@@ -337,7 +343,7 @@ class ListReader(LossFilter):
             run.append(later)
         return frozenset(pairs)
 
-    def _coordinated(self, tokens: Sequence[Token], earlier: Figure, later: Figure) -> bool:
+    def _coordinated(self, tokens: list[Token], earlier: Figure, later: Figure) -> bool:
         """ "killing 1,500 soldiers and destroying 30 tanks, including eight Leopards, over …":
         figures of coordinated loss verbs, and a part named in an aside, share one span (but
         "868,000, including 1,140 over the past 24 hours" gives the day to the part alone)."""
@@ -356,7 +362,7 @@ class ListReader(LossFilter):
             k = cue[1]
         return True
 
-    def _share_predicates(self, tokens: Sequence[Token], result: SentenceFigures) -> None:
+    def _share_predicates(self, tokens: list[Token], result: SentenceFigures) -> None:
         """ "43,000 Russians and 17,500 Ukrainians may have died": the verb covers both."""
         figures = result.figures
         for index in range(len(figures) - 1, 0, -1):
@@ -371,13 +377,13 @@ class ListReader(LossFilter):
                 earlier.explicit_category = True
 
     def _losses(
-        self, tokens: Sequence[Token], figures: list[Figure], clause_of: list[int]
+        self, tokens: list[Token], figures: list[Figure], clause_of: list[int]
     ) -> list[Figure]:
         """The figures that count as losses, in order (see ``_is_loss``)."""
         kept: list[Figure] = []
         head: Figure | None = None  # the complement a list of people goes on from
         ranking = False  # the figure before was an entry of a ranking ("followed by …")
-        self._launched_by = None
+        self._forget_launcher()
         for figure in figures:
             if self._launched_by is not None and figure.side_hint is None:
                 figure.side_hint = self._launched_by  # "…, of which 79 drones were shot down"
@@ -417,7 +423,7 @@ class ListReader(LossFilter):
         return kept
 
     def _increment_after_noun(
-        self, tokens: Sequence[Token], figure: Figure
+        self, tokens: list[Token], figure: Figure
     ) -> tuple[int, int, int] | None:
         """ "10,205 tanks (+3)": a day's increment written after the figure's noun, or after
         the classifier that closes the number ("坦克：10186辆（+7）")."""
@@ -430,7 +436,7 @@ class ListReader(LossFilter):
         bracketed = bracketed_increment(tokens, after, figure.value)
         return None if bracketed is None else (after, bracketed[1], bracketed[0])
 
-    def _bracket_before(self, tokens: Sequence[Token], first: int) -> int:
+    def _bracket_before(self, tokens: list[Token], first: int) -> int:
         """The opening bracket of "(369)" or "(total: 9,412)" before a number, or -1."""
         k = first - 1
         if k > 1 and tokens[k].norm == ":":

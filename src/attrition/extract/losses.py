@@ -5,7 +5,9 @@ beside the figure, no launch verb sending the count at the other side. A mixin o
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from typing import Final
+
+from mypy_extensions import trait
 
 from attrition.extract.numbers import label_end
 from attrition.extract.records import Figure
@@ -13,30 +15,31 @@ from attrition.extract.rules import Lexicon
 from attrition.extract.tokens import Token
 
 # Non-claim cues count only this close to the figure ("the 16 HIMARS Ukraine has received").
-NON_CLAIM_WINDOW = 5
+NON_CLAIM_WINDOW: Final = 5
 # The non-claim row of call-ups and stocks ("mobilised", "signed contracts").
-DEPLOYMENT = "nonclaim.deployment"
+DEPLOYMENT: Final = "nonclaim.deployment"
 # The non-claim row of totals of both sides ("both sides", "combined", "together").
-BOTH_SIDES = "nonclaim.both_sides"
+BOTH_SIDES: Final = "nonclaim.both_sides"
 # ... and what a part of the dead were is neither a call-up nor a product ("make up 10,250 of
 # the deaths").
-WHO_THEY_WERE = frozenset({DEPLOYMENT, "nonclaim.supply"})
+WHO_THEY_WERE: Final = frozenset({DEPLOYMENT, "nonclaim.supply"})
 # The endings of a start verb's inflected forms: "launched 298 drones", "fires 40 drones".
-_INFLECTED = ("ed", "es")
+_INFLECTED: Final = ("ed", "es")
 # Signs that say "about" where a list line puts its dash: "tanks ≈ 11,174", "tanks ~ 11,174".
-APPROXIMATION_SIGNS = frozenset({"≈", "~"})
+APPROXIMATION_SIGNS: Final = frozenset({"≈", "~"})
 # The word that opens an aside naming a part of the figure before ("…, including 1,160 over
 # the past day, …").
-PART_OPENER = "including"
+PART_OPENER: Final = "including"
 # The row of civilians among the non-claims, and how many words into an aside after a figure
 # it is looked for ("has risen to 26, including five children").
-CIVILIANS = "nonclaim.civilian"
-CIVILIAN_PART_WORDS = 4
+CIVILIANS: Final = "nonclaim.civilian"
+CIVILIAN_PART_WORDS: Final = 4
 # What separates a list item's label from its figure ("tanks – 10,303", "Tanks: 7,201"; the
 # tokenizer writes the other hyphens and dashes as "-").
-LABEL_DASHES = frozenset({":", "–", "-", "—"})
+LABEL_DASHES: Final = frozenset({":", "–", "-", "—"})
 
 
+@trait
 class LossFilter:
     """The loss test of each figure, with what it remembers within a sentence."""
 
@@ -45,12 +48,16 @@ class LossFilter:
     _item_line: bool
     _partition: bool
     _loss_clauses: dict[tuple[int, int], list[tuple[int, int]]]
-    _loss_of: Sequence[Token] | None
+    _loss_of: list[Token] | None
     _launched_by: str | None  # the side that launched a count before, in this sentence
+
+    def _forget_launcher(self) -> None:
+        """A new run of figures: no count in it has been launched by a side yet."""
+        self._launched_by = None
 
     def _is_loss(
         self,
-        tokens: Sequence[Token],
+        tokens: list[Token],
         figure: Figure,
         clause_of: list[int],
         *,
@@ -162,7 +169,7 @@ class LossFilter:
             label or opens or tabled or bool(lex.placeholder_nouns.find_all(tokens))
         )  # "- Tanks: 7,201 (+6)"
 
-    def _civilian_part_after(self, tokens: Sequence[Token], figure: Figure) -> bool:
+    def _civilian_part_after(self, tokens: list[Token], figure: Figure) -> bool:
         """ "The death toll … has risen to 26, including five children": a count whose part
         named in an aside is civilians counts civilians."""
         k = max(figure.last, figure.noun_last)
@@ -172,7 +179,7 @@ class LossFilter:
         cues = self.lex.non_claims.find_all(tokens, k + 2, stop)
         return any(tag.rule_id == CIVILIANS for tag, _a, _b in cues)
 
-    def _joins_categories(self, tokens: Sequence[Token], rule_id: str, at: int) -> bool:
+    def _joins_categories(self, tokens: list[Token], rule_id: str, at: int) -> bool:
         """Whether a both-sides cue ("together", "combined") follows two loss words joined by
         "and" or "or", so joins categories of one side ("counts killed and wounded together")
         rather than two sides ("Russian and Ukrainian losses together")."""
@@ -184,13 +191,13 @@ class LossFilter:
             return False
         return cues.match_ending(tokens, second[1] - 1) is not None
 
-    def _before_rate_words(self, tokens: Sequence[Token], first: int) -> int:
+    def _before_rate_words(self, tokens: list[Token], first: int) -> int:
         """Where the words of an average before a figure start ("fires an average of 150
         drones"), or ``first`` when there are none."""
         hit = self.lex.basis_clause.match_ending(tokens, first)
         return hit[1] if hit is not None and hit[0].value == "rate" else first
 
-    def _launch_verb(self, tokens: Sequence[Token], first: int, lo: int) -> int:
+    def _launch_verb(self, tokens: list[Token], first: int, lo: int) -> int:
         """ "Russia launched 298 drones", "attacked Ukraine overnight with 298 drones": the
         verb that sent the count at the other side (no loss, whatever the sentence goes on to
         shoot down), or -1; a loss word or a clause break ends the look back past "with"."""
@@ -211,7 +218,7 @@ class LossFilter:
                 break
         return -1
 
-    def _launcher_side(self, tokens: Sequence[Token], verb: int) -> str | None:
+    def _launcher_side(self, tokens: list[Token], verb: int) -> str | None:
         """The side named just before a launch verb ("Russia itself launched"): what the
         sentence then shoots down is that side's."""
         for back in range(verb - 1, max(-1, verb - 4), -1):
@@ -220,7 +227,7 @@ class LossFilter:
                 return str(side[0].value)
         return None
 
-    def _clause_has_loss(self, tokens: Sequence[Token], lo: int, hi: int, figure: Figure) -> bool:
+    def _clause_has_loss(self, tokens: list[Token], lo: int, hi: int, figure: Figure) -> bool:
         """Whether a clause holds a loss word outside the figure's own noun ("98 strike
         drones" names a kind of drone); the clause's words are looked up once, not per figure."""
         if self._loss_of is not tokens:

@@ -7,7 +7,7 @@ the casualty verb after it or before it, the side it belongs to.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import Final
 
 from attrition.extract.records import NounPhrase
 from attrition.extract.rules import Lexicon, Noun, Tagged
@@ -21,26 +21,26 @@ from attrition.extract.tokens import (
 
 # Words between a number and its noun: "2,916 of Russia's main battle tanks" needs
 # five; six leaves one spare without reaching into the next clause.
-MAX_NP_SKIP = 6
+MAX_NP_SKIP: Final = 6
 # A casualty verb follows its noun closely ("soldiers have reportedly been killed").
-MAX_PREDICATE_GAP = 6
+MAX_PREDICATE_GAP: Final = 6
 # The noun kinds a sentence's topic is taken from (what "followed by 1,517 in August" counts).
-TOPIC_KINDS = ("person", "casualty", "equipment")
+TOPIC_KINDS: Final = ("person", "casualty", "equipment")
 
 
 # Weapons whose model number is written apart from the name ("Leopard 2", "Challenger 2",
 # "Shahed 136", "Geran 2", "Lancet 3", "Orlan 10"): that number counts nothing.
-NUMBERED_MODELS = frozenset({"leopard", "challenger", "shahed", "geran", "lancet", "orlan"})
-MODEL_NUMBER_DIGITS = 3
+NUMBERED_MODELS: Final = frozenset({"leopard", "challenger", "shahed", "geran", "lancet", "orlan"})
+MODEL_NUMBER_DIGITS: Final = 3
 # "Kyiv says 43,000 of its soldiers": how far back a possessive looks for its owner; a
 # headline or a clause names it within a dozen words, a sentence's far end is another topic.
-OWNER_REACH = 15
+OWNER_REACH: Final = 15
 # An owner the text leaves unnamed ("his fighters"): the speaker's side, once it is known.
-OWNER = "OWNER"
+OWNER: Final = "OWNER"
 
 
 # The governing word of a count of people that is the noun "losses", not the verb "lost".
-LOSS_NOUN_RULE = "pred.loss_noun"
+LOSS_NOUN_RULE: Final = "pred.loss_noun"
 
 
 class NounReader:
@@ -49,7 +49,7 @@ class NounReader:
     lex: Lexicon
 
     def _phrases(
-        self, tokens: Sequence[Token], lo: int, hi: int, clause_of: list[int]
+        self, tokens: list[Token], lo: int, hi: int, clause_of: list[int]
     ) -> list[NounPhrase]:
         """Every category noun of the sentence with its refined category (the topics)."""
         phrases: list[NounPhrase] = []
@@ -59,7 +59,7 @@ class NounReader:
             phrases.append(phrase)
         return phrases
 
-    def _topic_phrases(self, tokens: Sequence[Token], clause_of: list[int]) -> list[NounPhrase]:
+    def _topic_phrases(self, tokens: list[Token], clause_of: list[int]) -> list[NounPhrase]:
         """The last noun phrase that can be a topic, for a sentence with no number.
 
         Such a sentence's phrases only choose the topic (the last person, casualty or
@@ -75,7 +75,7 @@ class NounReader:
                 return [phrase]
         return []
 
-    def _nouns(self, tokens: Sequence[Token], lo: int, hi: int) -> list[tuple[Noun, int, int]]:
+    def _nouns(self, tokens: list[Token], lo: int, hi: int) -> list[tuple[Noun, int, int]]:
         """The category nouns of ``tokens[lo:hi]``, longest match first, not overlapping."""
         found: list[tuple[Noun, int, int]] = []
         nouns = self.lex.nouns
@@ -98,7 +98,7 @@ class NounReader:
             found.append((noun, k, end))
         return found
 
-    def _owner_side(self, tokens: Sequence[Token], k: int) -> str:
+    def _owner_side(self, tokens: list[Token], k: int) -> str:
         """Whose "its"/"their"/"his" is: the nearest side named before it as a whole
         (`Kyiv`, `Russian forces`, `Ukraine's`), not as an adjective (`the Russian invasion`)."""
         lex = self.lex
@@ -125,7 +125,7 @@ class NounReader:
                 return hit[0].value
         return OWNER
 
-    def _side_before(self, tokens: Sequence[Token], k: int) -> str | None:
+    def _side_before(self, tokens: list[Token], k: int) -> str | None:
         """ "dead Russian soldiers": a side word among a noun's modifiers."""
         for back in range(k - 1, max(-1, k - 4), -1):
             side = self.lex.sides.match(tokens, back)
@@ -238,7 +238,7 @@ class NounReader:
 
     def _refine(
         self,
-        tokens: Sequence[Token],
+        tokens: list[Token],
         phrase: NounPhrase,
         k: int,
         clause_of: list[int],
@@ -291,7 +291,7 @@ class NounReader:
         phrase.category = "personnel"
         phrase.via_lose = verb is not None and verb.rule_id == "pred.personnel"
 
-    def _adjective_before(self, tokens: Sequence[Token], k: int) -> Tagged | None:
+    def _adjective_before(self, tokens: list[Token], k: int) -> Tagged | None:
         """ "dead Russian troops", "fallen soldiers": a casualty adjective before a person noun."""
         back = k - 1
         while back >= 0 and k - back <= 3:
@@ -307,7 +307,7 @@ class NounReader:
             return None
         return None
 
-    def _count_named_before(self, tokens: Sequence[Token], k: int) -> Tagged | None:
+    def _count_named_before(self, tokens: list[Token], k: int) -> Tagged | None:
         """ "死亡人数约为8万人": a count the placeholder before the number names by its casualty
         word (the number of the dead, of the wounded), whatever the noun after the number."""
         qualifier = self.lex.qualifiers_before.match_ending(tokens, k)
@@ -319,7 +319,7 @@ class NounReader:
         placeholder = self.lex.placeholder_nouns.match_ending(tokens, k)
         return None if placeholder is None else self.casualty_inside(tokens, placeholder[1], k)
 
-    def casualty_inside(self, tokens: Sequence[Token], a: int, b: int) -> Tagged | None:
+    def casualty_inside(self, tokens: list[Token], a: int, b: int) -> Tagged | None:
         """The casualty word inside a placeholder (``死亡人数``: the dead), if it has one."""
         for start in range(a, b):
             hit = self.lex.predicates.match(tokens, start)
@@ -328,7 +328,7 @@ class NounReader:
         return None
 
     def _predicates_after(
-        self, tokens: Sequence[Token], j: int, clause_of: list[int], *, coordinated: bool = False
+        self, tokens: list[Token], j: int, clause_of: list[int], *, coordinated: bool = False
     ) -> list[Tagged]:
         """Casualty verbs after a person noun: "were killed", "either dead, wounded or captured"."""
         found: list[Tagged] = []
@@ -396,7 +396,7 @@ class NounReader:
             break
         return found
 
-    def _skip_owner(self, tokens: Sequence[Token], k: int) -> int:
+    def _skip_owner(self, tokens: list[Token], k: int) -> int:
         n = len(tokens)
         start = k
         while k < n and k - start < 6:
@@ -416,7 +416,7 @@ class NounReader:
             break
         return k
 
-    def _verb_before(self, tokens: Sequence[Token], k: int, clause_of: list[int]) -> Tagged | None:
+    def _verb_before(self, tokens: list[Token], k: int, clause_of: list[int]) -> Tagged | None:
         """The casualty verb governing a figure from the left: "killed 90,000 Russian troops"."""
         clause = clause_of[k]
         back = k - 1
@@ -438,7 +438,7 @@ class NounReader:
                 return Tagged("pred.personnel", "personnel")
         return None
 
-    def _side_after(self, tokens: Sequence[Token], j: int, clause_of: list[int]) -> str | None:
+    def _side_after(self, tokens: list[Token], j: int, clause_of: list[int]) -> str | None:
         """ "1,500 UAVs of Ukraine", "46 000 soldats ukrainiens": the owner named after the noun."""
         if j < len(tokens) and tokens[j].norm in self.lex.grammar["side_adjectives_after"]:
             own = self.lex.sides.match(tokens, j)
@@ -456,7 +456,7 @@ class NounReader:
         return None
 
 
-def model_numbers(tokens: Sequence[Token]) -> list[int]:
+def model_numbers(tokens: list[Token]) -> list[int]:
     """Indices of model numbers written after their weapon's name ("Leopard 2 tanks")."""
     return [
         k + 1
@@ -465,7 +465,7 @@ def model_numbers(tokens: Sequence[Token]) -> list[int]:
     ]
 
 
-def _is_model_number(tokens: Sequence[Token], k: int) -> bool:
+def _is_model_number(tokens: list[Token], k: int) -> bool:
     token = tokens[k]
     return (
         k > 0
@@ -476,7 +476,7 @@ def _is_model_number(tokens: Sequence[Token], k: int) -> bool:
     )
 
 
-def _hyphenated_end(tokens: Sequence[Token], k: int) -> int:
+def _hyphenated_end(tokens: list[Token], k: int) -> int:
     """The index after the words glued to ``tokens[k]`` by hyphens ("self-propelled")."""
     end = k + 1
     while end < len(tokens) and tokens[end].joined:
@@ -484,7 +484,7 @@ def _hyphenated_end(tokens: Sequence[Token], k: int) -> int:
     return end
 
 
-def _name_end(tokens: Sequence[Token], k: int) -> int:
+def _name_end(tokens: list[Token], k: int) -> int:
     """The index after the word at ``tokens[k]``, or after the dotted initialism it opens."""
     end = dotted_initialism_end(tokens, k)
     return end if end > k else k + 1

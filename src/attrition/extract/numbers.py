@@ -10,21 +10,22 @@ with its token span: scaled (``1.2 million``, ``1,2 тис.``), spelled
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Final
 
 from attrition.extract.tokens import Token
 
 # Token.flags bit for number words ("three", "a" before "dozen", "half"); set by the lexicon.
-NUMBER_WORD = 1 << 62
+NUMBER_WORD: Final = 1 << 62
 
-_SPACES = ("\u00a0", "\u202f", "\u2009", "\u2007", " ")
+_SPACES: Final = ("\u00a0", "\u202f", "\u2009", "\u2007", " ")
 # The border between a table's cells when it is written out as text ("Tanks | 9,786 | +48").
-CELL_BORDER = "|"
+CELL_BORDER: Final = "|"
 # A note in brackets after a table's label ("UAVs (operational-tactical)") is a few words.
-LABEL_NOTE_TOKENS = 6
+LABEL_NOTE_TOKENS: Final = 6
 # "(+11 nelle ultime 24 ore)": the window an increment's bracket may name after its number.
-INCREMENT_NOTE_TOKENS = 5
+INCREMENT_NOTE_TOKENS: Final = 5
 
 
 @dataclass(slots=True)
@@ -106,7 +107,7 @@ def parse_digits(text: str, *, scaled: bool = False) -> float | None:
 
 
 def find_numbers(
-    tokens: Sequence[Token], words: NumberWords, *, skip: frozenset[int] = frozenset()
+    tokens: list[Token], words: NumberWords, *, skip: frozenset[int] = frozenset()
 ) -> list[NumberMention]:
     """Every figure and range in a sentence's tokens, in order; ``skip`` holds date tokens."""
     found: list[NumberMention] = []
@@ -130,13 +131,13 @@ def find_numbers(
 # A lower bound written in full is at least this large: "between 900,000 and 1.3m" (a
 # bound that shares the upper one's scale, "1.5 to 2 million", "100 to 120 thousand", is
 # a few digits).
-SCALED_BOUND_LIMIT = 1_000
+SCALED_BOUND_LIMIT: Final = 1_000
 # The scales the press glues to digits without a space ("30k troops", "1.3m soldiers"); spaced,
 # "m" and "k" are more often units ("5 m deep"), so only the glued forms count.
-GLUED_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+GLUED_SCALES: Final = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 
 
-def _read_single(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberMention | None:
+def _read_single(tokens: list[Token], i: int, words: NumberWords) -> NumberMention | None:
     token = tokens[i]
     if token.kind == "num":
         return _read_digits(tokens, i, words)
@@ -148,7 +149,7 @@ def _read_single(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberM
     return None
 
 
-def _read_digits(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberMention | None:
+def _read_digits(tokens: list[Token], i: int, words: NumberWords) -> NumberMention | None:
     token = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     scale = 1
@@ -187,7 +188,7 @@ def _read_digits(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberM
     )
 
 
-def _read_words(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberMention | None:
+def _read_words(tokens: list[Token], i: int, words: NumberWords) -> NumberMention | None:
     """Spelled numbers: "three", "twenty-five", "a hundred and fifty", "half a million"."""
     n = len(tokens)
     norm = tokens[i].norm
@@ -220,7 +221,7 @@ def _read_words(tokens: Sequence[Token], i: int, words: NumberWords) -> NumberMe
 
 
 def _read_word_run(
-    tokens: Sequence[Token], i: int, words: NumberWords, *, start_value: int | None = None
+    tokens: list[Token], i: int, words: NumberWords, *, start_value: int | None = None
 ) -> tuple[int | None, int]:
     total = 0
     current = 0 if start_value is None else start_value
@@ -268,7 +269,7 @@ def _read_word_run(
 
 # Chinese numerals: digits, and the units that multiply what comes before them
 # (二千九百一十 = 2,910; 十万 = 100,000).
-CJK_DIGITS = {
+CJK_DIGITS: Final = {
     "零": 0,
     "〇": 0,
     "一": 1,
@@ -283,11 +284,11 @@ CJK_DIGITS = {
     "八": 8,
     "九": 9,
 }
-CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
-CJK_GROUPS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+CJK_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
+CJK_GROUPS: Final = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 
 
-def _read_cjk(tokens: Sequence[Token], i: int) -> NumberMention | None:
+def _read_cjk(tokens: list[Token], i: int) -> NumberMention | None:
     """A Chinese numeral written in characters: 二千九百一十, 五百, 十万."""
     if i > 0 and tokens[i - 1].norm == "第":
         return None  # 第一: an ordinal
@@ -312,7 +313,7 @@ def _read_cjk(tokens: Sequence[Token], i: int) -> NumberMention | None:
     return NumberMention(first=i, last=j, value=value, spelled=True)
 
 
-def _read_cjk_remainder(tokens: Sequence[Token], j: int, group: int) -> tuple[int, int]:
+def _read_cjk_remainder(tokens: list[Token], j: int, group: int) -> tuple[int, int]:
     """What follows a group glued to it: the 6000 of 4万6000, the 4千 of 47萬4千."""
     if j >= len(tokens) or tokens[j].start != tokens[j - 1].end:
         return 0, j
@@ -333,11 +334,11 @@ def _read_cjk_remainder(tokens: Sequence[Token], j: int, group: int) -> tuple[in
 
 
 # Articles a Romance range puts before its bounds ("tra i 100 e i 200").
-RANGE_ARTICLES = frozenset({"i", "gli", "le", "les", "los", "las"})
+RANGE_ARTICLES: Final = frozenset({"i", "gli", "le", "les", "los", "las"})
 
 
 def _extend_range(
-    tokens: Sequence[Token],
+    tokens: list[Token],
     first: NumberMention,
     words: NumberWords,
     found: list[NumberMention],
@@ -396,7 +397,7 @@ def _extend_range(
     )
 
 
-def _attach_increment(tokens: Sequence[Token], mention: NumberMention) -> None:
+def _attach_increment(tokens: list[Token], mention: NumberMention) -> None:
     """Read a daily increment after a figure: ``1,511 (+4)``, or ``6,140 +8`` in a table."""
     j = mention.last
     if j < len(tokens) and tokens[j].norm == CELL_BORDER:
@@ -421,9 +422,7 @@ def _is_bare_year(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2099
 
 
-def bracketed_increment(
-    tokens: Sequence[Token], j: int, total: int | None
-) -> tuple[int, int] | None:
+def bracketed_increment(tokens: list[Token], j: int, total: int | None) -> tuple[int, int] | None:
     """The whole number of a "(+4)" that starts at ``tokens[j]`` and the index after it.
 
     A bracket without the sign ("Tanks: 9,899 (6)", a layout that says in its lead what the
@@ -448,7 +447,7 @@ def bracketed_increment(
     return int(value), end
 
 
-def _increment_note_end(tokens: Sequence[Token], k: int) -> int | None:
+def _increment_note_end(tokens: list[Token], k: int) -> int | None:
     """ "(+11 nelle ultime 24 ore)": after the number, a note of the increment's window in
     words and numbers, then the closing bracket; the index after it."""
     for j in range(k, min(len(tokens), k + INCREMENT_NOTE_TOKENS + 1)):
@@ -459,7 +458,7 @@ def _increment_note_end(tokens: Sequence[Token], k: int) -> int | None:
     return None
 
 
-def label_end(tokens: Sequence[Token], k: int) -> int:
+def label_end(tokens: list[Token], k: int) -> int:
     """Where a table line's label ends before its number at ``k``: before the cell border
     and a bracketed note ("UAVs (operational-tactical) | 23,048" ends after "UAVs")."""
     if k > 0 and tokens[k - 1].norm == CELL_BORDER:
@@ -471,7 +470,7 @@ def label_end(tokens: Sequence[Token], k: int) -> int:
     return k
 
 
-def cell_of(tokens: Sequence[Token], k: int) -> int:
+def cell_of(tokens: list[Token], k: int) -> int:
     """The cell of a table row that token ``k`` stands in, counting pipes before it (a
     leading pipe, markdown's ``| … |``, opens the first cell)."""
     borders = sum(1 for t in tokens[:k] if t.norm == CELL_BORDER)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from attrition.extract.dates import DateMention
 from attrition.extract.numbers import NumberMention
 from attrition.extract.rules import Noun
 from attrition.extract.tokens import Token
 
-PERSON_CATEGORIES = frozenset({"personnel", "killed", "wounded", "captured", "missing"})
+PERSON_CATEGORIES: Final = frozenset({"personnel", "killed", "wounded", "captured", "missing"})
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 from attrition.errors import ConfigurationError
 from attrition.extract.dates import DateWords
@@ -25,18 +25,18 @@ from attrition.extract.numbers import NUMBER_WORD, NumberWords
 from attrition.extract.tokens import PhraseTable, normalise_phrase
 from attrition.taxonomy import BASES, CATEGORIES, CLAIMANTS, QUALIFIERS
 
-NOUN_KINDS = ("equipment", "person", "casualty", "loss", "block")
-LOSS_ROLES = ("patient", "agent", "noun")
-SIDE_KINDS = ("RU", "UA", "ENEMY", "SPEAKER", "THIRD")
+NOUN_KINDS: Final = ("equipment", "person", "casualty", "loss", "block")
+LOSS_ROLES: Final = ("patient", "agent", "noun")
+SIDE_KINDS: Final = ("RU", "UA", "ENEMY", "SPEAKER", "THIRD")
 # Claimant rows may also name a placeholder resolved from context (docs/extraction.md):
 # a generic country, an unnamed ministry, or a news outlet that only relays.
-CLAIMANT_PLACEHOLDERS = ("UA_GENERIC", "RU_GENERIC", "MINISTRY", "RELAY")
-CLAIMANT_KINDS = ("org", "person")
-ANAPHOR_KINDS = ("person", "org", "source")
-BASIS_SCOPES = ("figure", "clause")
-QUALIFIER_POSITIONS = ("before", "after")
+CLAIMANT_PLACEHOLDERS: Final = ("UA_GENERIC", "RU_GENERIC", "MINISTRY", "RELAY")
+CLAIMANT_KINDS: Final = ("org", "person")
+ANAPHOR_KINDS: Final = ("person", "org", "source")
+BASIS_SCOPES: Final = ("figure", "clause")
+QUALIFIER_POSITIONS: Final = ("before", "after")
 
-_SECTIONS: dict[str, type | tuple[type, ...]] = {
+_SECTIONS: Final[dict[str, type | tuple[type, ...]]] = {
     "language": str,
     "description": str,
     "numbers": dict,
@@ -79,7 +79,7 @@ _SECTIONS: dict[str, type | tuple[type, ...]] = {
     "grammar": dict,
     "source_labels": list,
 }
-_ROW_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
+_ROW_KEYS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     # section: {key: allowed values (empty = free text)}
     "categories": {"id": (), "kind": NOUN_KINDS, "category": (), "terms": ()},
     "predicates": {"id": (), "category": (), "terms": ()},
@@ -91,7 +91,7 @@ _ROW_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
     "claimants": {"id": (), "claimant": (), "kind": CLAIMANT_KINDS, "terms": ()},
     "anaphors": {"id": (), "kind": ANAPHOR_KINDS, "terms": ()},
 }
-_NUMBER_KEYS = {
+_NUMBER_KEYS: Final = {
     "units",
     "multipliers",
     "dozen",
@@ -104,7 +104,7 @@ _NUMBER_KEYS = {
     "conjunctions",
     "ordinal_suffixes",
 }
-_CALENDAR_KEYS = {
+_CALENDAR_KEYS: Final = {
     "months",
     "capitalised_months",
     "weekdays",
@@ -112,9 +112,9 @@ _CALENDAR_KEYS = {
     "vague_spans",
     "month_context",
 }
-_WAR_AGE_KEYS = {"mark_words", "month_words", "day_words", "into_words", "war_nouns"}
+_WAR_AGE_KEYS: Final = {"mark_words", "month_words", "day_words", "into_words", "war_nouns"}
 # Closed word classes the rules consult by name (docs/extraction.md, "Grammar words").
-GRAMMAR_KEYS = {
+GRAMMAR_KEYS: Final = {
     "vehicle_hypernyms",
     "denominators",
     "ranking_leads",
@@ -157,21 +157,23 @@ GRAMMAR_KEYS = {
 }
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT: Final = re.compile(r"\d")
 # A Chinese character is a word of its own, as in tokens.py (Chinese writes no spaces).
-_WORD = re.compile(
+_WORD: Final = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
     r"|[^\W\d_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+(?:['’][^\W\d_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)?"
 )
 # The same words in ASCII text, where [a-z] is exactly [^\W\d_] and tests much faster.
-_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_ASCII_WORD: Final = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # A country's initialism, written either way in the news: "UK" / "U.K.", "US" / "U.S.".
-_INITIALISM = re.compile(r"\b([A-Z])([A-Z])([A-Z])?\b(?!\.)")
-_DOTTED = re.compile(r"\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?")
+_INITIALISM: Final = re.compile(r"\b([A-Z])([A-Z])([A-Z])?\b(?!\.)")
+_DOTTED: Final = re.compile(r"\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?")
 # Words so common that a sentence holding only them can hold no claim or attribution.
-_NEVER_TRIGGERS = frozenset({"the", "a", "an", "of", "in", "on", "to", "and", "or", "by", "for"})
+_NEVER_TRIGGERS: Final = frozenset(
+    {"the", "a", "an", "of", "in", "on", "to", "and", "or", "by", "for"}
+)
 # Distinct token norms remembered per lexicon; news vocabulary stays well below this.
-FLAG_CACHE_SIZE = 200_000
+FLAG_CACHE_SIZE: Final = 200_000
 
 
 def vars_of(lexicon: Any) -> list[Any]:
@@ -186,15 +188,21 @@ def vars_of(lexicon: Any) -> list[Any]:
 class FlagIndex:
     """Classifies token norms by the lexicon tables that may match from them (Token.flags)."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self) -> None:
         self.cache: dict[str, int] = {}
+        self._lexicon: Lexicon | None = None
+
+    def bind(self, lexicon: Lexicon) -> None:
+        """Classify against ``lexicon`` from now on."""
         self._lexicon = lexicon
+        self.cache.clear()
 
     def __call__(self, norm: str) -> int:
         found = self.cache.get(norm)
         if found is not None:
             return found
         lexicon = self._lexicon
+        assert lexicon is not None
         found = 0
         for table in lexicon._table_list:
             if table.starts(norm):
@@ -286,7 +294,7 @@ class Lexicon:
     grammar: Mapping[str, frozenset[str]]
     source_labels: tuple[str, ...]
     rule_ids: frozenset[str]
-    flags: FlagIndex = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    flags: FlagIndex = field(default_factory=FlagIndex, repr=False, compare=False)
     trigger_words: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     _table_list: list[PhraseTable[Any]] = field(default_factory=list, repr=False, compare=False)
 
@@ -523,7 +531,7 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
     triggers |= {label.rstrip(":").strip() for label in lexicon.source_labels}
     triggers -= _NEVER_TRIGGERS
     object.__setattr__(lexicon, "trigger_words", frozenset(triggers))
-    object.__setattr__(lexicon, "flags", FlagIndex(lexicon))
+    lexicon.flags.bind(lexicon)
     for bit, table in enumerate(lexicon._table_list):
         table.bit = 1 << bit
     return lexicon

@@ -9,28 +9,29 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Final
 
 # A sentence ends at . ! ? (and closing quotes or brackets) followed by space and a
 # capital (accented too: "État", "Über"), digit, quote, bullet or Spanish opening mark:
 # "Mr. Smith" and "Sept. 4" are caught by ABBREVIATIONS. Chinese ends a sentence at
 # 。！？ with no space after.
-_SENTENCE_END = re.compile(
+_SENTENCE_END: Final = re.compile(
     r"[.!?]{1,3}[\"”’'»)\]]{0,2}\s{1,50}(?=[\"“‘'«(\[•¿¡]{0,2}[A-Z0-9À-ÖØ-ÞА-ЯЁІЇЄҐ])"
     r"|[。！？][”」』]{0,2}\s{0,50}"
 )
-_DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}$")
-_WORD_AFTER = re.compile(r"[^\W\d_]{3,12}")
-_GERMAN_MONTHS = frozenset(
+_DAY_BEFORE: Final = re.compile(r"(?<!\d)\d{1,2}$")
+_WORD_AFTER: Final = re.compile(r"[^\W\d_]{3,12}")
+_GERMAN_MONTHS: Final = frozenset(
     {
         "januar", "jänner", "februar", "märz", "april", "mai", "juni",
         "juli", "august", "september", "oktober", "november", "dezember",
     }
 )  # fmt: skip
-_PARAGRAPH = re.compile(r"[^\n\r\u2028\u2029]+")
+_PARAGRAPH: Final = re.compile(r"[^\n\r\u2028\u2029]+")
 # Any letters: "journée." and "dafür." end in an ASCII letter after an accented one, and
 # that letter alone would read as an initial ("J. Smith") that ends no sentence.
-_WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W\d_]|\.){0,8})$")
-ABBREVIATIONS = frozenset(
+_WORD_BEFORE: Final = re.compile(r"([^\W\d_](?:[^\W\d_]|\.){0,8})$")
+ABBREVIATIONS: Final = frozenset(
     [
         # German and Romance scale and approximation abbreviations before a capitalised noun
         "mio",
@@ -94,9 +95,9 @@ ABBREVIATIONS = frozenset(
 )
 # A line this short, without a sentence's closing punctuation, reads as a headline or
 # a caption's title; real body paragraphs of the dev set are all longer or end in a stop.
-HEADLINE_MAX_CHARS = 220
-_OPEN_QUOTES = {"“": "”", "«": "»", "„": "“"}
-_STRAIGHT = '"'
+HEADLINE_MAX_CHARS: Final = 220
+_OPEN_QUOTES: Final = {"“": "”", "«": "»", "„": "“"}
+_STRAIGHT: Final = '"'
 
 
 @dataclass(slots=True)
@@ -168,7 +169,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_QUOTE_MARK = re.compile("[\"“«„‘']")
+_QUOTE_MARK: Final = re.compile("[\"“«„‘']")
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -223,7 +224,7 @@ def _close_single(text: str, i: int, end: int) -> tuple[int | None, int]:
     return None, max(limit, i)
 
 
-_SINGLE_CLOSE = re.compile("[’']")
+_SINGLE_CLOSE: Final = re.compile("[’']")
 
 
 def inside(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:

@@ -10,8 +10,8 @@ the claimant (docs/extraction.md, "Sides").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from attrition.extract.claimants import MAX_ASIDE_REACH
 from attrition.extract.figures import Figure
@@ -21,22 +21,22 @@ from attrition.extract.tokens import Token, span_key
 # The loss verb governing a figure sits within a dozen tokens to its left
 # ("the Russian forces have also lost 76 fuel tanks, 148 … UAVs, 27 units of special
 # equipment and four …": the last item is 20 tokens away, but the list carries it).
-MAX_VERB_REACH = 12
+MAX_VERB_REACH: Final = 12
 # A verb's subject comes within ten tokens before it ("the Russian military lost").
-MAX_SUBJECT_REACH = 10
+MAX_SUBJECT_REACH: Final = 10
 # Chinese tokens are characters, about two to a word: its subject reach is twice as long
 # ("俄軍自全面入侵以來累計損失": the subject ends eleven characters before its verb).
-CJK_SUBJECT_REACH = 2 * MAX_SUBJECT_REACH
-OPPOSITE = {"RU": "UA", "UA": "RU"}
+CJK_SUBJECT_REACH: Final = 2 * MAX_SUBJECT_REACH
+OPPOSITE: Final = {"RU": "UA", "UA": "RU"}
 # "Russia's defence ministry also said": the rest of a speaker's name and an adverb.
-SPEAKER_VERB_REACH = 4
+SPEAKER_VERB_REACH: Final = 4
 # The longest phrase a sentence opens its topic with ("en ce qui concerne", "что касается").
-TOPIC_OPENER_TOKENS = 4
+TOPIC_OPENER_TOKENS: Final = 4
 # The opener's side comes within two tokens ("Côté ukrainien", "quant à l'Ukraine").
-TOPIC_SIDE_REACH = 3
+TOPIC_SIDE_REACH: Final = 3
 # "236 aircraft, 206 helicopters, … and 1,147 artillery units have been destroyed by its
 # armed forces": the agent of a list's passive verb comes after the whole list.
-MAX_PASSIVE_REACH = 40
+MAX_PASSIVE_REACH: Final = 40
 
 
 @dataclass(slots=True)
@@ -58,7 +58,7 @@ class SideReader:
         self.grammar = lexicon.grammar
         self._subject_reach = CJK_SUBJECT_REACH if lexicon.language == "zh" else MAX_SUBJECT_REACH
 
-    def side_phrases(self, tokens: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
+    def side_phrases(self, tokens: list[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
         """Side noun phrases in ``tokens[lo:hi]`` (start, end, side): "Russian forces", "Kyiv"."""
         found: list[tuple[int, int, str]] = []
         sides_bit = self.lex.sides.bit
@@ -116,7 +116,7 @@ class SideReader:
             k = end
         return found
 
-    def topic_side(self, tokens: Sequence[Token]) -> str | None:
+    def topic_side(self, tokens: list[Token]) -> str | None:
         """Whose losses a sentence without figures is about: "Ukrainian forces struck ships"."""
         side: str | None = None
         loss_bit = self.lex.loss_cues.bit
@@ -140,7 +140,7 @@ class SideReader:
                 break
         return side
 
-    def opening_topic(self, tokens: Sequence[Token]) -> str | None:
+    def opening_topic(self, tokens: list[Token]) -> str | None:
         """ "Côté ukrainien, …", "En cuanto a Ucrania, …": the side a sentence opens on as its
         topic, named just after the opener and closed by a comma."""
         openers = self.grammar["topic_openers"]
@@ -157,9 +157,7 @@ class SideReader:
                 return str(hit[0].value) if closed else None
         return None
 
-    def clause_side(
-        self, tokens: Sequence[Token], figure: Figure, clause_of: list[int]
-    ) -> ClauseSide:
+    def clause_side(self, tokens: list[Token], figure: Figure, clause_of: list[int]) -> ClauseSide:
         """The side a figure's clause implies through its loss verb and that verb's subject."""
         lex = self.lex
         clause = figure.clause
@@ -230,7 +228,7 @@ class SideReader:
                 return ClauseSide(owner, "noun", "side.losses_owner", verb_at)
         return ClauseSide(None, role, "side.none", verb_at)
 
-    def _owner_before_colon(self, tokens: Sequence[Token], colon: int) -> str | None:
+    def _owner_before_colon(self, tokens: list[Token], colon: int) -> str | None:
         """ "Ukraine's losses are far smaller but still severe: 60,000 killed …": the figures
         after a colon spell out the losses of the side named before it."""
         lo = max(0, colon - MAX_SUBJECT_REACH)
@@ -241,7 +239,7 @@ class SideReader:
         return None
 
     def _verb_after(
-        self, tokens: Sequence[Token], figure: Figure, clause_of: list[int], lo: int
+        self, tokens: list[Token], figure: Figure, clause_of: list[int], lo: int
     ) -> tuple[int | None, str]:
         """The participle closing a perfect after its object: "Die ukrainische Armee hat 40
         Panzer zerstört" (the verb-final clauses of German, an auxiliary before the figure)."""
@@ -258,7 +256,7 @@ class SideReader:
         return None, "none"
 
     def _relative_after(
-        self, tokens: Sequence[Token], figure: Figure, clause_of: list[int]
+        self, tokens: list[Token], figure: Figure, clause_of: list[int]
     ) -> ClauseSide | None:
         """ "254.380 Soldaten, die Russland … eingebüßt haben soll": the subject and loss verb
         of a relative clause on the figure's noun."""
@@ -287,7 +285,7 @@ class SideReader:
                 return ClauseSide(loser, cue[0].value, "side.relative", j)
         return None
 
-    def _speaks(self, tokens: Sequence[Token], end: int, figure_at: int) -> bool:
+    def _speaks(self, tokens: list[Token], end: int, figure_at: int) -> bool:
         """A side phrase that names the speaker of the figure, not the loser: a report verb
         follows it ("Russia's defence ministry also said") and leads straight to the figure
         ("said 40 drones were shot down"); an admission ("Russia admits 498 soldiers
@@ -309,14 +307,14 @@ class SideReader:
             k += 1
         return False
 
-    def _after_preposition(self, tokens: Sequence[Token], first: int) -> bool:
+    def _after_preposition(self, tokens: list[Token], first: int) -> bool:
         """ "in battles with Russia's Battlegroup Yug", "attacks by the Ukrainian army"."""
         k = first - 1
         while k >= 0 and tokens[k].norm in self.grammar["determiners"]:
             k -= 1
         return k >= 0 and tokens[k].norm in self.grammar["prepositions"]
 
-    def losses_owner(self, tokens: Sequence[Token], end: int) -> str | None:
+    def losses_owner(self, tokens: list[Token], end: int) -> str | None:
         """ "The total combat losses of the enemy from … to … are 880,950 people": the side
         whose losses a loss noun before ``end`` names, however far from the figure."""
         nouns = self.grammar["loss_nouns"]
@@ -327,7 +325,7 @@ class SideReader:
                     return owner
         return None
 
-    def _owner_after(self, tokens: Sequence[Token], k: int) -> str | None:
+    def _owner_after(self, tokens: list[Token], k: int) -> str | None:
         j = k + 1
         if j < len(tokens) and tokens[j].norm in self.grammar["side_adjectives_after"]:
             own = self.lex.sides.match(tokens, j)  # "le perdite russe", "pérdidas rusas"
@@ -342,7 +340,7 @@ class SideReader:
         return None
 
     def _passive_agent(
-        self, tokens: Sequence[Token], figure: Figure, clause_of: list[int]
+        self, tokens: list[Token], figure: Figure, clause_of: list[int]
     ) -> ClauseSide | None:
         """ "… have been destroyed by its armed forces", "captured by Ukrainian forces"."""
         n = len(tokens)
@@ -366,7 +364,7 @@ class SideReader:
         return None
 
 
-def relative_aside_end(tokens: Sequence[Token], k: int, relatives: frozenset[str]) -> int:
+def relative_aside_end(tokens: list[Token], k: int, relatives: frozenset[str]) -> int:
     """After a name, ", which counts differently," or ", whose figures …,": the index after
     the aside's closing comma; ``k`` itself when no such aside opens there."""
     if k + 1 >= len(tokens) or tokens[k].norm != "," or tokens[k + 1].norm not in relatives:

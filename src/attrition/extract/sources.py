@@ -3,26 +3,26 @@ source. A mixin of ``claimants.AttributionReader``."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import Final
 
 from attrition.extract.rules import Lexicon
-from attrition.extract.speakers import GENERIC, Entity
+from attrition.extract.speakers import UNNAMED, Entity
 from attrition.extract.tokens import Token
 
 # "according to a year-end tally by …": the source noun stands within four tokens of the
 # cue (an article and a hyphenated modifier, two tokens, before it).
-SOURCE_NOUN_REACH = 4
+SOURCE_NOUN_REACH: Final = 4
 # "a report [published on Tuesday] by X": the words between a source noun and its "by".
-AUTHOR_REACH = 8
+AUTHOR_REACH: Final = 8
 # "by the independent outlet Lyudi Baikala", "by the analysts behind the Oryx blog": the
 # author's name comes at most five words after its "by" (an article and a description of it,
 # with its preposition, before it).
-AUTHOR_NAME_REACH = 5
+AUTHOR_NAME_REACH: Final = 5
 # "según el comandante en jefe de las Fuerzas Armadas de Ucrania, Oleksandr Syrskyi,": the
 # words of a title a name may stand in apposition to.
-APPOSITION_TITLE_TOKENS = 12
+APPOSITION_TITLE_TOKENS: Final = 12
 # A side's own word before a source noun ("Russian claims") names that side's placeholder.
-_SIDE_SPEAKERS = {"RU": "RU_GENERIC", "UA": "UA_GENERIC"}
+_SIDE_SPEAKERS: Final = {"RU": "RU_GENERIC", "UA": "UA_GENERIC"}
 
 
 class SourceReader:
@@ -31,7 +31,7 @@ class SourceReader:
     lex: Lexicon
 
     def _author_of_source(
-        self, tokens: Sequence[Token], j: int, by_first: dict[int, Entity]
+        self, tokens: list[Token], j: int, by_first: dict[int, Entity]
     ) -> Entity | None:
         """ "according to a report published on Tuesday by the CSIS": the source's author,
         named after "by" a few words past the source noun."""
@@ -65,7 +65,7 @@ class SourceReader:
 
     @staticmethod
     def _named_after_title(
-        tokens: Sequence[Token], j: int, by_first: dict[int, Entity]
+        tokens: list[Token], j: int, by_first: dict[int, Entity]
     ) -> Entity | None:
         """ "secondo il comandante in capo delle forze armate ucraine, Oleksandr Syrskyi,": a
         person named in apposition to the title that follows "according to"."""
@@ -82,11 +82,11 @@ class SourceReader:
                 return None
         return None
 
-    def _owner_of(self, tokens: Sequence[Token], k: int, entities: list[Entity]) -> Entity | None:
+    def _owner_of(self, tokens: list[Token], k: int, entities: list[Entity]) -> Entity | None:
         """ "the General Staff's latest report", "its update", "Ukraine's tally", and an
         organisation's name right before its source ("the Defence Intelligence update")."""
         for entity in reversed(entities):
-            named = entity.kind == "org" and entity.claimant not in (*GENERIC, "RELAY")
+            named = entity.kind == "org" and entity.claimant not in UNNAMED
             if named and entity.first <= k <= entity.last:
                 return entity
             if entity.last <= k and k - entity.last <= 2:
@@ -105,14 +105,14 @@ class SourceReader:
                 break
         return self._side_as_owner(tokens, k)
 
-    def _names_own_losses(self, tokens: Sequence[Token], k: int) -> bool:
+    def _names_own_losses(self, tokens: list[Token], k: int) -> bool:
         """Whether ``tokens[k]`` after a side's word names that side's losses ("Ukraine's toll
         was put at …"), not a count the side keeps ("Russia's tally of Ukrainian losses")."""
         if tokens[k].norm not in self.lex.grammar["loss_nouns"]:
             return False
         return k + 1 >= len(tokens) or tokens[k + 1].norm != "of"
 
-    def _side_as_owner(self, tokens: Sequence[Token], k: int) -> Entity | None:
+    def _side_as_owner(self, tokens: list[Token], k: int) -> Entity | None:
         """ "Russian claims of 300,000", "Ukrainian figures": a side's word owns the source."""
         if k == 0:
             return None
@@ -123,7 +123,7 @@ class SourceReader:
             return None  # "Ukraine's toll was put at …": whose losses, not whose count
         return Entity(_SIDE_SPEAKERS[hit[0].value], "org", k - 1, k, "who.side_source")
 
-    def _headline_source(self, tokens: Sequence[Token], entities: list[Entity]) -> Entity | None:
+    def _headline_source(self, tokens: list[Token], entities: list[Entity]) -> Entity | None:
         """A headline's source: "…: Kyiv", "… - MoD", "…, UK spy chief says", "Air Force: …"."""
         if not entities:
             return None
@@ -144,7 +144,7 @@ class SourceReader:
         return None
 
 
-def opening_source(tokens: Sequence[Token], entities: list[Entity]) -> Entity | None:
+def opening_source(tokens: list[Token], entities: list[Entity]) -> Entity | None:
     """ "Air Force: …", "- Mediazona: at least 95,000 …": a line that opens with its source
     and a colon (past a bullet), as a headline or an item of a list of sources."""
     if not entities:

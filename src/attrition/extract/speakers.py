@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from attrition.extract.dates import DateMention
 
 # Placeholders a lexicon may name instead of a claimant, resolved per figure.
-GENERIC = frozenset({"UA_GENERIC", "RU_GENERIC", "MINISTRY"})
+GENERIC: Final = frozenset({"UA_GENERIC", "RU_GENERIC", "MINISTRY"})
+# Claimant values that name no one: the placeholders, and an outlet relaying another's figure.
+UNNAMED: Final = GENERIC | {"RELAY"}
 
 
 @dataclass(slots=True)
@@ -104,7 +107,7 @@ def resolve_generic(
     return claimant
 
 
-CLAIMANT_SIDE = {
+CLAIMANT_SIDE: Final = {
     "UA_GENERAL_STAFF": "UA",
     "UA_GOV": "UA",
     "UA_GENERIC": "UA",
@@ -115,7 +118,7 @@ CLAIMANT_SIDE = {
 
 
 # The claimants whose statements are dated bulletins: a wire story's lead relays the day's.
-BULLETIN_CLAIMANTS = frozenset({"RU_MOD", "UA_GENERAL_STAFF"})
+BULLETIN_CLAIMANTS: Final = frozenset({"RU_MOD", "UA_GENERAL_STAFF"})
 
 
 def dated_by(attribution: Attribution, day: DateMention) -> Attribution:

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import Final
+
+from mypy_extensions import trait
 
 from attrition.extract.dates import DateMention
 from attrition.extract.rules import Lexicon
@@ -12,13 +14,14 @@ from attrition.extract.tokens import Token, phrase_ends_at
 
 # "said in an update posted to social media on Wednesday": the day of a statement comes
 # within ten tokens of its verb, with no comma between.
-MAX_DATE_REACH = 10
+MAX_DATE_REACH: Final = 10
 # "当地时间", "北京時間": a day's prefix is a few characters, each a token.
-DAY_PREFIX_TOKENS = 4
+DAY_PREFIX_TOKENS: Final = 4
 # A name in apposition: ", Olexander Schtupun," between a speaker and the day it spoke.
-MAX_ASIDE_WORDS = 4
+MAX_ASIDE_WORDS: Final = 4
 
 
+@trait
 class StatementDayReader:
     """The days of statements, for the attribution reader."""
 
@@ -26,7 +29,7 @@ class StatementDayReader:
 
     def _statement_date(
         self,
-        tokens: Sequence[Token],
+        tokens: list[Token],
         cue: int,
         cue_end: int,
         entity: Entity,
@@ -69,7 +72,7 @@ class StatementDayReader:
                     return date  # "On September 3, the team of researchers … said"
         return None
 
-    def _loss_verb_figure(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+    def _loss_verb_figure(self, tokens: list[Token], lo: int, hi: int) -> bool:
         """Whether a loss verb and then a figure stand in ``tokens[lo:hi]``."""
         for k in range(lo, hi):
             cue = self.lex.loss_cues.match(tokens, k)
@@ -77,7 +80,7 @@ class StatementDayReader:
                 return any(t.kind == "num" for t in tokens[cue[1] : hi])
         return False
 
-    def _prefixes_day(self, tokens: Sequence[Token], date: DateMention) -> bool:
+    def _prefixes_day(self, tokens: list[Token], date: DateMention) -> bool:
         """A prefix of the day stands right before it: "（央视）当地时间12月21日，…"."""
         return phrase_ends_at(
             tokens, date.first, self.lex.grammar["day_prefixes"], DAY_PREFIX_TOKENS
@@ -85,7 +88,7 @@ class StatementDayReader:
 
 
 def _after_since(
-    tokens: Sequence[Token], date: DateMention, starts: frozenset[str], lo: int = 0
+    tokens: list[Token], date: DateMention, starts: frozenset[str], lo: int = 0
 ) -> bool:
     """ "since the update on May 19": the start of a span, not the day of a statement; a
     span word before the statement's verb (``lo``) opens some other span."""
@@ -97,7 +100,7 @@ def _after_since(
     return False
 
 
-def _past_name_aside(tokens: Sequence[Token], k: int) -> int:
+def _past_name_aside(tokens: list[Token], k: int) -> int:
     """The index after a comma-enclosed name right at ``k`` (", Olexander Schtupun,"), else k."""
     if k >= len(tokens) or tokens[k].norm != ",":
         return k

@@ -4,22 +4,24 @@ destroyed" the simple past told back. A mixin of ``context.ContextReader``."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from attrition.extract.records import Figure
 from attrition.extract.rules import Lexicon, Tagged
 from attrition.extract.tokens import Token
 
 # How far before its figure a governing loss verb is looked for ("has lost about 1,500").
-VERB_REACH = 8
+VERB_REACH: Final = 8
 # The lexicon row of interception verbs ("shot down", "downed").
-INTERCEPTION = "loss.agent.interception"
+INTERCEPTION: Final = "loss.agent.interception"
 # What air defences bring down: any destroying verb over them tells one attack's interceptions
 # ("its air defences destroyed 53 drones", own-en-6), as "shot down" does.
-INTERCEPTED = frozenset({"uav", "cruise_missiles"})
+INTERCEPTED: Final = frozenset({"uav", "cruise_missiles"})
 # "126 drones were (reportedly) shot down": the words between a figure and its passive verb.
-PASSIVE_REACH = 4
+PASSIVE_REACH: Final = 4
 # How far before a past perfect's auxiliary a report verb tells it back ("said its air
 # defences had destroyed"): a reporting clause's subject is a few words long.
-BACKSHIFT_REACH = 6
+BACKSHIFT_REACH: Final = 6
 
 
 class TenseReader:

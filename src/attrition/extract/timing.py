@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from attrition.extract.claimants import MAX_ASIDE_REACH
 from attrition.extract.dates import DateMention, add_months
@@ -25,49 +26,49 @@ from attrition.extract.tokens import Token, phrase_ends_at
 from attrition.taxonomy import CONFLICT_START
 
 # A cue in another clause of the sentence counts as this many tokens further away.
-OTHER_CLAUSE_PENALTY = 6
+OTHER_CLAUSE_PENALTY: Final = 6
 # Spans and daily cues name a window on purpose; "total"/"so far" are often incidental.
 # Measured on the dev set: a head start of two tokens settles "In total, Ukraine has lost
 # 37,355 … during offensive in Kursk area" (period) without disturbing other sentences.
-SPECIFIC_CUE_BONUS = 2
-_PRIORITY = {"rate": 0, "daily": 1, "period": 2, "cumulative": 3}
+SPECIFIC_CUE_BONUS: Final = 2
+_PRIORITY: Final = {"rate": 0, "daily": 1, "period": 2, "cumulative": 3}
 # Cumulative cues that name the war's start as a span does ("since February 24, 2022").
-_WAR_SPANS = frozenset({"basis.since_date", "basis.since_war"})
+_WAR_SPANS: Final = frozenset({"basis.since_date", "basis.since_war"})
 # "As of 09:00, air defence had shot down 76 UAVs": a running total's "as of" before a time
 # of day dates one night's report, a day's window (the Air Force's night reports)
-CLOCK_CUE = "basis.clock"
+CLOCK_CUE: Final = "basis.clock"
 # "since Ukraine's incursion into the Kursk region began": an event named before its verb;
 # "since Moscow launched what it calls its "special operation"" names the war as far away.
-SINCE_EVENT_REACH = 12
+SINCE_EVENT_REACH: Final = 12
 # "an average of 931 casualties", "a daily average of 776": a rate cue ends at most one
 # word ("of") before its figure.
-RATE_REACH = 1
+RATE_REACH: Final = 1
 # "bringing the total to 149,890", "so far 1,200": a cumulative cue this close before another
 # figure introduces that figure, and is no cue for a figure before it.
-INTRODUCED_REACH = 1
+INTRODUCED_REACH: Final = 1
 # "bringing its total losses since the start of the invasion to about 592,000": the words
 # between "bringing" and its total; a later figure further on is another statement.
-BRINGING_REACH = 12
+BRINGING_REACH: Final = 12
 # "In September, The Wall Street Journal, citing a Ukrainian estimate, reported": the
 # subject (with an aside) between an opening month and its report verb.
-REPORT_AFTER_DATE_REACH = 14
+REPORT_AFTER_DATE_REACH: Final = 14
 # A report verb or noun this close before a month dates the report ("reported in February
 # 2023"); further back, up to REPORTED_REACH, only across the name of who reported it
 # ("reported by the Wall Street Journal in September 2024", own-en-12).
-NEAR_REPORT = 5
-REPORTED_REACH = 10
+NEAR_REPORT: Final = 5
+REPORTED_REACH: Final = 10
 
 
 # "上月中旬接受美国媒体访问时说": a Chinese window may stand eleven characters before the
 # report verb it dates (each character is a token); a clause stop or a figure ends the search.
-SAID_AFTER_REACH = 12
+SAID_AFTER_REACH: Final = 12
 # Punctuation a statement's reach stops at (Chinese writes its own comma and stops).
-_CLAUSE_STOPS = frozenset({",", ";", ".", "，", "；", "。"})
+_CLAUSE_STOPS: Final = frozenset({",", ";", ".", "，", "；", "。"})
 # "Since the media's latest update on May 19": how far before its date a span opens.
-SINCE_REACH = 8
+SINCE_REACH: Final = 8
 # "С прошлого подсчета, сделанного 30 мая": the words between an apposition's comma and the
 # date that names when the span began.
-APPOSITION_WORDS = 2
+APPOSITION_WORDS: Final = 2
 
 
 @dataclass(slots=True)
@@ -80,7 +81,7 @@ class Cue:
     rule_id: str
 
 
-def _in_relative_aside(tokens: Sequence[Token], a: int, b: int, lex: Lexicon) -> bool:
+def _in_relative_aside(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
     """Whether a cue stands in a comma-bounded relative aside that describes a speaker
     ("the General Staff, which publishes a daily tally, says …"), not the figure's span."""
     for back in range(a - 1, max(-1, a - 1 - MAX_ASIDE_REACH), -1):
@@ -91,14 +92,14 @@ def _in_relative_aside(tokens: Sequence[Token], a: int, b: int, lex: Lexicon) ->
     return False
 
 
-def _supplied_before(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+def _supplied_before(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """Whether a supply or deployment verb ends right before ``k`` or before its "in"."""
     if k > 0 and tokens[k - 1].norm == "in" and lex.non_claims.match_ending(tokens, k - 1):
         return True
     return k > 0 and lex.non_claims.match_ending(tokens, k) is not None
 
 
-def _clock_at(tokens: Sequence[Token], k: int) -> bool:
+def _clock_at(tokens: list[Token], k: int) -> bool:
     """Whether a time of day ("09:00") starts at ``tokens[k]``."""
     if k + 2 >= len(tokens) or tokens[k + 1].norm != ":":
         return False
@@ -107,7 +108,7 @@ def _clock_at(tokens: Sequence[Token], k: int) -> bool:
     return glued and hour.kind == minute.kind == "num" and len(minute.text) == 2
 
 
-def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) -> list[Cue]:
+def basis_cues(tokens: list[Token], found: SentenceFigures, lex: Lexicon) -> list[Cue]:
     """Every basis cue of a sentence: lexicon phrases, months and years, "since …", "in N weeks"."""
     cues = [
         Cue("daily", a, b, CLOCK_CUE)
@@ -169,7 +170,7 @@ def basis_cues(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) ->
     return cues
 
 
-def span_basis(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) -> str | None:
+def span_basis(tokens: list[Token], found: SentenceFigures, lex: Lexicon) -> str | None:
     """The window a figure-less lead names for its list: "between June 15 and June 21" or
     "over the past week" is a period, "from February 24, 2022 to …" the running total, an
     average ("Monthly average daily casualties:") a rate."""
@@ -209,7 +210,7 @@ def _opens_the_war(date: DateMention) -> bool:
     return date.kind == "year" and date.year == year
 
 
-def _said_on(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+def _said_on(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     for back in range(k - 1, max(-1, k - 4), -1):
         if tokens[back].norm in _CLAUSE_STOPS:
             return False
@@ -218,12 +219,12 @@ def _said_on(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     return False
 
 
-def _a_total_of(tokens: Sequence[Token], a: int, b: int) -> bool:
+def _a_total_of(tokens: list[Token], a: int, b: int) -> bool:
     """ "a total of 1,184 names": a way of giving a number, not a running total."""
     return a > 0 and tokens[a - 1].norm == "a" and b < len(tokens) and tokens[b].norm == "of"
 
 
-def _since_before(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+def _since_before(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """ "Since the media's latest update on May 19": a span opened a few words before its date,
     also across an apposition naming its start ("depuis son incursion, le 6 août")."""
     reach = SINCE_REACH
@@ -241,7 +242,7 @@ def _since_before(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     return False
 
 
-def _reported_near(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+def _reported_near(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """A statement verb or report noun just before a date: the date is when it was said, also
     past the name of who said it ("reported by the Wall Street Journal in September 2024")."""
     named = lex.grammar["prepositions"] | lex.grammar["determiners"]
@@ -262,16 +263,16 @@ def _reported_near(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
 
 
 # A year without a 29 February, for the last day of a month named without its year.
-NON_LEAP_YEAR = 2001
+NON_LEAP_YEAR: Final = 2001
 # "entro la fine del", "à la fin de": another language's "by the end of" is a few words.
-END_OF_PHRASE_TOKENS = 4
+END_OF_PHRASE_TOKENS: Final = 4
 # The words that make "the end of" a month or year the day a count stood at.
-_END_OF_LINKS = frozenset({"by", "at", "as"})
+_END_OF_LINKS: Final = frozenset({"by", "at", "as"})
 # The words between "by" and the month or year it reaches ("by the end of 2023").
-_BY_THEN_WORDS = frozenset({"the", "end", "start", "beginning", "middle", "close", "of"})
+_BY_THEN_WORDS: Final = frozenset({"the", "end", "start", "beginning", "middle", "close", "of"})
 
 
-def _by_then(tokens: Sequence[Token], k: int) -> bool:
+def _by_then(tokens: list[Token], k: int) -> bool:
     """ "by 2024", "by the end of 2023": the date a count had reached, not a span of losses."""
     for back in range(k - 1, max(-1, k - 5), -1):
         norm = tokens[back].norm
@@ -282,7 +283,7 @@ def _by_then(tokens: Sequence[Token], k: int) -> bool:
     return False
 
 
-def _dates_a_report(tokens: Sequence[Token], date: DateMention, lex: Lexicon) -> bool:
+def _dates_a_report(tokens: list[Token], date: DateMention, lex: Lexicon) -> bool:
     """ "In September, The Wall Street Journal reported that …": a month opening the sentence
     and set off by a comma dates the statement that follows it, not the figures inside it."""
     if date.first > 1 or date.last >= len(tokens) or tokens[date.last].norm != ",":
@@ -295,13 +296,13 @@ def _dates_a_report(tokens: Sequence[Token], date: DateMention, lex: Lexicon) ->
     return False
 
 
-def _opens_span(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+def _opens_span(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """ "Over the week the military reported destroying 71 tanks": a window opened by "over",
     "during", "in the past" is what the report counts, not when it was made ("last week")."""
     return tokens[k].norm in lex.grammar["span_openers"]
 
 
-def _said_when(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+def _said_when(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """When a statement was made, not a span: "said this week", "reported … last summer"."""
     for back in range(k - 1, max(-1, k - 7), -1):
         if tokens[back].norm in _CLAUSE_STOPS or tokens[back].kind == "num":
@@ -313,7 +314,7 @@ def _said_when(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     return False
 
 
-def _in_increment_note(tokens: Sequence[Token], k: int) -> bool:
+def _in_increment_note(tokens: list[Token], k: int) -> bool:
     """ "9.308 carri armati (+11 nelle ultime 24 ore)": the window names the increment's day,
     not the total's, so it is no cue of the sentence."""
     for back in range(k - 1, max(-1, k - INCREMENT_NOTE_TOKENS - 3), -1):
@@ -324,7 +325,7 @@ def _in_increment_note(tokens: Sequence[Token], k: int) -> bool:
     return False
 
 
-def _says_after(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+def _says_after(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """A window the speaker's verb follows in the same clause, with no figure between, is when
     it spoke ("泽连斯基上月中旬接受采访时说", "英國國防部上週在簡報中指出")."""
     for j in range(k, min(len(tokens), k + SAID_AFTER_REACH)):
@@ -335,7 +336,7 @@ def _says_after(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     return False
 
 
-def _span_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
+def _span_cues(tokens: list[Token], lex: Lexicon) -> list[Cue]:
     """ "in the past two weeks" (period), "in just three weeks of fighting" (the whole war)."""
     cues: list[Cue] = []
     n = len(tokens)
@@ -365,7 +366,7 @@ def _span_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
     return cues
 
 
-def _since_war_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
+def _since_war_cues(tokens: list[Token], lex: Lexicon) -> list[Cue]:
     """ "since Russia launched its full-scale invasion", "since Putin's war began" (the whole
     war); "since Ukraine's incursion into the Kursk region began" (a span since an event)."""
     cues: list[Cue] = []
@@ -391,7 +392,7 @@ def _since_war_cues(tokens: Sequence[Token], lex: Lexicon) -> list[Cue]:
     return cues
 
 
-def _inside_noun(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+def _inside_noun(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """ "navi da guerra": a word inside a category noun is no "since"."""
     for j in range(max(0, k - 3), k):
         hit = lex.nouns.match(tokens, j)
@@ -480,7 +481,7 @@ def _listed(figure: Figure, other: Figure, listed: frozenset[tuple[int, int]]) -
     return (figure.mention.first, other.mention.first) in listed
 
 
-def war_age_reference(tokens: Sequence[Token], lex: Lexicon) -> dt.date | None:
+def war_age_reference(tokens: list[Token], lex: Lexicon) -> dt.date | None:
     """The day a text is written, from its war age: "hit the four-month mark this week"."""
     words = lex.war_age
     units = lex.number_words.units
@@ -509,7 +510,7 @@ def war_age_reference(tokens: Sequence[Token], lex: Lexicon) -> dt.date | None:
     return None
 
 
-def _into_war(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
+def _into_war(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     hit = lex.war_age["into_words"].match(tokens, j)
     if hit is None:
         return False
@@ -520,7 +521,7 @@ def _into_war(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
 
 
 def loss_day(
-    tokens: Sequence[Token], figure: Figure, found: SentenceFigures, lex: Lexicon
+    tokens: list[Token], figure: Figure, found: SentenceFigures, lex: Lexicon
 ) -> DateMention | None:
     """A day the clause gives for the losses, not for a statement: "on Friday, losses …"."""
     for date in found.dates:
@@ -540,7 +541,7 @@ def loss_day(
     return None
 
 
-def _end_of(tokens: Sequence[Token], date: DateMention) -> DateMention | None:
+def _end_of(tokens: list[Token], date: DateMention) -> DateMention | None:
     """ "by the end of 2024", "at the end of April": the last day of that month or year."""
     k = date.first
     if k < 3 or [t.norm for t in tokens[k - 2 : k]] != ["end", "of"]:
@@ -551,7 +552,7 @@ def _end_of(tokens: Sequence[Token], date: DateMention) -> DateMention | None:
     return _last_day(date)
 
 
-def _end_of_phrase(tokens: Sequence[Token], date: DateMention, lex: Lexicon) -> DateMention | None:
+def _end_of_phrase(tokens: list[Token], date: DateMention, lex: Lexicon) -> DateMention | None:
     """ "к концу 2024 года", "a finales de 2024": a lexicon's "by the end of" before the date."""
     phrases = lex.grammar["end_of_phrases"]
     if phrase_ends_at(tokens, date.first, phrases, END_OF_PHRASE_TOKENS):
@@ -566,7 +567,7 @@ def _last_day(date: DateMention) -> DateMention:
     return DateMention(date.first, date.last, "day", year=date.year, month=month, day=last)
 
 
-def as_of_cue(tokens: Sequence[Token], found: SentenceFigures, lex: Lexicon) -> DateMention | None:
+def as_of_cue(tokens: list[Token], found: SentenceFigures, lex: Lexicon) -> DateMention | None:
     """A report's day: "As of Sunday", "between February 24 and April 17", "to 25.06"."""
     for date in found.dates:
         if date.kind in ("month", "year"):

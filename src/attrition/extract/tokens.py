@@ -12,7 +12,7 @@ from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count, repeat
 from operator import itemgetter
-from typing import Any, Generic, NamedTuple, Protocol, TypeVar
+from typing import Any, Final, Generic, NamedTuple, Protocol, TypeVar
 
 T = TypeVar("T")
 
@@ -23,7 +23,7 @@ T = TypeVar("T")
 # - num: digits with group or decimal separators (34,700 / 34.700 / 1,2 / 34 700);
 # - any other non-space character is a punctuation token.
 # Weapon designations (M777, D-30, T-72B3, 2A36, Su-25) are glued back together after.
-_TOKEN_RE = re.compile(
+_TOKEN_RE: Final = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s<>\"]{1,2000})"
     r"|(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
     r"|(?P<word>[^\W\d_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,60}"
@@ -34,21 +34,21 @@ _TOKEN_RE = re.compile(
 )
 # Chinese text writes a list's "人员：约86.3万人（+1140）" with full-width marks; their norms
 # are the ASCII marks every rule compares with (the text keeps its characters).
-_FULL_WIDTH = {"：": ":", "（": "(", "）": ")", "＋": "+"}
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", **_FULL_WIDTH})
-_HYPHENS = frozenset("-‐‑‒")
-_PLAIN_MARKS = str.maketrans(
+_FULL_WIDTH: Final = {"：": ":", "（": "(", "）": ")", "＋": "+"}
+_APOSTROPHES: Final = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", **_FULL_WIDTH})
+_HYPHENS: Final = frozenset("-‐‑‒")
+_PLAIN_MARKS: Final = str.maketrans(
     {"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-", **_FULL_WIDTH}
 )
 # "U.S.", "U.K.": a dotted initialism has two or three letters, two tokens each.
-MAX_INITIALISM_TOKENS = 6
+MAX_INITIALISM_TOKENS: Final = 6
 # A designation starts with at most four letters ("Su", "FH", "Kh", "T").
-MODEL_PREFIX = 4
+MODEL_PREFIX: Final = 4
 _new = tuple.__new__
-ALL_FLAGS = -1  # a token nobody classified may start anything
+ALL_FLAGS: Final = -1  # a token nobody classified may start anything
 # The token pattern as one capturing group, to split text into gaps and tokens in C; text
 # with a web address takes the token-by-token path (_SLOW_HINT), so no url alternative.
-_SPLIT_RE = re.compile(
+_SPLIT_RE: Final = re.compile(
     "("
     + _TOKEN_RE.pattern[_TOKEN_RE.pattern.index("|(?P<cjk>") + 1 :]
     .replace("?P<word>", "?:")
@@ -61,20 +61,20 @@ _SPLIT_RE = re.compile(
 # or a letter and a hyphen ("Su-25", "M777", "2A36"), the only way a designation starts.
 # Digits before letters ("6th") split the same on both paths. Anchored on the digit, so
 # the scan skips letters in C instead of testing each one.
-_SLOW_HINT = re.compile(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_][-‐‑‒]\d))")
+_SLOW_HINT: Final = re.compile(r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_][-‐‑‒]\d))")
 # A web address ("://", "www.") is found by substring search in C: as alternatives of
 # _SLOW_HINT, "h" and "w", common letters, made the regex try a match at each of them.
 # The same token pattern for ASCII text, where [a-zA-Z] is exactly [^\W\d_] and the
 # regex engine tests it about a third faster (most news sentences are ASCII).
-_SPLIT_ASCII_RE = re.compile(
+_SPLIT_ASCII_RE: Final = re.compile(
     r"([a-zA-Z]{1,60}(?:'[a-zA-Z]{1,20})?"
     r"|\d{1,3}(?: \d{3}(?!\d))+|\d{1,12}(?:[,.']\d{1,3}(?!\d)){0,6}"
     r"|--|\S)"
 )
 # "--", a typewriter's dash ("Tanks -- 10,242", "Kyiv -- which denies it -- says"), is one
 # token read as the dash it stands for.
-DOUBLE_HYPHEN_NORM = "—"
-_ODD_CHARS = re.compile("[’‘`´‐‑‒：（）＋]")
+DOUBLE_HYPHEN_NORM: Final = "—"
+_ODD_CHARS: Final = re.compile("[’‘`´‐‑‒：（）＋]")
 
 
 class FlagSource(Protocol):
@@ -165,7 +165,7 @@ class _KindOfFirst(dict[str, str]):
         return kind
 
 
-_KIND_OF_FIRST = _KindOfFirst()
+_KIND_OF_FIRST: Final = _KindOfFirst()
 
 
 def _normalise_marks(norms: list[str], kinds: list[str]) -> list[str]:
@@ -248,7 +248,7 @@ def _tokenize_slowly(text: str, start: int, stop: int, flags: FlagSource | None)
 
 
 _make_token = partial(_new, Token)
-_FLAGS = itemgetter(6)  # Token.flags, read in C
+_FLAGS: Final = itemgetter(6)  # Token.flags, read in C
 
 
 def _glue_model(tokens: list[Token], text: str, value: str, finish: int) -> bool:
@@ -287,17 +287,17 @@ def _extend_model(tokens: list[Token], value: str, finish: int) -> None:
     tokens[-1] = _new(Token, (text, text.lower(), model.start, finish, "model", model.joined, 0))
 
 
-def span_key(tokens: Sequence[Token], start: int, end: int) -> str:
+def span_key(tokens: list[Token], start: int, end: int) -> str:
     """The key a lexicon word set (``rules._words``) holds ``tokens[start:end]`` under."""
     return " ".join(t.norm for t in tokens[start:end])
 
 
-def phrase_ends_at(tokens: Sequence[Token], k: int, words: Container[str], longest: int) -> bool:
+def phrase_ends_at(tokens: list[Token], k: int, words: Container[str], longest: int) -> bool:
     """Whether a phrase of ``words`` (at most ``longest`` tokens) ends just before ``tokens[k]``."""
     return any(span_key(tokens, k - width, k) in words for width in range(1, min(k, longest) + 1))
 
 
-def origin_suffix_at(tokens: Sequence[Token], k: int, suffixes: Container[str]) -> int | None:
+def origin_suffix_at(tokens: list[Token], k: int, suffixes: Container[str]) -> int | None:
     """The index after an origin suffix glued to the name ending before ``tokens[k]``
     ("UK-made", "U.S.-made": a hyphen after a dot stays a token of its own), or None."""
     if k < len(tokens) and tokens[k].joined and tokens[k].norm in suffixes:
@@ -312,7 +312,7 @@ def origin_suffix_at(tokens: Sequence[Token], k: int, suffixes: Container[str]) 
     return k + 2 if glued and tokens[k + 1].norm in suffixes else None
 
 
-def dotted_initialism_end(tokens: Sequence[Token], k: int) -> int:
+def dotted_initialism_end(tokens: list[Token], k: int) -> int:
     """The index after a dotted initialism starting at ``tokens[k]`` ("U.S.", "U.K."), or k."""
     j = k
     while (
@@ -332,10 +332,10 @@ def normalise_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(token.norm for token in tokenize(phrase))
 
 
-_END = ""  # a trie node's payload key; token norms are never empty
+_END: Final = ""  # a trie node's payload key; token norms are never empty
 # A trie node's map of the plural and possessive forms of its phrase-ending children
 # (_note_plural_end); no token norm holds a line break.
-_PLURALS = "\n"
+_PLURALS: Final = "\n"
 
 
 class PhraseTable(Generic[T]):
@@ -385,7 +385,7 @@ class PhraseTable(Generic[T]):
             return True
         return self._plural_last and any(base in self._root for base in _bases(norm))
 
-    def match(self, tokens: Sequence[Token], i: int) -> tuple[T, int] | None:
+    def match(self, tokens: list[Token], i: int) -> tuple[T, int] | None:
         """The payload of the longest phrase starting at ``tokens[i]`` and the index after it."""
         n = len(tokens)
         if i >= n or not tokens[i].flags & self.bit:
@@ -403,7 +403,7 @@ class PhraseTable(Generic[T]):
             node = child
         return best
 
-    def _match_plural(self, tokens: Sequence[Token], i: int, n: int) -> tuple[T, int] | None:
+    def _match_plural(self, tokens: list[Token], i: int, n: int) -> tuple[T, int] | None:
         node = self._root
         best: tuple[T, int] | None = None
         for j in range(i, n):
@@ -419,7 +419,7 @@ class PhraseTable(Generic[T]):
             node = child
         return best
 
-    def match_ending(self, tokens: Sequence[Token], end: int) -> tuple[T, int] | None:
+    def match_ending(self, tokens: list[Token], end: int) -> tuple[T, int] | None:
         """The payload of the longest phrase ending just before ``tokens[end]`` and its start."""
         best: tuple[T, int] | None = None
         for length in range(1, min(self.max_len, end) + 1):
@@ -429,7 +429,7 @@ class PhraseTable(Generic[T]):
                 best = (found, start)
         return best
 
-    def span(self, tokens: Sequence[Token], start: int, end: int) -> T | None:
+    def span(self, tokens: list[Token], start: int, end: int) -> T | None:
         """The payload of a phrase covering exactly ``tokens[start:end]``, if there is one."""
         if start < 0 or end > len(tokens) or start >= end or not tokens[start].flags & self.bit:
             return None
@@ -449,7 +449,7 @@ class PhraseTable(Generic[T]):
         return None
 
     def find_all(
-        self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None
+        self, tokens: list[Token], lo: int = 0, hi: int | None = None
     ) -> list[tuple[T, int, int]]:
         """Every non-overlapping longest match in ``tokens[lo:hi]`` as (payload, start, end)."""
         out: list[tuple[T, int, int]] = []
@@ -478,7 +478,7 @@ def _note_plural_end(parent: dict[str, Any], word: str) -> None:
             plurals[form] = found[-1]
 
 
-def flagged(tokens: Sequence[Token], bit: int, lo: int, hi: int) -> Iterable[int]:
+def flagged(tokens: list[Token], bit: int, lo: int, hi: int) -> Iterable[int]:
     """Indices in ``[lo, hi)`` of the tokens whose flags hold ``bit``, selected in C."""
     if lo < 0:
         return [k for k in range(lo, hi) if tokens[k].flags & bit]
