@@ -24,7 +24,8 @@ $(STAMP): pyproject.toml
 # Rebuilt whenever a source of the extractor changes. Without a C compiler the build fails,
 # and the extractor runs from its Python sources, as it would with COMPILE=no.
 $(COMPILED): $(STAMP) $(EXTRACT_SOURCES) tools/compile_extract.py
-	$(BIN)/python tools/compile_extract.py || \
+	@echo "compiling the extractor with mypyc (tools/compile_extract.py; COMPILE=no skips it)"
+	@$(BIN)/python tools/compile_extract.py || \
 	  echo "make: the extractor was not compiled; it runs from its Python sources, half as fast"
 
 compile: $(COMPILED)

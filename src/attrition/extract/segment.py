@@ -15,9 +15,12 @@ from typing import Final
 # capital (accented too: "État", "Über"), digit, quote, bullet or Spanish opening mark:
 # "Mr. Smith" and "Sept. 4" are caught by ABBREVIATIONS. Chinese ends a sentence at
 # 。！？ with no space after.
+# One character class first, so the regex engine skips to the next stop in C instead of
+# trying both alternatives at every character; the lookbehind then picks the alternative.
 _SENTENCE_END: Final = re.compile(
-    r"[.!?]{1,3}[\"”’'»)\]]{0,2}\s{1,50}(?=[\"“‘'«(\[•¿¡]{0,2}[A-Z0-9À-ÖØ-ÞА-ЯЁІЇЄҐ])"
-    r"|[。！？][”」』]{0,2}\s{0,50}"
+    r"[.!?。！？](?:(?<=[.!?])[.!?]{0,2}[\"”’'»)\]]{0,2}\s{1,50}"
+    r"(?=[\"“‘'«(\[•¿¡]{0,2}[A-Z0-9À-ÖØ-ÞА-ЯЁІЇЄҐ])"
+    r"|(?<=[。！？])[”」』]{0,2}\s{0,50})"
 )
 _DAY_BEFORE: Final = re.compile(r"(?<!\d)\d{1,2}$")
 _WORD_AFTER: Final = re.compile(r"[^\W\d_]{3,12}")

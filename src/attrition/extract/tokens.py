@@ -248,7 +248,6 @@ def _tokenize_slowly(text: str, start: int, stop: int, flags: FlagSource | None)
 
 
 _make_token = partial(_new, Token)
-_FLAGS: Final = itemgetter(6)  # Token.flags, read in C
 
 
 def _glue_model(tokens: list[Token], text: str, value: str, finish: int) -> bool:
@@ -478,11 +477,12 @@ def _note_plural_end(parent: dict[str, Any], word: str) -> None:
             plurals[form] = found[-1]
 
 
-def flagged(tokens: list[Token], bit: int, lo: int, hi: int) -> Iterable[int]:
-    """Indices in ``[lo, hi)`` of the tokens whose flags hold ``bit``, selected in C."""
-    if lo < 0:
-        return [k for k in range(lo, hi) if tokens[k].flags & bit]
-    return compress(range(lo, hi), map(bit.__and__, map(_FLAGS, tokens[lo:hi])))
+def flagged(tokens: list[Token], bit: int, lo: int, hi: int) -> list[int]:
+    """Indices in ``[lo, hi)`` of the tokens whose flags hold ``bit``.
+
+    A plain loop: compiled, it reads each token's flags in place, twice as fast as the
+    chain of ``compress`` and ``map`` that suited the interpreter (docs/benchmarks.md)."""
+    return [k for k in range(lo, hi) if tokens[k].flags & bit]
 
 
 @lru_cache(maxsize=65536)
