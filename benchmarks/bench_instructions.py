@@ -4,7 +4,8 @@ Seconds move with the machine's load; instruction counts do not. valgrind's call
 the instructions of ``extract_claims`` over the English texts (the dev set's excerpts when
 ``../shared`` is there, and the golden texts), once with one pass and once with three; the
 difference, halved, is one warm pass, free of start-up and lexicon loading. Hash seeds are
-fixed, so the same tree gives the same count twice.
+fixed, so the same tree gives the same count twice. REV's tree runs from its sources; this
+tree runs from its sources and, when ``make compile`` has built it, compiled.
 
     .venv/bin/python benchmarks/bench_instructions.py [REV]   # REV defaults to HEAD~1
 
@@ -28,6 +29,9 @@ sys.path.insert(0, str(HERE))
 
 from bench_extract import load_texts  # noqa: E402
 
+from attrition.extract import BUILD  # noqa: E402
+from attrition.extract.compiled import PURE_VARIABLE  # noqa: E402
+
 # One pass and three: their difference is two warm passes.
 SHORT_RUN, LONG_RUN = 1, 3
 _COLLECTED = re.compile(r"Collected : (\d+)")
@@ -42,8 +46,9 @@ for _ in range(int(sys.argv[3])):
 """
 
 
-def instructions(src: Path, texts_file: Path, passes: int) -> int:
-    """The instructions callgrind counts for ``passes`` passes of the tree at ``src``."""
+def instructions(src: Path, texts_file: Path, passes: int, *, sources: bool) -> int:
+    """The instructions callgrind counts for ``passes`` passes of the tree at ``src``, run
+    from its Python sources or, where it is built, compiled."""
     done = subprocess.run(
         [
             "valgrind",
@@ -58,7 +63,7 @@ def instructions(src: Path, texts_file: Path, passes: int) -> int:
         ],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONHASHSEED": "0"},
+        env={**os.environ, "PYTHONHASHSEED": "0", PURE_VARIABLE: "1" if sources else "0"},
         check=True,
     )
     found = _COLLECTED.search(done.stderr)
@@ -67,10 +72,10 @@ def instructions(src: Path, texts_file: Path, passes: int) -> int:
     return int(found.group(1))
 
 
-def per_pass(src: Path, texts_file: Path) -> float:
+def per_pass(src: Path, texts_file: Path, *, sources: bool = True) -> float:
     """Millions of instructions in one warm pass over the texts."""
-    short = instructions(src, texts_file, SHORT_RUN)
-    long = instructions(src, texts_file, LONG_RUN)
+    short = instructions(src, texts_file, SHORT_RUN, sources=sources)
+    long = instructions(src, texts_file, LONG_RUN, sources=sources)
     return (long - short) / (LONG_RUN - SHORT_RUN) / 1e6
 
 
@@ -98,13 +103,16 @@ def main() -> None:
         except subprocess.CalledProcessError:
             print(f"bench_instructions: skipped, revision {rev!r} is not in this clone")
             return
-        before = per_pass(old_src, texts_file)
-        after = per_pass(ROOT / "src", texts_file)
+        rows = [
+            (f"{rev} (sources)", per_pass(old_src, texts_file)),
+            ("this tree (sources)", per_pass(ROOT / "src", texts_file)),
+        ]
+        if BUILD.mode == "compiled":
+            rows.append(("this tree (compiled)", per_pass(ROOT / "src", texts_file, sources=False)))
     print(f"instructions per pass over {len(texts)} texts ({size:.2f} MB), PYTHONHASHSEED=0:")
-    print(f"{'tree':24} {'M instructions':>15} {'M per MB':>10}")
-    for name, count in ((rev, before), ("this tree", after)):
-        print(f"{name:24} {count:15.1f} {count / size:10.1f}")
-    print(f"this tree / {rev}: {after / before:.3f}")
+    print(f"{'tree':30} {'M instructions':>15} {'M per MB':>10} {'x ' + rev:>10}")
+    for name, count in rows:
+        print(f"{name:30} {count:15.1f} {count / size:10.1f} {count / rows[0][1]:10.3f}")
 
 
 if __name__ == "__main__":
