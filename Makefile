@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml
 $(COMPILED): $(STAMP) $(EXTRACT_SOURCES) tools/compile_extract.py
 	@echo "compiling the extractor with mypyc (tools/compile_extract.py; COMPILE=no skips it)"
 	@$(BIN)/python tools/compile_extract.py || \
-	  echo "make: the extractor was not compiled; it runs from its Python sources, half as fast"
+	  echo "make: the extractor was not compiled; it runs from its Python sources, at 40 % of the speed"
 
 compile: $(COMPILED)
 

@@ -470,8 +470,13 @@ class _Extraction(ContextReader, CreditReader):
             return
         # "Russia had launched 187 drones …. It said 112 of the drones were shot down": what
         # was launched, and so shot down, is the launcher's
-        launched = (self.figures.launcher(tokens, p) for p in found.phrases if p.side is None)
-        side = next((s for s in launched if s is not None), None) or self.sides.topic_side(tokens)
+        side = None
+        for phrase in found.phrases:
+            if phrase.side is None:
+                side = self.figures.launcher(tokens, phrase)
+                if side is not None:
+                    break
+        side = side or self.sides.topic_side(tokens)
         if side is not None:
             self.side_topic = side
 
