@@ -79,9 +79,7 @@ def test_a_build_for_another_interpreter_means_sources(tmp_path: Path) -> None:
     path = record_build(tmp_path)
     record = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps({**record, "cache_tag": "cpython-399"}), encoding="utf-8")
-    assert (
-        inspect(tmp_path).reason == f"compiled for cpython-399, not {sys.implementation.cache_tag}"
-    )
+    assert inspect(tmp_path).reason == f"built for cpython-399, not {sys.implementation.cache_tag}"
 
 
 def test_the_variable_loads_every_module_from_its_source() -> None:

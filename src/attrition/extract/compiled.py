@@ -75,11 +75,11 @@ def inspect(folder: Path = FOLDER) -> Build:
     except (OSError, ValueError, KeyError, TypeError):
         return Build("pure", f"{RECORD.name} is missing or unreadable", shadowed=True)
     if tag != sys.implementation.cache_tag:
-        return Build("pure", f"compiled for {tag}, not {sys.implementation.cache_tag}", True)
+        return Build("pure", f"built for {tag}, not {sys.implementation.cache_tag}", shadowed=True)
     current = {p.name: digest(p) for p in compiled_sources(folder)}
     changed = sorted(n for n in current.keys() | built.keys() if current.get(n) != built.get(n))
     if changed:
-        return Build("pure", f"changed since it was compiled: {', '.join(changed)}", True)
+        return Build("pure", f"changed since it was compiled: {', '.join(changed)}", shadowed=True)
     return Build("compiled", "mypyc")
 
 
