@@ -77,6 +77,8 @@ def main() -> int:
             "--inplace",
             "--build-temp",
             str(BUILD / "temp"),
+            "--build-lib",
+            str(BUILD / "lib"),
             "--parallel",
             str(os.cpu_count() or 1),
         ],

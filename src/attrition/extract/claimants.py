@@ -27,6 +27,8 @@ MAX_SUBJECT_REACH: Final = 14
 MAX_ASIDE_REACH: Final = 24
 # "Mediazona and the BBC Russian service, which …": the words of a co-subject before an aside.
 COSUBJECT_WORDS: Final = 5
+# "Oryx open-source project, which …": the head noun words after a name, before its aside.
+NAME_HEAD_WORDS: Final = 3
 # Adverbs between a subject's aside and its verb ("…, have so far confirmed", "has also said").
 _ADVERBS: Final = frozenset({"so", "far", "also", "already", "now", "reportedly", "since"})
 # "сообщили в субботу в Министерстве обороны России": a postposed subject sits at most
@@ -334,8 +336,11 @@ class AttributionReader(SourceReader, StatementDayReader):
     ) -> Entity | None:
         """The entity saying something: before its verb, or just after (", said the ministry")."""
         copula = {"is", "are", "was", "were", "been", "be", "being"}
-        if any(t.norm in copula for t in tokens[max(0, k - 3) : k]):
-            return None  # "Russia is visually confirmed to have lost": a passive, not a speaker
+        for before in reversed(tokens[max(0, k - 3) : k]):
+            if before.norm == "," or before.kind == "num":
+                break  # "The toll was 26,000, said the ISW": the copula is another clause's
+            if before.norm in copula:
+                return None  # "Russia is visually confirmed to have lost": a passive, not a speaker
         preceded_by_comma = k > 0 and tokens[k - 1].norm in (",", "”", '"', "’", "'")
         after = [
             e
@@ -383,7 +388,10 @@ class AttributionReader(SourceReader, StatementDayReader):
                     between[core - 1].norm in auxiliaries or between[core - 1].norm in _ADVERBS
                 ):
                     core -= 1  # ", which counts …, has documented", "…, have so far confirmed"
-                aside = _parenthetical(between[:core])  # its verbs ("which counts") are not the cue
+                # its verbs ("which counts") are not the cue
+                aside = _parenthetical(between[:core]) or self._head_then_aside(
+                    tokens[entity.first : entity.last], between[:core]
+                )
                 if not aside and k - entity.last > MAX_SUBJECT_REACH:
                     continue
                 restrictive = _restrictive_relative(between[:core])
@@ -394,6 +402,23 @@ class AttributionReader(SourceReader, StatementDayReader):
                 best = entity
                 aside_end = entity.last + core if aside else -1
         return best or self._framed_subject(tokens, k, verb_end, entities)
+
+    def _head_then_aside(self, name: list[Token], between: list[Token]) -> bool:
+        """ "Oryx open-source project, which counts …, has": a name, a few lower-case words of
+        its head noun, then its aside between commas. Not a source noun ("the count, by the
+        site UALosses, has": the aside names who speaks), nor an owner ("Russia's probate
+        registry, published by Mediazona, put": the registry is Russia's, the count is not)."""
+        opening = next((i for i, t in enumerate(between) if t.norm == ","), len(between))
+        head = between[:opening]
+        return (
+            name[0].is_capitalised
+            and not name[-1].norm.endswith("'s")
+            and 0 < opening <= NAME_HEAD_WORDS
+            and _parenthetical(between[opening:])
+            and all(t.kind == "word" and not t.is_capitalised for t in head)
+            and not self.lex.report_verbs.find_all(head, 0, opening)
+            and not self.lex.source_nouns.find_all(head, 0, opening)
+        )
 
     def _framed_subject(
         self, tokens: list[Token], k: int, verb_end: int, entities: list[Entity]

@@ -72,7 +72,7 @@ from attrition.extract.tokens import Token, tokenize
 
 # Bumped whenever a change to rules or lexicons can change what is extracted; stored
 # with each claim so a ledger can tell which extractor read an article.
-EXTRACTOR_VERSION: Final = "1.6.0"
+EXTRACTOR_VERSION: Final = "1.7.0"
 SCHEMA_FIELDS: Final = (
     "subject",
     "category",
@@ -284,7 +284,9 @@ class _Extraction(ContextReader, CreditReader):
         if header and lead is None:
             lead = self._lead = ListLead(intro, None, None)  # the header announces its rows
         listed = lead is not None and (
-            header or is_list_line(line) or (bool(lead.columns) and is_table_row(line))
+            header
+            or is_list_line(line, self.lex.number_words.units)
+            or (bool(lead.columns) and is_table_row(line))
         )
         if listed:
             paragraph.headline = (

@@ -10,7 +10,7 @@ only through this record; the list ends at the next line without figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -136,9 +136,10 @@ def is_table_row(line: str) -> bool:
     )
 
 
-def is_list_line(line: str) -> bool:
+def is_list_line(line: str, number_words: Container[str] = frozenset()) -> bool:
     """ "tanks – 3,651 (+7);": a short line whose number follows a label and a dash or colon,
-    or "~306,860 (+890) personnel": one that opens with its number, its label after it."""
+    or "~306,860 (+890) personnel": one that opens with its number, its label after it;
+    after a bullet the number may be a word (``number_words``: "• one submarine")."""
     if len(line) > LIST_LINE_MAX_CHARS:
         return False
     stripped = line.lstrip(_ITEM_OPENERS)
@@ -146,6 +147,8 @@ def is_list_line(line: str) -> bool:
         return True
     if stripped != line and _BOUNDED_ITEM.match(stripped):
         return True  # "- over 25,800 troops;": a bullet, its bound, its number
+    if stripped != line and stripped.split(" ", 1)[0].lower() in number_words:
+        return True
     digit = next((i for i, ch in enumerate(line) if ch.isdigit()), -1)
     if digit <= 0:
         return False

@@ -202,7 +202,9 @@ class LossFilter:
         verb that sent the count at the other side (no loss, whatever the sentence goes on to
         shoot down), or -1; a loss word or a clause break ends the look back past "with"."""
         start_verbs = self.lex.grammar["start_verbs"]
-        k = self._before_rate_words(tokens, first) - 1
+        k = self._before_rate_words(tokens, first)
+        between = self.lex.qualifier_transparent.match_ending(tokens, k)
+        k = (between[1] if between is not None else k) - 1  # "launched a record 188 drones"
         if k < lo:
             return -1
         if tokens[k].norm in start_verbs and tokens[k].norm.endswith(_INFLECTED):

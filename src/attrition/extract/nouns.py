@@ -159,7 +159,7 @@ class NounReader:
             hit = lex.nouns.match(tokens, k)
             if hit is not None:
                 noun, end = hit
-                phrase = NounPhrase(noun, k, end, side=side)
+                phrase = NounPhrase(noun, k, _past_model_number(tokens, noun, end, lex), side=side)
                 own_side = lex.sides.match(tokens, k)
                 if own_side is not None and phrase.side is None:
                     phrase.side = own_side[0].value  # "Russians", "Wagner fighters"
@@ -463,6 +463,15 @@ def model_numbers(tokens: list[Token]) -> list[int]:
         for k, token in enumerate(tokens[:-1])
         if token.norm in NUMBERED_MODELS and _is_model_number(tokens, k + 1)
     ]
+
+
+def _past_model_number(tokens: list[Token], noun: Noun, end: int, lex: Lexicon) -> int:
+    """Where a weapon's noun phrase ends: past its model number and a head noun of the same
+    category after it ("Leopard 2 tanks", "Shahed 136 drones")."""
+    if end >= len(tokens) or not _is_model_number(tokens, end):
+        return end
+    head = lex.nouns.match(tokens, end + 1)
+    return head[1] if head is not None and head[0].category == noun.category else end + 1
 
 
 def _is_model_number(tokens: list[Token], k: int) -> bool:

@@ -537,8 +537,24 @@ def loss_day(
             continue
         if _said_on(tokens, date.first, lex):
             continue  # "the outlets said on Friday": the day of the statement
+        if _event_began_on(tokens, date.first, lex):
+            continue
         return date
     return None
+
+
+def _event_began_on(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """ "during the offensive that began on May 10": the day an event began, told in a
+    relative clause, is the start of the window the losses fall in, not their day."""
+    grammar = lex.grammar
+    j = k - 1
+    while j > 0 and tokens[j].norm in grammar["prepositions"]:
+        j -= 1
+    return (
+        j > 0
+        and tokens[j].norm in grammar["start_verbs"]
+        and tokens[j - 1].norm in grammar["relatives"]
+    )
 
 
 def _end_of(tokens: list[Token], date: DateMention) -> DateMention | None:

@@ -1,0 +1,128 @@
+"""Rules from daily tallies, equipment counts and think-tank pieces: a bulleted item whose number
+is a word, a unit noun after a category, Western weapons as Ukraine's, a model number inside a
+weapon's name, a record as a placeholder, a record before a launched count, the day an event
+began, a postposed speaker after a copula, and a name's head noun before its aside."""
+
+from __future__ import annotations
+
+import pytest
+
+from attrition.extract import extract_claims
+
+
+def _found(text: str, **options: str) -> dict[tuple[str, int | None], object]:
+    return {(c.category, c.value): c for c in extract_claims(text, **options)}
+
+
+def test_a_bulleted_item_with_a_number_word_stays_in_the_list() -> None:
+    text = (
+        "The General Staff said the occupiers have lost:\n"
+        "• 412 warplanes (+1)\n"
+        "• two submarines\n"
+        "• 44,310 vehicles and fuel tanks (+60)\n"
+    )
+    found = _found(text, published="2025-09-01")
+    assert set(found) == {
+        ("aircraft", 412),
+        ("aircraft", 1),
+        ("submarines", 2),
+        ("vehicles", 44310),
+        ("vehicles", 60),
+    }
+    assert {c.claimant for c in found.values()} == {"UA_GENERAL_STAFF"}
+
+
+def test_a_number_word_line_without_a_bullet_ends_the_list() -> None:
+    text = "Moscow lost, the General Staff said:\n• 412 warplanes\nTwo of its ships sank too.\n"
+    assert ("submarines", 2) not in _found(text)
+
+
+def test_an_increment_after_special_equipment_units_is_the_days() -> None:
+    text = "Russia's losses include 4,120 special equipment units (+5), the General Staff said."
+    found = _found(text, published="2025-05-02")
+    assert found[("special_equipment", 5)].basis == "daily"
+    assert found[("special_equipment", 4120)].basis == "cumulative"
+
+
+@pytest.mark.parametrize("weapon", ["Abrams tanks", "Challenger tanks", "Leopards"])
+def test_lost_western_weapons_are_ukraines(weapon: str) -> None:
+    text = f"Open-source analysts have documented the loss of 14 {weapon} so far."
+    (claim,) = extract_claims(text)
+    assert (claim.subject, claim.category, claim.value) == ("UA", "tanks", 14)
+
+
+def test_a_western_weapon_does_not_override_a_named_side() -> None:
+    text = "Ukrainian crews in Leopards destroyed 9 Russian tanks, the brigade said."
+    (claim,) = extract_claims(text)
+    assert claim.subject == "RU"
+
+
+def test_a_model_number_stays_inside_its_weapons_name() -> None:
+    text = (
+        "Analysts counted 8 Leopard 2 tanks and 30 Bradleys lost since the spring offensive began."
+    )
+    found = _found(text)
+    assert found[("tanks", 8)].basis == "period"
+    assert found[("afv", 30)].basis == "period"
+
+
+@pytest.mark.parametrize("placeholder", ["The previous record", "The previous peak"])
+def test_a_record_refers_to_the_count_before_it(placeholder: str) -> None:
+    text = (
+        "Russian troops suffered 41,200 casualties in December, Kyiv's General Staff reported. "
+        f"{placeholder} was 32,500, the Royal United Services Institute said."
+    )
+    found = _found(text)
+    assert found[("personnel", 32500)].subject == "RU"
+    assert found[("personnel", 32500)].claimant == "OTHER"
+
+
+@pytest.mark.parametrize("record", ["a record", "a new record"])
+def test_a_record_launch_is_no_loss(record: str) -> None:
+    text = (
+        f"Moscow launched {record} 540 drones overnight, and air defences downed 477 of them, "
+        "the Air Force said."
+    )
+    assert [c.value for c in extract_claims(text)] == [477]
+
+
+def test_the_day_an_offensive_began_is_not_the_losses_day() -> None:
+    text = "Analysts said Russia lost about 20 tanks a day during the push that started on March 3."
+    (claim,) = extract_claims(text, published="2025-04-10")
+    assert (claim.basis, claim.as_of) == ("rate", None)
+
+
+def test_a_day_the_losses_fell_on_still_dates_them() -> None:
+    text = "Russia lost 1,240 soldiers on March 3, the General Staff said."
+    (claim,) = extract_claims(text, published="2025-04-10")
+    assert claim.as_of == "2025-03-04"
+
+
+def test_a_speaker_after_a_copula_of_another_clause_still_speaks() -> None:
+    text = (
+        "Russian troops suffered 33,000 casualties in July, Ukraine's General Staff said. The "
+        "toll in June was 29,100, said the Royal United Services Institute."
+    )
+    assert _found(text)[("personnel", 29100)].claimant == "OTHER"
+
+
+def test_a_passive_after_a_copula_is_no_speaker() -> None:
+    text = "Russia is visually confirmed to have lost 3,900 tanks."
+    (claim,) = extract_claims(text)
+    assert claim.claimant is None
+
+
+def test_a_names_head_noun_before_its_aside_keeps_the_name_the_speaker() -> None:
+    text = (
+        "Ukraine's General Staff reported its figures on Monday. The WarSpotting monitoring "
+        "group, which logs only losses with photographs, has recorded 310 Russian tanks lost."
+    )
+    assert _found(text)[("tanks", 310)].claimant != "UA_GENERAL_STAFF"
+
+
+def test_an_owner_before_an_aside_is_not_the_speaker() -> None:
+    text = (
+        "A count of Russia's funeral notices, compiled by Mediazona in May, put the number of "
+        "soldiers killed at 51,000."
+    )
+    assert _found(text)[("killed", 51000)].claimant == "MEDIAZONA"
