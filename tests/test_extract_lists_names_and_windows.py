@@ -126,3 +126,28 @@ def test_an_owner_before_an_aside_is_not_the_speaker() -> None:
         "soldiers killed at 51,000."
     )
     assert _found(text)[("killed", 51000)].claimant == "MEDIAZONA"
+
+
+def test_the_air_defence_that_downed_them_is_not_what_was_downed() -> None:
+    text = (
+        "Russia sent 95 attack drones overnight. Air defence units shot down 61 of them, "
+        "the Air Force said."
+    )
+    (claim,) = extract_claims(text)
+    assert (claim.category, claim.value, claim.subject) == ("uav", 61, "RU")
+
+
+def test_a_relative_pronoun_after_a_name_speaks_for_it() -> None:
+    text = (
+        "The estimate comes from Britain's Ministry of Defence, which on Friday put Russian "
+        "casualties at 790,000."
+    )
+    (claim,) = extract_claims(text)
+    assert claim.claimant == "UK_MOD"
+
+
+def test_western_governments_are_an_outside_estimate() -> None:
+    text = (
+        "Mediazona has named 90,000 dead. Western governments put Russia's dead at about 150,000."
+    )
+    assert _found(text)[("killed", 150000)].claimant == "OTHER"

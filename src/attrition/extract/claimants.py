@@ -29,6 +29,8 @@ MAX_ASIDE_REACH: Final = 24
 COSUBJECT_WORDS: Final = 5
 # "Oryx open-source project, which …": the head noun words after a name, before its aside.
 NAME_HEAD_WORDS: Final = 3
+# "…, which on June 12 put": the words of a day between a relative pronoun and its verb.
+RELATIVE_GAP: Final = 4
 # Adverbs between a subject's aside and its verb ("…, have so far confirmed", "has also said").
 _ADVERBS: Final = frozenset({"so", "far", "also", "already", "now", "reportedly", "since"})
 # "сообщили в субботу в Министерстве обороны России": a postposed subject sits at most
@@ -395,7 +397,10 @@ class AttributionReader(SourceReader, StatementDayReader):
                 if not aside and k - entity.last > MAX_SUBJECT_REACH:
                     continue
                 restrictive = _restrictive_relative(between[:core])
-                if any(t.norm in _STOP_SUBJECT for t in between) and not (aside or restrictive):
+                relative = _relative_subject(between[:core])
+                if any(t.norm in _STOP_SUBJECT for t in between) and not (
+                    aside or restrictive or relative
+                ):
                     continue
                 if not aside and self.lex.report_verbs.find_all(tokens, entity.last, k):
                     continue
@@ -613,6 +618,18 @@ def _glosses(tokens: list[Token], previous: Entity, k: int, end: int) -> bool:
         and tokens[k - 1].norm == "("
         and end < len(tokens)
         and tokens[end].norm == ")"
+    )
+
+
+def _relative_subject(between: list[Token]) -> bool:
+    """ "the General Staff, which on June 12 put …": a relative pronoun right after the name's
+    comma is the subject of the verb that follows it (after at most a few words of a day)."""
+    return (
+        len(between) >= 2
+        and between[0].norm == ","
+        and between[1].norm in ("which", "who")
+        and len(between) - 2 <= RELATIVE_GAP
+        and not any(t.norm in _CLAUSE_MARKS for t in between[2:])
     )
 
 

@@ -281,6 +281,8 @@ class ComplementReader(NounReader):
         for phrase in result.phrases:
             if phrase.first >= before or phrase.noun.kind == "loss":
                 continue
+            if self._does_the_downing(result.tokens, phrase, before):
+                continue
             if nearest or phrase.noun.kind != "block":
                 best = phrase
         if best is not None:
@@ -289,6 +291,12 @@ class ComplementReader(NounReader):
             return topic
         loss = [p for p in result.phrases if p.first < before and p.noun.kind == "loss"]
         return loss[-1] if loss else None
+
+    def _does_the_downing(self, tokens: list[Token], phrase: NounPhrase, before: int) -> bool:
+        """ "Air defences downed 80 of them": a noun right before a loss verb, with the bare
+        figure after it, is who did it, not what was lost."""
+        cue = self.lex.loss_cues.match(tokens, phrase.last) if phrase.last < before else None
+        return cue is not None and cue[1] <= before
 
 
 def is_cjk(text: str) -> bool:
