@@ -151,3 +151,35 @@ def test_western_governments_are_an_outside_estimate() -> None:
         "Mediazona has named 90,000 dead. Western governments put Russia's dead at about 150,000."
     )
     assert _found(text)[("killed", 150000)].claimant == "OTHER"
+
+
+def test_weapons_supplied_by_someone_can_still_be_destroyed() -> None:
+    text = "Russia said its forces destroyed 140 armoured vehicles supplied by NATO countries."
+    (claim,) = extract_claims(text)
+    assert (claim.subject, claim.category, claim.value) == ("UA", "afv", 140)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The brigade fields 30 Bradley fighting vehicles delivered by the United States.",
+        "Kyiv has received 60 armoured vehicles supplied by NATO countries.",
+    ],
+)
+def test_weapons_supplied_with_no_loss_verb_are_no_claim(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+def test_unnamed_officials_before_their_verb_hide_a_name_further_back() -> None:
+    text = (
+        "Ukraine's army has not commented. Russia lost 48 tanks near the river it tried to "
+        "cross, officials said."
+    )
+    (claim,) = extract_claims(text)
+    assert claim.claimant is None
+
+
+def test_a_named_speaker_before_the_verb_still_speaks() -> None:
+    text = "Russia lost 48 tanks near the river it tried to cross, Ukraine's General Staff said."
+    (claim,) = extract_claims(text)
+    assert claim.claimant == "UA_GENERAL_STAFF"

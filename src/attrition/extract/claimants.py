@@ -368,6 +368,8 @@ class AttributionReader(SourceReader, StatementDayReader):
         )
         if (preceded_by_comma or opens) and after:
             return after[0]
+        if self._unnamed_subject(tokens, k, entities):
+            return None
         best: Entity | None = None
         prepositions = self.lex.grammar["prepositions"]
         aside_end = -1  # the end of the best subject's aside: names inside it say nothing
@@ -407,6 +409,16 @@ class AttributionReader(SourceReader, StatementDayReader):
                 best = entity
                 aside_end = entity.last + core if aside else -1
         return best or self._framed_subject(tokens, k, verb_end, entities)
+
+    def _unnamed_subject(self, tokens: list[Token], k: int, entities: list[Entity]) -> bool:
+        """ "…, officials said", "…, analysts say": a plural common noun of its own between a
+        comma and the verb is the subject, so no name further back is."""
+        if k < 2 or tokens[k - 2].norm != "," or tokens[k - 1].kind != "word":
+            return False
+        word = tokens[k - 1]
+        if word.is_capitalised or not (word.norm.endswith("s") and len(word.norm) > 4):
+            return False
+        return not any(e.first <= k - 1 < e.last for e in entities)
 
     def _head_then_aside(self, name: list[Token], between: list[Token]) -> bool:
         """ "Oryx open-source project, which counts …, has": a name, a few lower-case words of

@@ -20,9 +20,11 @@ NON_CLAIM_WINDOW: Final = 5
 DEPLOYMENT: Final = "nonclaim.deployment"
 # The non-claim row of totals of both sides ("both sides", "combined", "together").
 BOTH_SIDES: Final = "nonclaim.both_sides"
+# The non-claim row of weapons supplied, delivered or pledged.
+SUPPLY: Final = "nonclaim.supply"
 # ... and what a part of the dead were is neither a call-up nor a product ("make up 10,250 of
 # the deaths").
-WHO_THEY_WERE: Final = frozenset({DEPLOYMENT, "nonclaim.supply"})
+WHO_THEY_WERE: Final = frozenset({DEPLOYMENT, SUPPLY})
 # The endings of a start verb's inflected forms: "launched 298 drones", "fires 40 drones".
 _INFLECTED: Final = ("ed", "es")
 # Signs that say "about" where a list line puts its dash: "tanks ≈ 11,174", "tanks ~ 11,174".
@@ -113,6 +115,8 @@ class LossFilter:
                 continue  # "Mobilized men account for 11,700 of the deaths": who they were
             if tokens[a].joined and tokens[a].norm in lex.origin_suffixes:
                 continue  # "12 Western-supplied tanks": where they came from, not a delivery
+            if self._origin_after_noun(tokens, figure, tag.rule_id, a, lo):
+                continue
             if self._joins_categories(tokens, tag.rule_id, a):
                 continue
             if a < figure.mention.first < _end:
@@ -168,6 +172,20 @@ class LossFilter:
         return (
             label or opens or tabled or bool(lex.placeholder_nouns.find_all(tokens))
         )  # "- Tanks: 7,201 (+6)"
+
+    def _origin_after_noun(
+        self, tokens: list[Token], figure: Figure, rule_id: str, a: int, lo: int
+    ) -> bool:
+        """ "destroyed 2,000 tanks supplied by Western countries": after a loss verb of its
+        clause, a supply participle and its "by" right after the noun say where the weapons
+        came from, as "Western-supplied" does ("equipped with 12 tanks delivered by" is none)."""
+        return (
+            rule_id == SUPPLY
+            and a == figure.noun_last
+            and a + 1 < len(tokens)
+            and tokens[a + 1].norm in self.lex.grammar["agent_words"]
+            and bool(self.lex.loss_cues.find_all(tokens, lo, figure.first))
+        )
 
     def _civilian_part_after(self, tokens: list[Token], figure: Figure) -> bool:
         """ "The death toll … has risen to 26, including five children": a count whose part
