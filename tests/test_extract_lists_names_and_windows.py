@@ -183,3 +183,12 @@ def test_a_named_speaker_before_the_verb_still_speaks() -> None:
     text = "Russia lost 48 tanks near the river it tried to cross, Ukraine's General Staff said."
     (claim,) = extract_claims(text)
     assert claim.claimant == "UA_GENERAL_STAFF"
+
+
+def test_a_possessive_before_a_ministry_names_whose_ministry_speaks() -> None:
+    text = (
+        "Moscow gives its own tallies. Its defence ministry says Kyiv has lost 640 tanks "
+        "in the region."
+    )
+    (claim,) = extract_claims(text)
+    assert claim.claimant == "RU_MOD"

@@ -146,6 +146,12 @@ class AttributionReader(SourceReader, StatementDayReader):
                 for j in range(k + 1, anaphor[1])
             ):
                 anaphor = None  # "the general staff" names the General Staff, not "the general"
+            if (
+                anaphor is not None
+                and tokens[k].norm in lex.grammar["possessives"]
+                and lex.claimants.match(tokens, anaphor[1]) is not None
+            ):
+                continue  # "Its defence ministry says": whose ministry, not who speaks
             if anaphor is not None:
                 tag, end = anaphor
                 name = span_key(tokens, k, end)
