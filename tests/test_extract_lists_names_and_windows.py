@@ -192,3 +192,15 @@ def test_a_possessive_before_a_ministry_names_whose_ministry_speaks() -> None:
     )
     (claim,) = extract_claims(text)
     assert claim.claimant == "RU_MOD"
+
+
+def test_an_average_over_a_window_named_before_the_figure_is_a_rate() -> None:
+    text = "Russia's daily average in March was 1,205 casualties, the General Staff's data show."
+    (claim,) = extract_claims(text)
+    assert (claim.value, claim.basis) == (1205, "rate")
+
+
+def test_a_window_alone_before_the_figure_is_its_period() -> None:
+    text = "Russia's losses in March were 36,400 casualties, the General Staff's data show."
+    (claim,) = extract_claims(text)
+    assert claim.basis == "period"

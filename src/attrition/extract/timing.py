@@ -425,6 +425,9 @@ def choose_basis(
         touching = 0 <= figure.first - cue.last <= RATE_REACH
         if cue.basis == "rate" and touching and clause_of[cue.first] == figure.clause:
             return cue
+        # "Russia's daily average in October was 1,354": nor does a window before it change that
+        if cue.basis == "rate" and _average_over_window(cue, figure, cues, clause_of, others):
+            return cue
     best: tuple[int, int, Cue] | None = None
     # "lost 1,110 troops on Sunday, bringing its total … since the invasion to 592,000": what
     # follows "bringing" is the total's
@@ -461,6 +464,21 @@ def choose_basis(
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best is not None else None
+
+
+def _average_over_window(
+    cue: Cue, figure: Figure, cues: list[Cue], clause_of: list[int], others: Sequence[Figure]
+) -> bool:
+    """A rate cue before the figure in its clause, with only windows between them and no
+    other figure ("daily average in October was 1,354")."""
+    if cue.last > figure.first or clause_of[cue.first] != figure.clause:
+        return False
+    between = [c for c in cues if cue.last <= c.first < figure.first]
+    return (
+        bool(between)
+        and all(c.basis == "period" for c in between)
+        and not any(cue.last <= other.first < figure.first for other in others)
+    )
 
 
 def _introduces(cue: Cue, figure: Figure, others: Sequence[Figure]) -> bool:
