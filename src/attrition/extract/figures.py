@@ -48,6 +48,11 @@ PART_OPENER_SPAN: Final = 16
 COPULA_OPENER_WORDS: Final = 3
 
 
+# "Halyna Morenko, 67, a retired teacher": a number set off by commas after a name is an
+# age up to this; the figures of item lists written in prose ("Sever, 2,350;") are larger.
+MAX_AGE: Final = 110
+
+
 # The lexicon row of the losing verbs ("lost", "suffered"), which count anything lost.
 LOSING: Final = "loss.patient"
 
@@ -185,7 +190,19 @@ class FigureReader(ComplementReader, ListReader):
             return True  # "Russia's 2024 tank losses": the year of the losses, not a count
         if prev is not None and prev.norm in self.lex.grammar["denominators"]:
             return True  # "deaths per 10,000 men": a rate's denominator
+        if self._is_an_age(tokens, m):
+            return True
         return prev is not None and prev.norm in ("#", "№", "no")
+
+    @staticmethod
+    def _is_an_age(tokens: list[Token], m: NumberMention) -> bool:
+        """ "Zelensky, 46, said": a small number set off by commas right after a name."""
+        if m.value is None or m.value > MAX_AGE or m.first < 2 or m.spelled:
+            return False
+        if m.last >= len(tokens) or tokens[m.last].norm != "," or tokens[m.first - 1].norm != ",":
+            return False
+        name = tokens[m.first - 2]
+        return name.kind == "word" and name.text[:1].isupper()
 
     def _figure(
         self,

@@ -26,6 +26,8 @@ CELL_BORDER: Final = "|"
 LABEL_NOTE_TOKENS: Final = 6
 # "(+11 nelle ultime 24 ore)": the window an increment's bracket may name after its number.
 INCREMENT_NOTE_TOKENS: Final = 5
+# What may close an item after an increment written in words ("Tanks — 10,012, plus 6;").
+ITEM_ENDS: Final = frozenset({",", ";", ".", ")"})
 
 
 @dataclass(slots=True)
@@ -60,6 +62,7 @@ class NumberWords:
     range_openers: Mapping[str, str]  # between → and, from → to
     conjunctions: frozenset[str]  # "and" inside "one hundred and fifty"
     approximate: frozenset[str] = frozenset()  # "une dizaine", "un centinaio": about ten, a hundred
+    increments: frozenset[str] = frozenset()  # "plus" in "Tanks — 10,012, plus 6": a day's increment
 
 
 def parse_digits(text: str, *, scaled: bool = False) -> float | None:
@@ -122,7 +125,7 @@ def find_numbers(
             i += 1
             continue
         mention = _extend_range(tokens, single, words, found)
-        _attach_increment(tokens, mention)
+        _attach_increment(tokens, mention, words.increments)
         found.append(mention)
         i = mention.last if mention.increment_span is None else mention.increment_span[1]
     return found
@@ -397,8 +400,11 @@ def _extend_range(
     )
 
 
-def _attach_increment(tokens: list[Token], mention: NumberMention) -> None:
-    """Read a daily increment after a figure: ``1,511 (+4)``, or ``6,140 +8`` in a table."""
+def _attach_increment(
+    tokens: list[Token], mention: NumberMention, increments: frozenset[str]
+) -> None:
+    """Read a daily increment after a figure: ``1,511 (+4)``, ``6,140 +8`` in a table, or
+    ``10,012, plus 6`` in words."""
     j = mention.last
     if j < len(tokens) and tokens[j].norm == CELL_BORDER:
         j += 1  # "9,786 | +48": the increment stands in the table's next cell
@@ -412,9 +418,29 @@ def _attach_increment(tokens: list[Token], mention: NumberMention) -> None:
             mention.increment_span = (mention.last, j + 2)
         return
     bracketed = bracketed_increment(tokens, j, mention.value)
+    if bracketed is None and increments:
+        bracketed = _worded_increment(tokens, j, mention.value, increments)
     if bracketed is not None:
         mention.increment, end = bracketed
         mention.increment_span = (j, end)
+
+
+def _worded_increment(
+    tokens: list[Token], j: int, total: int | None, increments: frozenset[str]
+) -> tuple[int, int] | None:
+    """ "Tanks — 10,012, plus 6": an increment word and a whole number smaller than the total
+    that end the item (``1,500, plus 300 wounded`` adds a count, it is no increment)."""
+    if j < len(tokens) and tokens[j].norm == ",":
+        j += 1
+    k = j + 1
+    if k >= len(tokens) or tokens[j].norm not in increments or tokens[k].kind != "num":
+        return None
+    if k + 1 < len(tokens) and tokens[k + 1].norm not in ITEM_ENDS:
+        return None
+    value = parse_digits(tokens[k].text)
+    if value is None or value != int(value) or total is None or value >= total:
+        return None
+    return int(value), k + 1
 
 
 def _is_bare_year(text: str) -> bool:

@@ -104,6 +104,8 @@ _NUMBER_KEYS: Final = {
     "conjunctions",
     "ordinal_suffixes",
 }
+# Words a language may leave out: "increments" ("plus" in "Tanks — 10,012, plus 6").
+_OPTIONAL_NUMBER_KEYS: Final = frozenset({"increments"})
 _CALENDAR_KEYS: Final = {
     "months",
     "capitalised_months",
@@ -364,13 +366,15 @@ class _Validator:
         if value not in CATEGORIES:
             self.fail(where, f"unknown category {value!r}; expected one of {list(CATEGORIES)}")
 
-    def keys(self, where: str, mapping: Any, allowed: set[str]) -> dict[str, Any]:
+    def keys(
+        self, where: str, mapping: Any, allowed: set[str], optional: frozenset[str] = frozenset()
+    ) -> dict[str, Any]:
         if not isinstance(mapping, dict):
             self.fail(where, "expected an object")
-        unknown = set(mapping) - allowed
+        unknown = set(mapping) - allowed - optional
         missing = allowed - set(mapping)
         if unknown:
-            self.fail(where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
+            self.fail(where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed | optional)}")
         if missing:
             self.fail(where, f"missing key(s) {sorted(missing)}")
         return mapping
@@ -452,12 +456,13 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
     for row in check.rows("anaphors", data["anaphors"]):
         anaphors.add_all(row["terms"], Tagged(row["id"], row["kind"]))
 
-    numbers = check.keys("numbers", data["numbers"], _NUMBER_KEYS)
+    numbers = check.keys("numbers", data["numbers"], _NUMBER_KEYS, _OPTIONAL_NUMBER_KEYS)
     number_words = NumberWords(
         units={k.lower(): int(v) for k, v in numbers["units"].items()},
         multipliers={k.lower(): int(v) for k, v in numbers["multipliers"].items()},
         dozen={k.lower(): int(v) for k, v in numbers["dozen"].items()},
         approximate=_words(numbers["approximate"]),
+        increments=_words(numbers.get("increments", [])),
         articles=_words(numbers["articles"]),
         half=_words(numbers["half"]),
         vague=_words(numbers["vague"]),

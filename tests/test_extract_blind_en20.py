@@ -1,0 +1,48 @@
+"""Rules from the own-en-20 blind set: increments in words, forecasts, ages, buildings."""
+
+from __future__ import annotations
+
+from attrition.extract import extract_claims
+
+
+def test_an_increment_written_with_plus_after_an_item_is_the_days_figure() -> None:
+    text = (
+        "Russian combat losses, per the military's morning report:\n"
+        "Artillery pieces — 18,440, plus 17\n"
+        "Helicopters — 329\n"
+        "Drones — 17,850, plus 65.\n"
+    )
+    found = {c.value: c for c in extract_claims(text, published="2024-09-03")}
+    assert set(found) == {18440, 17, 329, 17850, 65}
+    assert (found[17].category, found[17].basis) == ("artillery", "daily")
+    assert (found[65].category, found[65].basis) == ("uav", "daily")
+    assert (found[18440].basis, found[329].basis) == ("cumulative", "cumulative")
+
+
+def test_plus_before_a_counted_noun_adds_a_count_and_is_no_increment() -> None:
+    text = "Kyiv said Russia had lost 1,900 tanks, plus 40 armoured vehicles, in the offensive."
+    found = {c.value: c.category for c in extract_claims(text, published="2024-09-03")}
+    assert found == {1900: "tanks", 40: "afv"}
+
+
+def test_a_total_that_could_pass_a_mark_is_a_forecast() -> None:
+    text = "Western officials say Russian casualties could top 900,000 by the spring."
+    assert extract_claims(text, published="2025-01-10") == []
+
+
+def test_drones_that_vanished_from_radar_were_jammed_not_shot_down() -> None:
+    text = "Air defences destroyed 52 Russian drones overnight, the Air Force said; 20 more vanished from radar."
+    assert [c.value for c in extract_claims(text, published="2025-01-10")] == [52]
+
+
+def test_a_small_number_between_commas_after_a_name_is_an_age() -> None:
+    text = (
+        "Russia has lost 310,000 soldiers killed and wounded, the defence minister said. "
+        "Rustem Umerov, 43, also asked allies for more shells."
+    )
+    assert [c.value for c in extract_claims(text, published="2025-01-10")] == [310000]
+
+
+def test_damaged_buildings_are_no_military_losses() -> None:
+    text = "Retreating Russian troops left 2,300 damaged houses and 14 wrecked schools in Izium."
+    assert extract_claims(text, published="2025-01-10") == []
