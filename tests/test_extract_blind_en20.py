@@ -46,3 +46,25 @@ def test_a_small_number_between_commas_after_a_name_is_an_age() -> None:
 def test_damaged_buildings_are_no_military_losses() -> None:
     text = "Retreating Russian troops left 2,300 damaged houses and 14 wrecked schools in Izium."
     assert extract_claims(text, published="2025-01-10") == []
+
+
+def test_a_relative_aside_does_not_push_the_losses_owner_out_of_reach_of_the_colon() -> None:
+    text = (
+        "Ukraine's casualties, which Russian bloggers routinely inflate, were lower, "
+        "the report said: 18,000 killed."
+    )
+    assert [(c.subject, c.value) for c in extract_claims(text)] == [("UA", 18000)]
+
+
+def test_an_average_after_a_toll_counts_people_not_the_list_item_before() -> None:
+    text = (
+        "Russian losses, Kyiv said: helicopters – 331. "
+        "The toll was above last month's average of 1,380 per day."
+    )
+    found = {c.value: c for c in extract_claims(text, published="2025-01-10")}
+    assert (found[1380].category, found[1380].basis) == ("personnel", "rate")
+
+
+def test_one_of_the_highest_tolls_is_a_rank_not_a_count() -> None:
+    text = "Russia lost 1,400 troops on Monday, one of the worst daily tolls, Kyiv said."
+    assert [c.value for c in extract_claims(text, published="2025-01-10")] == [1400]

@@ -190,7 +190,7 @@ class FigureReader(ComplementReader, ListReader):
             return True  # "Russia's 2024 tank losses": the year of the losses, not a count
         if prev is not None and prev.norm in self.lex.grammar["denominators"]:
             return True  # "deaths per 10,000 men": a rate's denominator
-        if self._is_an_age(tokens, m):
+        if self._is_an_age(tokens, m) or self._is_one_of_the_most(tokens, m):
             return True
         return prev is not None and prev.norm in ("#", "№", "no")
 
@@ -203,6 +203,17 @@ class FigureReader(ComplementReader, ListReader):
             return False
         name = tokens[m.first - 2]
         return name.kind == "word" and name.text[:1].isupper()
+
+    @staticmethod
+    def _is_one_of_the_most(tokens: list[Token], m: NumberMention) -> bool:
+        """ "one of the highest daily tolls": a rank among others, not a count of one."""
+        if m.value != 1 or not m.spelled or m.last + 2 >= len(tokens):
+            return False
+        of, the, rank = tokens[m.last : m.last + 3]
+        superlative = rank.norm in ("most", "worst", "best") or (
+            rank.norm.endswith("est") and len(rank.norm) > 4
+        )
+        return of.norm == "of" and the.norm == "the" and superlative
 
     def _figure(
         self,

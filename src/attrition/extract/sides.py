@@ -228,10 +228,23 @@ class SideReader:
                 return ClauseSide(owner, "noun", "side.losses_owner", verb_at)
         return ClauseSide(None, role, "side.none", verb_at)
 
+    def _relative_asides(self, tokens: list[Token], lo: int, hi: int) -> list[tuple[int, int]]:
+        """The ", which …," asides between ``lo`` and ``hi``: their opening comma and end."""
+        relatives = self.grammar["relatives"]
+        found: list[tuple[int, int]] = []
+        for k in range(lo, hi):
+            end = relative_aside_end(tokens, k, relatives)
+            if end > k:
+                found.append((k, end))
+        return found
+
     def _owner_before_colon(self, tokens: list[Token], colon: int) -> str | None:
         """ "Ukraine's losses are far smaller but still severe: 60,000 killed …": the figures
         after a colon spell out the losses of the side named before it."""
         lo = max(0, colon - MAX_SUBJECT_REACH)
+        for aside_lo, aside_hi in self._relative_asides(tokens, max(0, lo - MAX_ASIDE_REACH), colon):
+            if aside_hi > lo:  # "Ukraine's losses, which Kyiv rarely discusses, are lower:"
+                lo = max(0, lo - (aside_hi - aside_lo))
         loss_nouns = self.grammar["loss_nouns"]
         for _first, end, side in reversed(self.side_phrases(tokens, lo, colon)):
             if end < colon and tokens[end].norm in loss_nouns:
