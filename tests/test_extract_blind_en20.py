@@ -68,3 +68,20 @@ def test_an_average_after_a_toll_counts_people_not_the_list_item_before() -> Non
 def test_one_of_the_highest_tolls_is_a_rank_not_a_count() -> None:
     text = "Russia lost 1,400 troops on Monday, one of the worst daily tolls, Kyiv said."
     assert [c.value for c in extract_claims(text, published="2025-01-10")] == [1400]
+
+
+def test_the_same_period_takes_the_window_named_last_when_its_speaker_named_none() -> None:
+    text = (
+        "The president said 31,000 Ukrainian soldiers had been killed since February 2022. "
+        "By Kyiv's count, Russia had lost 180,000 soldiers killed in the same period."
+    )
+    found = {c.value: c.basis for c in extract_claims(text, published="2024-02-26")}
+    assert found == {31000: "cumulative", 180000: "cumulative"}
+
+
+def test_a_spokesman_for_a_named_unit_of_the_army_speaks_for_the_government() -> None:
+    text = (
+        "Lt. Petro Savchuk, a spokesman for the army's Tavria group, said Russian forces "
+        "had lost 640 troops near Vuhledar."
+    )
+    assert [c.claimant for c in extract_claims(text, published="2024-02-26")] == ["UA_GOV"]

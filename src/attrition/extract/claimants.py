@@ -595,10 +595,21 @@ class AttributionReader(SourceReader, StatementDayReader):
             for k in range(j + 1, min(j + 8, len(tokens))):
                 hit = self.lex.claimants.match(tokens, k)
                 if hit is not None and hit[0].value not in ("RELAY",):
+                    if _owns_a_named_unit(tokens, hit[1]):
+                        continue  # "a spokesman for the army's Khortytsia group": the unit's
                     return hit[0].value
                 if tokens[k].norm == ",":
                     break
         return None
+
+
+def _owns_a_named_unit(tokens: list[Token], end: int) -> bool:
+    """A body in the possessive before a named unit of it ("the army's Khortytsia group")."""
+    return (
+        0 < end < len(tokens)
+        and tokens[end - 1].norm.endswith(("'s", "’s"))
+        and tokens[end].is_capitalised
+    )
 
 
 def _after_pair(tokens: list[Token], k: int, words: frozenset[str]) -> bool:

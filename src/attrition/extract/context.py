@@ -517,8 +517,12 @@ class ContextReader(TenseReader):
     def _same_window(self, draft: Draft) -> str:
         """ "over the same period" names a window the speaker named before: the day of a
         day's report ("1,950 in the last 24 hours … the total since February 2022 … 11 tanks
-        over the same period"), else its last one ("since February 2022" for a tally)."""
-        return self.windows.get(draft.claimant, "daily")
+        over the same period"), else its last one ("since February 2022" for a tally); a
+        speaker who named none shares the window named last ("43,000 killed since February
+        2022 … By Kyiv's count, Russia lost 198,000 in the same period")."""
+        if draft.claimant in self.windows:
+            return self.windows[draft.claimant]
+        return list(self.windows.values())[-1] if self.windows else "daily"
 
     def _after_claim(self, draft: Draft, figure: Figure, tokens: list[Token]) -> None:
         # a bracketed increment ("5,293 (+5)") dates only itself, not the next item's total,
