@@ -85,3 +85,17 @@ def test_a_spokesman_for_a_named_unit_of_the_army_speaks_for_the_government() ->
         "had lost 640 troops near Vuhledar."
     )
     assert [c.claimant for c in extract_claims(text, published="2024-02-26")] == ["UA_GOV"]
+
+
+def test_since_invading_is_the_whole_war() -> None:
+    text = "Russia has lost some 600,000 men since invading its neighbour in 2022, analysts said."
+    assert [c.basis for c in extract_claims(text, published="2024-08-01")] == ["cumulative"]
+
+
+def test_a_group_that_accounted_for_troops_and_vehicles_inflicted_losses() -> None:
+    text = (
+        "Moscow said its southern group had killed up to 140 Ukrainian soldiers. "
+        "Its central group accounted for 75 more servicemen and three pickup trucks."
+    )
+    found = {c.value: (c.subject, c.category) for c in extract_claims(text, published="2024-08-01")}
+    assert found == {140: ("UA", "killed"), 75: ("UA", "personnel"), 3: ("UA", "vehicles")}

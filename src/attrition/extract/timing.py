@@ -376,7 +376,7 @@ def _since_war_cues(tokens: list[Token], lex: Lexicon) -> list[Cue]:
         started: int | None = None
         for j in range(k + 1, min(k + SINCE_EVENT_REACH, len(tokens))):
             war = lex.war_nouns.match(tokens, j)
-            invaded = tokens[j].norm in ("invaded", "invasion", "attacked")
+            invaded = tokens[j].norm in ("invaded", "invading", "invasion", "attacked")
             if war is not None or invaded:  # not "since the counteroffensive began"
                 cues.append(Cue("cumulative", k, j + 1, "basis.since_war"))
                 started = None
