@@ -99,3 +99,12 @@ def test_a_group_that_accounted_for_troops_and_vehicles_inflicted_losses() -> No
     )
     found = {c.value: (c.subject, c.category) for c in extract_claims(text, published="2024-08-01")}
     assert found == {140: ("UA", "killed"), 75: ("UA", "personnel"), 3: ("UA", "vehicles")}
+
+
+def test_a_bare_count_after_losing_goes_on_counting_the_people_said_before() -> None:
+    text = (
+        "The commander said Russian units were losing about 600 soldiers a day near Toretsk. "
+        "Last month they lost more than 17,000, he added."
+    )
+    found = {c.value: c.category for c in extract_claims(text, published="2024-08-01")}
+    assert found == {600: "personnel", 17000: "personnel"}

@@ -27,6 +27,9 @@ PLACE_PREPOSITIONS: Final = frozenset({"in", "on", "near", "from", "over"})
 OPENING_QUOTES: Final = frozenset({'"', "“", "'", "«", "„"})
 # The people categories narrower than "personnel" a complement may hand people it reaches.
 CASUALTY_CATEGORIES: Final = PERSON_CATEGORIES - {"personnel"}
+# "they lost more than 45,000" goes on counting the people said before; a small count in words
+# is more often a ratio ("For every one of ours, they lose five", own-en-19).
+TOPIC_LOSS_MIN: Final = 100
 
 
 class ComplementReader(NounReader):
@@ -237,8 +240,20 @@ class ComplementReader(NounReader):
         lost_after = (
             bool(earlier) and (nxt is None or span_after) and self._loses_right_before(tokens, m)
         )
+        # "In November alone they lost more than 45,000 —" after a sentence about people: the
+        # losing verb's bare count goes on counting them
+        lost_topic = (
+            not earlier
+            and m.value is not None
+            and m.value >= TOPIC_LOSS_MIN
+            and not m.spelled
+            and topic is not None
+            and topic.category in PERSON_CATEGORIES
+            and self._loses_right_before(tokens, m)
+            and _ends_a_count(tokens, m.last)
+        )
         ended = lead and (nxt is None or span_after or place_after)
-        if not (more_after or month_after or ended or lost_after):
+        if not (more_after or month_after or ended or lost_after or lost_topic):
             return None
         if earlier:
             previous = earlier[-1]  # "359 losses in June, 300 in July": the same count again
