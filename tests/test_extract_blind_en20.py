@@ -108,3 +108,12 @@ def test_a_bare_count_after_losing_goes_on_counting_the_people_said_before() -> 
     )
     found = {c.value: c.category for c in extract_claims(text, published="2024-08-01")}
     assert found == {600: "personnel", 17000: "personnel"}
+
+
+def test_people_killed_while_serving_in_a_sides_forces_are_that_sides_losses() -> None:
+    text = (
+        "Russian forces have lost 5,000 troops near the town, Kyiv says. "
+        "A plaque by the church lists 23 local men who were killed while fighting for Ukraine."
+    )
+    found = {c.value: c.subject for c in extract_claims(text, published="2024-08-01")}
+    assert found == {5000: "RU", 23: "UA"}

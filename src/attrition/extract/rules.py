@@ -116,6 +116,10 @@ _CALENDAR_KEYS: Final = {
 }
 _WAR_AGE_KEYS: Final = {"mark_words", "month_words", "day_words", "into_words", "war_nouns"}
 # Closed word classes the rules consult by name (docs/extraction.md, "Grammar words").
+# Grammar lists a language may leave out (the rules then read an empty list):
+# "service_words", the verbs of serving in a side's forces ("killed while serving in
+# Ukraine's armed forces").
+OPTIONAL_GRAMMAR_KEYS: Final = frozenset({"service_words"})
 GRAMMAR_KEYS: Final = {
     "vehicle_hypernyms",
     "denominators",
@@ -481,7 +485,7 @@ def compile_lexicon(data: Any, source: str = "<lexicon>") -> Lexicon:
         month_context=_words(calendar["month_context"]),
     )
     war_age = check.keys("war_age", data["war_age"], _WAR_AGE_KEYS)
-    grammar = check.keys("grammar", data["grammar"], GRAMMAR_KEYS)
+    grammar = check.keys("grammar", data["grammar"], GRAMMAR_KEYS, OPTIONAL_GRAMMAR_KEYS)
     lexicon = Lexicon(
         language=data["language"],
         number_words=number_words,

@@ -168,6 +168,9 @@ class SideReader:
         passive = self._passive_agent(tokens, figure, clause_of)
         if passive is not None:
             return passive
+        served = self._served_side(tokens, figure)
+        if served is not None:
+            return ClauseSide(served, "noun", "side.served", None)
         verb_at = None
         role = "none"
         glossed = False  # inside a bracket read backwards: "casualties (killed and wounded)"
@@ -227,6 +230,23 @@ class SideReader:
             if owner is not None:
                 return ClauseSide(owner, "noun", "side.losses_owner", verb_at)
         return ClauseSide(None, role, "side.none", verb_at)
+
+    def _served_side(self, tokens: list[Token], figure: Figure) -> str | None:
+        """ "87 men who were killed while serving in Ukraine's armed forces": the side the
+        counted people served with, named after them in their clause."""
+        service = self.grammar.get("service_words", frozenset())
+        if not service:
+            return None
+        end = max(figure.last, figure.noun_last)
+        for k in range(end, min(len(tokens) - 2, end + MAX_VERB_REACH)):
+            if tokens[k].norm in (".", ";") or tokens[k].kind == "num":
+                return None  # "killed while serving": the clause may break at "while"
+            if tokens[k].norm in service and tokens[k + 1].norm in ("in", "with", "for"):
+                found = self.side_phrases(tokens, k + 2, min(len(tokens), k + 6))
+                if found and found[0][2] in OPPOSITE:
+                    return found[0][2]
+                return None
+        return None
 
     def _relative_asides(self, tokens: list[Token], lo: int, hi: int) -> list[tuple[int, int]]:
         """The ", which …," asides between ``lo`` and ``hi``: their opening comma and end."""
