@@ -117,3 +117,8 @@ def test_people_killed_while_serving_in_a_sides_forces_are_that_sides_losses() -
     )
     found = {c.value: c.subject for c in extract_claims(text, published="2024-08-01")}
     assert found == {5000: "RU", 23: "UA"}
+
+
+def test_a_generic_count_yields_to_the_person_who_states_it() -> None:
+    text = "By Ukraine's reckoning, Russia has lost 420,000 soldiers, President Volodymyr Zelensky said."
+    assert [c.claimant for c in extract_claims(text, published="2024-08-01")] == ["UA_GOV"]

@@ -57,6 +57,7 @@ from attrition.extract.segment import (
 )
 from attrition.extract.sides import SideReader
 from attrition.extract.speakers import (
+    GENERIC,
     UNNAMED,
     Attribution,
     Memory,
@@ -534,7 +535,14 @@ class _Extraction(ContextReader, CreditReader):
 
     @staticmethod
     def _nearest(attributions: list[Attribution], figure: Figure) -> Attribution | None:
-        named = [a for a in attributions if a.entity is None or a.entity.rule_id != WEAK_SOURCE]
+        person = any(a.kind == "person" and a.rule_id == "attr.verb" for a in attributions)
+        named = [
+            a
+            for a in attributions
+            if (a.entity is None or a.entity.rule_id != WEAK_SOURCE)
+            # "By Kyiv's count, Russia had lost 198,000 …, he said": the person who speaks
+            and not (person and a.rule_id == "attr.source" and a.claimant in GENERIC)
+        ]
         attributions = named or attributions  # "say that, according to estimates, …"
         before = [a for a in attributions if a.cue <= figure.first]
         if before:
