@@ -122,3 +122,23 @@ def test_people_killed_while_serving_in_a_sides_forces_are_that_sides_losses() -
 def test_a_generic_count_yields_to_the_person_who_states_it() -> None:
     text = "By Ukraine's reckoning, Russia has lost 420,000 soldiers, President Volodymyr Zelensky said."
     assert [c.claimant for c in extract_claims(text, published="2024-08-01")] == ["UA_GOV"]
+
+
+def test_an_increment_in_words_may_stand_in_brackets_or_name_what_it_is_compared_with() -> None:
+    text = (
+        "Russian losses, per the General Staff:\n"
+        "- warships: 28 (plus 1)\n"
+        "- special equipment: 3,702, up 5 from the previous day\n"
+    )
+    found = {c.value: c for c in extract_claims(text, published="2025-01-10")}
+    assert set(found) == {28, 1, 3702, 5}
+    assert (found[1].category, found[1].basis) == ("ships", "daily")
+    assert (found[3702].basis, found[5].basis) == ("cumulative", "daily")
+
+
+def test_drones_a_side_launched_are_no_loss_until_shot_down() -> None:
+    text = (
+        "Of the 76 drones Russia launched overnight, 51 were downed, the Air Force said. "
+        "Air defences shot down 12 drones launched from Crimea."
+    )
+    assert [c.value for c in extract_claims(text, published="2025-01-10")] == [51, 12]

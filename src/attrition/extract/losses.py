@@ -27,6 +27,9 @@ SUPPLY: Final = "nonclaim.supply"
 WHO_THEY_WERE: Final = frozenset({DEPLOYMENT, SUPPLY})
 # The endings of a start verb's inflected forms: "launched 298 drones", "fires 40 drones".
 _INFLECTED: Final = ("ed", "es")
+# "the 143 drones Russia launched", "40 missiles fired by": how far after its noun a launch
+# verb sends a count at the other side (a side's name, "itself", then the verb).
+LAUNCH_VERB_REACH: Final = 3
 # Signs that say "about" where a list line puts its dash: "tanks ≈ 11,174", "tanks ~ 11,174".
 APPROXIMATION_SIGNS: Final = frozenset({"≈", "~"})
 # The word that opens an aside naming a part of the figure before ("…, including 1,160 over
@@ -126,6 +129,8 @@ class LossFilter:
         if self._civilian_part_after(tokens, figure):
             return False
         verb = self._launch_verb(tokens, figure.first, lo)
+        if verb < 0:
+            verb = self._launch_verb_after(tokens, figure, lo)
         if verb >= 0:
             self._launched_by = self._launcher_side(tokens, verb)
             return False
@@ -237,6 +242,30 @@ class LossFilter:
             if token.norm in (",", ";", ":") or token.flags & bit:
                 break
         return -1
+
+    def _launch_verb_after(self, tokens: list[Token], figure: Figure, lo: int) -> int:
+        """ "Of the 143 drones Russia launched overnight, 97 were shot down": a launch verb
+        right after the noun, its subject between, with no loss word before the figure in its
+        clause ("shot down 97 drones launched by Russia" counts the 97), or -1."""
+        end = max(figure.last, figure.noun_last)
+        start_verbs = self.lex.grammar["start_verbs"]
+        verb = -1
+        for k in range(end, min(len(tokens), end + LAUNCH_VERB_REACH)):
+            norm = tokens[k].norm
+            if norm in start_verbs and norm.endswith(_INFLECTED):
+                verb = k
+                break
+            if tokens[k].kind != "word":
+                break
+        if verb < 0 or self._has_loss_word(tokens, lo, figure.first):
+            return -1
+        stop = verb + 1  # "60 drones fired at Kyiv were destroyed": the count's own loss
+        while stop < len(tokens) and tokens[stop].norm not in (",", ";", ".", ":"):
+            stop += 1
+        return -1 if self._has_loss_word(tokens, verb + 1, stop) else verb
+
+    def _has_loss_word(self, tokens: list[Token], lo: int, hi: int) -> bool:
+        return bool(self.lex.loss_cues.find_all(tokens, lo, hi))
 
     def _launcher_side(self, tokens: list[Token], verb: int) -> str | None:
         """The side named just before a launch verb ("Russia itself launched"): what the

@@ -28,6 +28,9 @@ LABEL_NOTE_TOKENS: Final = 6
 INCREMENT_NOTE_TOKENS: Final = 5
 # What may close an item after an increment written in words ("Tanks — 10,012, plus 6;").
 ITEM_ENDS: Final = frozenset({",", ";", ".", ")"})
+# "up 97 from the previous day", "plus 6 since Tuesday": the words that open a note of what an
+# increment in words is compared with.
+INCREMENT_NOTE_OPENERS: Final = frozenset({"from", "since", "over", "compared", "on"})
 
 
 @dataclass(slots=True)
@@ -428,19 +431,29 @@ def _attach_increment(
 def _worded_increment(
     tokens: list[Token], j: int, total: int | None, increments: frozenset[str]
 ) -> tuple[int, int] | None:
-    """ "Tanks — 10,012, plus 6": an increment word and a whole number smaller than the total
-    that end the item (``1,500, plus 300 wounded`` adds a count, it is no increment)."""
-    if j < len(tokens) and tokens[j].norm == ",":
+    """ "Tanks — 10,012, plus 6", "10,012 (up 6)", "23,640, up 97 from the previous day": an
+    increment word and a whole number smaller than the total that end the item, past a note
+    of what it is compared with (``1,500, plus 300 wounded`` adds a count, no increment)."""
+    n = len(tokens)
+    bracketed = j < n and tokens[j].norm == "("
+    if j < n and tokens[j].norm in ("(", ","):
         j += 1
     k = j + 1
-    if k >= len(tokens) or tokens[j].norm not in increments or tokens[k].kind != "num":
+    if k >= n or tokens[j].norm not in increments or tokens[k].kind != "num":
         return None
-    if k + 1 < len(tokens) and tokens[k + 1].norm not in ITEM_ENDS:
+    end = k + 1
+    if end < n and tokens[end].norm in INCREMENT_NOTE_OPENERS:
+        end += 1
+        while end < n and end - k <= INCREMENT_NOTE_TOKENS and tokens[end].kind == "word":
+            end += 1
+    if bracketed and (end >= n or tokens[end].norm != ")"):
+        return None
+    if end < n and tokens[end].norm not in ITEM_ENDS:
         return None
     value = parse_digits(tokens[k].text)
     if value is None or value != int(value) or total is None or value >= total:
         return None
-    return int(value), k + 1
+    return int(value), end + 1 if bracketed else end
 
 
 def _is_bare_year(text: str) -> bool:

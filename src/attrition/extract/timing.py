@@ -110,6 +110,8 @@ def _clock_at(tokens: list[Token], k: int) -> bool:
 
 def basis_cues(tokens: list[Token], found: SentenceFigures, lex: Lexicon) -> list[Cue]:
     """Every basis cue of a sentence: lexicon phrases, months and years, "since …", "in N weeks"."""
+    # "23,640, up 97 from the previous day": an increment's note dates the increment alone
+    notes = [f.mention.increment_span for f in found.figures if f.mention.increment_span]
     cues = [
         Cue("daily", a, b, CLOCK_CUE)
         if tag.value == "cumulative" and _clock_at(tokens, b)
@@ -124,6 +126,7 @@ def basis_cues(tokens: list[Token], found: SentenceFigures, lex: Lexicon) -> lis
         )
         and not _a_total_of(tokens, a, b)
         and not _in_increment_note(tokens, a)
+        and not any(span[0] <= a < span[1] for span in notes if span is not None)
         and not _in_relative_aside(tokens, a, b, lex)
     ]
     for date in found.dates:
