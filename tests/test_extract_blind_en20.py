@@ -31,7 +31,10 @@ def test_a_total_that_could_pass_a_mark_is_a_forecast() -> None:
 
 
 def test_drones_that_vanished_from_radar_were_jammed_not_shot_down() -> None:
-    text = "Air defences destroyed 52 Russian drones overnight, the Air Force said; 20 more vanished from radar."
+    text = (
+        "Air defences destroyed 52 Russian drones overnight, the Air Force said; "
+        "20 more vanished from radar."
+    )
     assert [c.value for c in extract_claims(text, published="2025-01-10")] == [52]
 
 
@@ -120,7 +123,10 @@ def test_people_killed_while_serving_in_a_sides_forces_are_that_sides_losses() -
 
 
 def test_a_generic_count_yields_to_the_person_who_states_it() -> None:
-    text = "By Ukraine's reckoning, Russia has lost 420,000 soldiers, President Volodymyr Zelensky said."
+    text = (
+        "By Ukraine's reckoning, Russia has lost 420,000 soldiers, "
+        "President Volodymyr Zelensky said."
+    )
     assert [c.claimant for c in extract_claims(text, published="2024-08-01")] == ["UA_GOV"]
 
 

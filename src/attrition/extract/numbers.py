@@ -65,7 +65,7 @@ class NumberWords:
     range_openers: Mapping[str, str]  # between → and, from → to
     conjunctions: frozenset[str]  # "and" inside "one hundred and fifty"
     approximate: frozenset[str] = frozenset()  # "une dizaine", "un centinaio": about ten, a hundred
-    increments: frozenset[str] = frozenset()  # "plus" in "Tanks — 10,012, plus 6": a day's increment
+    increments: frozenset[str] = frozenset()  # "plus" in "Tanks — 10,012, plus 6"
 
 
 def parse_digits(text: str, *, scaled: bool = False) -> float | None:

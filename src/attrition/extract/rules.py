@@ -378,7 +378,8 @@ class _Validator:
         unknown = set(mapping) - allowed - optional
         missing = allowed - set(mapping)
         if unknown:
-            self.fail(where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed | optional)}")
+            known = sorted(allowed | optional)
+            self.fail(where, f"unknown key(s) {sorted(unknown)}; allowed: {known}")
         if missing:
             self.fail(where, f"missing key(s) {sorted(missing)}")
         return mapping

@@ -262,7 +262,8 @@ class SideReader:
         """ "Ukraine's losses are far smaller but still severe: 60,000 killed …": the figures
         after a colon spell out the losses of the side named before it."""
         lo = max(0, colon - MAX_SUBJECT_REACH)
-        for aside_lo, aside_hi in self._relative_asides(tokens, max(0, lo - MAX_ASIDE_REACH), colon):
+        reach = max(0, lo - MAX_ASIDE_REACH)
+        for aside_lo, aside_hi in self._relative_asides(tokens, reach, colon):
             if aside_hi > lo:  # "Ukraine's losses, which Kyiv rarely discusses, are lower:"
                 lo = max(0, lo - (aside_hi - aside_lo))
         loss_nouns = self.grammar["loss_nouns"]
