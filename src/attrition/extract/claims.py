@@ -535,13 +535,22 @@ class _Extraction(ContextReader, CreditReader):
 
     @staticmethod
     def _nearest(attributions: list[Attribution], figure: Figure) -> Attribution | None:
-        person = any(a.kind == "person" and a.rule_id == "attr.verb" for a in attributions)
+        # "By Kyiv's count, Russia had lost 198,000 …, he said": a person of the side whose
+        # count it is speaks for it (not "Ukraine's minister said that Russian claims of …")
+        persons = {
+            (a.claimant or "")[:3]
+            for a in attributions
+            if a.kind == "person" and a.rule_id == "attr.verb"
+        }
         named = [
             a
             for a in attributions
             if (a.entity is None or a.entity.rule_id != WEAK_SOURCE)
-            # "By Kyiv's count, Russia had lost 198,000 …, he said": the person who speaks
-            and not (person and a.rule_id == "attr.source" and a.claimant in GENERIC)
+            and not (
+                a.rule_id == "attr.source"
+                and a.claimant in GENERIC
+                and (a.claimant or "")[:3] in persons
+            )
         ]
         attributions = named or attributions  # "say that, according to estimates, …"
         before = [a for a in attributions if a.cue <= figure.first]
