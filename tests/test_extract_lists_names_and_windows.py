@@ -204,3 +204,19 @@ def test_a_window_alone_before_the_figure_is_its_period() -> None:
     text = "Russia's losses in March were 36,400 casualties, the General Staff's data show."
     (claim,) = extract_claims(text)
     assert claim.basis == "period"
+
+
+@pytest.mark.parametrize(
+    ("figure", "value"),
+    [("3.5 lakh", 350000), ("2 lakh", 200000), ("12 lakhs", 1200000), ("1.1 crore", 11000000)],
+)
+def test_indian_english_scales_are_multipliers(figure: str, value: int) -> None:
+    text = f"Kyiv says Russia has lost {figure} soldiers since the invasion began."
+    (claim,) = extract_claims(text)
+    assert claim.value == value
+
+
+def test_ukraines_army_chief_speaks_for_the_government() -> None:
+    text = "Russia lost 390,000 troops last year, Ukraine's army chief said."
+    (claim,) = extract_claims(text)
+    assert claim.claimant == "UA_GOV"
