@@ -220,3 +220,10 @@ def test_ukraines_army_chief_speaks_for_the_government() -> None:
     text = "Russia lost 390,000 troops last year, Ukraine's army chief said."
     (claim,) = extract_claims(text)
     assert claim.claimant == "UA_GOV"
+
+
+@pytest.mark.parametrize("troops", ["North Korean soldiers", "North Koreans"])
+def test_north_korean_troops_count_on_russias_side(troops: str) -> None:
+    text = f"Kyiv's intelligence said 120 {troops} were killed near Sudzha last week."
+    (claim,) = extract_claims(text)
+    assert (claim.subject, claim.category, claim.value) == ("RU", "killed", 120)
