@@ -209,6 +209,8 @@ class AttributionReader(SourceReader, StatementDayReader):
                 break
             if token.norm in lex.date_words.weekdays or lex.sides.match(tokens, end):
                 break
+            if lex.source_nouns.match(tokens, end) is not None:
+                break  # "Weitere Angaben des Generalstabs": German capitalises its source nouns
             end += 1
         if end - k >= 2 and not (k == 0 and end - k < 2):
             return end
@@ -272,7 +274,11 @@ class AttributionReader(SourceReader, StatementDayReader):
                 continue
             source = lex.source_nouns.match(tokens, k)
             if source is not None:
-                entity = self._owner_of(tokens, k, entities)
+                entity = (
+                    self._owner_of(tokens, k, entities)
+                    or self._owner_after(tokens, source[1], by_first)
+                    or self._author_of_source(tokens, k, by_first)
+                )
                 if entity is not None:
                     found.append(
                         self._make(entity, k, "attr.source", memory, tokens, dates, source[1])

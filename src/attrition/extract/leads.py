@@ -155,7 +155,8 @@ def is_list_line(line: str, number_words: Container[str] = frozenset()) -> bool:
     colon = line.rfind(": ")
     if 0 < colon <= LIST_LABEL_MAX_CHARS and _BARE_VALUE.fullmatch(line[colon + 2 :].rstrip()):
         return True  # "Monday, December 2: 1,430": a label holding digits, then its value
-    label = line[:digit]
+    # "– carri armati: 11.281 (+5)": a bullet's dash is no mark between label and number
+    label = line[len(line) - len(stripped) : digit] if stripped != line else line[:digit]
     marks = sum(label.count(m) for m in _LABEL_MARKS)
     if marks == 0:  # a table's "Tanks 6,140 +8": the number and its increment close the line
         return len(label) <= LIST_LABEL_MAX_CHARS and bool(_TABLE_TAIL.fullmatch(line[digit:]))

@@ -160,6 +160,7 @@ GRAMMAR_KEYS: Final = {
     "speaker_trailers",
     "narrative_perfect",
     "point_phrases",
+    "owner_links",
 }
 
 

@@ -105,6 +105,20 @@ class SourceReader:
                 break
         return self._side_as_owner(tokens, k)
 
+    def _owner_after(
+        self, tokens: list[Token], end: int, by_first: dict[int, Entity]
+    ) -> Entity | None:
+        """ "Angaben des Generalstabs", "dati dello Stato maggiore", "datos del Estado Mayor":
+        the owner named after its source noun, past the genitive's words (grammar.owner_links)."""
+        links = self.lex.grammar["owner_links"]
+        k = end
+        while k < len(tokens) and tokens[k].norm in links:
+            k += 1
+        owner = by_first.get(k) if k > end else None
+        if owner is None or owner.claimant in (None, "RELAY"):
+            return None
+        return owner
+
     def _names_own_losses(self, tokens: list[Token], k: int) -> bool:
         """Whether ``tokens[k]`` after a side's word names that side's losses ("Ukraine's toll
         was put at …"), not a count the side keeps ("Russia's tally of Ukrainian losses")."""
