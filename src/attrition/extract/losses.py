@@ -22,6 +22,8 @@ DEPLOYMENT: Final = "nonclaim.deployment"
 BOTH_SIDES: Final = "nonclaim.both_sides"
 # The non-claim row of weapons supplied, delivered or pledged.
 SUPPLY: Final = "nonclaim.supply"
+# "a lancé", "atacó": a row of verbs that send drones and missiles at the other side
+LAUNCH: Final = "nonclaim.launch"
 # ... and what a part of the dead were is neither a call-up nor a product ("make up 10,250 of
 # the deaths").
 WHO_THEY_WERE: Final = frozenset({DEPLOYMENT, SUPPLY})
@@ -232,13 +234,16 @@ class LossFilter:
             return -1
         if tokens[k].norm in start_verbs and tokens[k].norm.endswith(_INFLECTED):
             return k  # a verb form ("launched", "fires"), not "since the invasion 21,000 …"
-        if tokens[k].norm != "with":
+        if tokens[k].norm not in self.lex.grammar["instrument_words"]:
             return -1
         bit = self.lex.loss_cues.bit
         for back in range(k - 1, max(lo, k - NON_CLAIM_WINDOW) - 1, -1):
             token = tokens[back]
             if token.norm in start_verbs:
                 return back
+            launch = self.lex.non_claims.match(tokens, back)
+            if launch is not None and launch[0].rule_id == LAUNCH:
+                return back  # "Rusia atacó Ucrania durante la noche con 104 drones"
             if token.norm in (",", ";", ":") or token.flags & bit:
                 break
         return -1

@@ -161,6 +161,7 @@ GRAMMAR_KEYS: Final = {
     "narrative_perfect",
     "point_phrases",
     "owner_links",
+    "instrument_words",
 }
 
 
