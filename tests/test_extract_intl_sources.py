@@ -39,3 +39,55 @@ def test_a_source_noun_opening_a_german_sentence_is_no_persons_name() -> None:
 def test_an_item_after_a_bullet_dash_keeps_its_label_and_colon() -> None:
     text = "Nach Angaben des Generalstabs:\n– Artilleriesysteme: 29.410 (+40)\n"
     assert found(text, "de", "category", "value") == [("artillery", 29410), ("artillery", 40)]
+
+
+# -- overnight attacks ------------------------------------------------------------------------
+
+
+def test_a_french_attack_on_ukraine_in_a_headline_is_where_not_whose() -> None:
+    text = "Frappes sur l'Ukraine : 64 drones abattus, selon l'armée de l'air"
+    assert found(text, "fr", "subject", "category", "value") == [("RU", "uav", 64)]
+
+
+def test_a_spanish_attack_with_drones_sends_them_and_shoots_down_the_attackers() -> None:
+    text = (
+        "Rusia atacó Járkov de madrugada con 71 drones, según la Fuerza Aérea de Ucrania, "
+        "que afirmó haber derribado 58 de ellos."
+    )
+    assert found(text, "es", "subject", "category", "value", "claimant") == [
+        ("RU", "uav", 58, "UA_GOV")
+    ]
+
+
+def test_spanish_dead_and_wounded_together_are_personnel() -> None:
+    text = "Según Londres, Rusia acumula unos 900.000 muertos y heridos."
+    assert found(text, "es", "category", "value", "qualifier") == [
+        ("personnel", 900000, "about")
+    ]
+
+
+# -- Chinese ----------------------------------------------------------------------------------
+
+
+def test_a_chinese_model_name_glued_to_its_noun_keeps_the_noun() -> None:
+    text = "乌空军称，当晚击落了9枚Kh-59巡航导弹。"
+    assert found(text, "zh", "subject", "category", "value") == [("RU", "cruise_missiles", 9)]
+
+
+def test_an_approximation_between_a_chinese_number_and_its_classifier() -> None:
+    text = "乌军总参谋部称，俄军累计损失火炮系统3.1万余门。"
+    assert found(text, "zh", "category", "value", "qualifier") == [("artillery", 31000, "over")]
+
+
+def test_a_chinese_count_placed_in_a_range_or_around_a_number() -> None:
+    assert found("分析人士估计，俄军阵亡人数在16万至21万之间。", "zh", "category", "low", "high") == [
+        ("killed", 160000, 210000)
+    ]
+    assert found("分析人士估计，乌军受伤人数在30万左右。", "zh", "category", "value", "qualifier") == [
+        ("wounded", 300000, "about")
+    ]
+
+
+def test_chinese_casualties_after_a_count_of_the_dead_are_all_the_losses() -> None:
+    text = "英方估计，俄军死亡人数约为15万。美方则认为，俄军伤亡人数超过70万。"
+    assert found(text, "zh", "category", "value") == [("killed", 150000), ("personnel", 700000)]

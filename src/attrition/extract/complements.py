@@ -127,6 +127,10 @@ class ComplementReader(NounReader):
                 named = None if placeholder is None else self.casualty_inside(tokens, back, end)
                 if named is not None and named.value == "personnel":
                     named = None  # "losses", "伤亡人数": the count before says as much
+                    if referent is not None and referent.category in CASUALTY_CATEGORIES:
+                        # "乌军伤亡人数约为40万" after "阵亡人数在19万至25万之间": the
+                        # casualties are all the losses of people, not more of the dead
+                        referent = replace(referent, category="personnel", explicit=False)
                 if (
                     named is not None
                     and referent is not None

@@ -481,7 +481,7 @@ class FigureReader(ComplementReader, ListReader):
             k = self._bracket_before(tokens, m.first)
             if k < 0:
                 return None
-        elif tokens[m.last].norm in self.lex.grammar["classifiers"]:
+        elif self._classified(tokens, m.last):
             k = m.first
             qualifier = self.lex.qualifiers_before.match_ending(tokens, k)
             if qualifier is not None:
@@ -495,6 +495,14 @@ class FigureReader(ComplementReader, ListReader):
         phrase = NounPhrase(noun, start, k, side=self._side_before(tokens, start))
         self._refine(tokens, phrase, start, clause_of)
         return phrase
+
+    def _classified(self, tokens: list[Token], k: int) -> bool:
+        """Whether a classifier closes the number ending before ``k``, past an approximation
+        after the number ("无人机7.5万余架": over 75,000 drones)."""
+        after = self.lex.qualifiers_after.match(tokens, k)
+        if after is not None and after[1] < len(tokens):
+            k = after[1]
+        return tokens[k].norm in self.lex.grammar["classifiers"]
 
     def _opens_with_a_part(self, tokens: list[Token]) -> bool:
         """ "Of those identified, …", "Of them, …": the sentence counts parts of the count

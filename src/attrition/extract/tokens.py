@@ -219,8 +219,10 @@ def _tokenize_slowly(text: str, start: int, stop: int, flags: FlagSource | None)
             norm = value.lower()
             if "’" in norm or "‘" in norm:
                 norm = norm.translate(_APOSTROPHES)
-            if tokens and tokens[-1].end == begin and tokens[-1].kind == "model":
-                _extend_model(tokens, value, finish)  # "T-72B3": the letters after the digits
+            glued = bool(tokens) and tokens[-1].end == begin and tokens[-1].kind == "model"
+            if glued and match.lastgroup != "cjk":
+                # "T-72B3": the letters after the digits; "Kh-101巡航导弹" names its missile after
+                _extend_model(tokens, value, finish)
                 continue
         elif kind == "num":
             norm = value
