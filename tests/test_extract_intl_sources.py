@@ -91,3 +91,60 @@ def test_a_chinese_count_placed_in_a_range_or_around_a_number() -> None:
 def test_chinese_casualties_after_a_count_of_the_dead_are_all_the_losses() -> None:
     text = "英方估计，俄军死亡人数约为15万。美方则认为，俄军伤亡人数超过70万。"
     assert found(text, "zh", "category", "value") == [("killed", 150000), ("personnel", 700000)]
+
+
+# -- parts, windows and speakers --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Secondo Kiev, la Russia ha perso 52.000 uomini, tra cui circa 9.000 uccisi."),
+        ("fr", "Selon Kiev, la Russie a perdu 52 000 hommes, dont environ 9 000 tués."),
+        ("es", "Según Kiev, Rusia ha perdido 52.000 hombres, entre ellos unos 9.000 muertos."),
+    ],
+)
+def test_a_part_named_after_another_languages_including_leaves_the_whole_as_it_is(
+    lang: str, text: str
+) -> None:
+    assert found(text, lang, "category", "value") == [("personnel", 52000), ("killed", 9000)]
+
+
+def test_an_italian_count_in_the_perfect_goes_on_with_the_window_of_its_paragraph() -> None:
+    text = (
+        "Il generale ha detto che nel corso del 2025 sono stati distrutti 410 carri armati "
+        "russi. Nella sola regione di Zaporizhzhia, ha aggiunto, la Russia ha perso 6.000 uomini."
+    )
+    assert found(text, "it", "category", "value", "basis") == [
+        ("tanks", 410, "period"),
+        ("personnel", 6000, "period"),
+    ]
+
+
+def test_italian_interceptions_and_a_battle_alone_as_a_window() -> None:
+    text = "Mosca ha detto di aver intercettato 23 droni ucraini."
+    assert found(text, "it", "subject", "category", "value") == [("UA", "uav", 23)]
+    text = "Nella sola battaglia per Bakhmut, secondo Kiev, la Russia ha perso 20.000 uomini."
+    assert found(text, "it", "value", "basis") == [(20000, "period")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Das US-Institut CSIS kommt auf 70.000 getötete ukrainische Soldaten."),
+        ("uk", "Аналітики CSIS називають 70 тис. загиблих українських військових."),
+        ("zh", "美国战略与国际研究中心估计，乌军阵亡人数约为7万。"),
+    ],
+)
+def test_a_think_tank_named_in_another_language_is_an_outside_estimate(
+    lang: str, text: str
+) -> None:
+    assert found(text, lang, "subject", "category", "claimant") == [("UA", "killed", "OTHER")]
+
+
+def test_a_german_casualty_word_before_a_side_and_its_soldiers_takes_their_side() -> None:
+    text = "Die Forscher zählen 18.000 getötete russische und 9.000 gefallene ukrainische Soldaten."
+    assert found(text, "de", "subject", "category", "value") == [
+        ("RU", "killed", 18000),
+        ("UA", "killed", 9000),
+    ]

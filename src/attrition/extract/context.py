@@ -256,6 +256,8 @@ class ContextReader(TenseReader):
         # "had destroyed eight tanks, bringing the total to 8,112": what brings a total is not it
         brings = any(c.rule_id == "basis.bringing" and c.first >= figure.last for c in cues)
         total = perfect and draft.claimant != "RU_MOD" and not below and not brings
+        if total and self._window_told_on(draft, tokens, head or figure, last):
+            total = False
         also = (
             said is not None and said.anaphor is not None and any(t.norm == "also" for t in tokens)
         )
@@ -277,6 +279,24 @@ class ContextReader(TenseReader):
             draft.basis = "daily"  # "its forces (had) destroyed 12 Ukrainian tanks": a battle's
             return
         draft.basis = "cumulative"
+
+    def _window_told_on(
+        self,
+        draft: Draft,
+        tokens: list[Token],
+        first: Figure,
+        last: tuple[str, int, str | None] | None,
+    ) -> bool:
+        """ "nel corso dell'anno sono stati distrutti 3.689 carri armati … Nella sola regione di
+        Kursk, Mosca ha perso 38.000 uomini": where the perfect is the narrative past
+        (grammar.narrative_perfect), a count told in it after the speaker's window in the same
+        paragraph, about the same side, is more of that window, not a running total."""
+        if last is None or last[0] != "period" or last[1] != draft.paragraph:
+            return False
+        if last[2] != draft.subject:
+            return False
+        verb = self._governing_verb(tokens, first)
+        return verb is not None and not self._perfect_before(tokens, verb[1], narrative=True)
 
     def _below_the_day(self, draft: Draft, first: Figure) -> bool:
         """A count smaller than the day's figure just before it in the paragraph is that day's

@@ -18,7 +18,7 @@ from attrition.extract.losses import PART_OPENER, LossFilter
 from attrition.extract.numbers import NumberMention, bracketed_increment
 from attrition.extract.records import PERSON_CATEGORIES, Figure, SentenceFigures
 from attrition.extract.rules import Lexicon
-from attrition.extract.tokens import Token, flagged, span_key
+from attrition.extract.tokens import Token, flagged, phrase_ends_at, span_key
 
 # The words of its own an item of a list of people may have ("9,000 mobilized men").
 ITEM_WORDS: Final = 3
@@ -27,6 +27,8 @@ ITEM_WORDS: Final = 3
 RANKING_ENTRY_TOKENS: Final = 12
 # The categories whose members are vehicles of their own kind (see _parts_of_armour).
 ARMOUR: Final = frozenset({"tanks", "afv"})
+# "de los cuales", "parmi lesquels": the longest part opener (grammar.part_openers)
+PART_OPENER_TOKENS: Final = 3
 
 
 _QUALIFIER_ENDS: Final = frozenset({":", ",", ".", ";"})
@@ -162,7 +164,11 @@ class ListReader(LossFilter):
         """ "including 15,000 killed", "including up to 43,000 killed": a part of a count."""
         bound = self.lex.qualifiers_before.match_ending(tokens, first)
         start = bound[1] if bound is not None else first
-        return start > 0 and tokens[start - 1].norm == PART_OPENER
+        if start > 0 and tokens[start - 1].norm == PART_OPENER:
+            return True
+        # "tra cui circa 7.000 uccisi", "darunter 900 Offiziere": another language's "including"
+        openers = self.lex.grammar["part_openers"]
+        return bool(openers) and phrase_ends_at(tokens, start, openers, PART_OPENER_TOKENS)
 
     def _parts_of_the_dead(self, result: SentenceFigures) -> None:
         """ "the deaths of 4,200 officers, including 580 colonels": people named as a part of a

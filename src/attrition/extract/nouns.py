@@ -125,6 +125,15 @@ class NounReader:
                 return hit[0].value
         return OWNER
 
+    def _side_of_head_after(self, tokens: list[Token], end: int) -> str | None:
+        """ "70.000 gefallene ukrainische Soldaten": a casualty word used as an adjective, the
+        side and the people it counts right after it."""
+        side = self.lex.sides.match(tokens, end)
+        if side is None or side[1] >= len(tokens) or side[0].value not in ("RU", "UA"):
+            return None
+        head = self.lex.nouns.match(tokens, side[1])
+        return str(side[0].value) if head is not None and head[0].kind == "person" else None
+
     def _side_before(self, tokens: list[Token], k: int) -> str | None:
         """ "dead Russian soldiers": a side word among a noun's modifiers."""
         for back in range(k - 1, max(-1, k - 4), -1):
@@ -165,6 +174,8 @@ class NounReader:
                     phrase.side = own_side[0].value  # "Russians", "Wagner fighters"
                 if phrase.side is None and owner_at is not None:
                     phrase.side = self._owner_side(tokens, owner_at)
+                if phrase.side is None and noun.kind == "casualty":
+                    phrase.side = self._side_of_head_after(tokens, end)
                 self._refine(tokens, phrase, k, clause_of, adjective_predicate, verb_from)
                 return phrase
             measure = lex.measures.match(tokens, k)

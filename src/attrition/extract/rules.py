@@ -162,6 +162,7 @@ GRAMMAR_KEYS: Final = {
     "point_phrases",
     "owner_links",
     "instrument_words",
+    "part_openers",
 }
 
 
