@@ -148,3 +148,38 @@ def test_a_german_casualty_word_before_a_side_and_its_soldiers_takes_their_side(
         ("RU", "killed", 18000),
         ("UA", "killed", 9000),
     ]
+
+
+# -- interceptions ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "part"),
+    [
+        ("fr", "Moscou affirme avoir détruit 61 drones ukrainiens, dont 27 au-dessus de Briansk.", 27),
+        ("it", "Mosca afferma di aver abbattuto 61 droni ucraini, di cui 27 sopra Brjansk.", 27),
+        ("ru", "Минобороны России сообщило, что сбиты 61 беспилотник ВСУ, 27 — над Брянском.", 27),
+    ],
+)
+def test_a_part_of_the_nights_drones_over_a_place_takes_the_drones(
+    lang: str, text: str, part: int
+) -> None:
+    assert found(text, lang, "subject", "category", "value") == [
+        ("UA", "uav", 61),
+        ("UA", "uav", part),
+    ]
+
+
+def test_an_interception_verb_after_the_next_item_of_a_german_list_governs_both() -> None:
+    text = "Laut Luftwaffe seien 77 Drohnen und drei Marschflugkörper abgeschossen worden."
+    assert found(text, "de", "category", "value", "basis") == [
+        ("uav", 77, "daily"),
+        ("cruise_missiles", 3, "daily"),
+    ]
+
+
+def test_french_and_spanish_interceptions_tell_one_nights_attack() -> None:
+    text = "Selon l'armée de l'air ukrainienne, 93 drones russes ont été abattus."
+    assert found(text, "fr", "category", "value", "basis") == [("uav", 93, "daily")]
+    text = "Moscú informó que sus tropas habían derribado 30 drones ucranianos."
+    assert found(text, "es", "category", "value", "basis") == [("uav", 30, "daily")]

@@ -231,7 +231,7 @@ class ComplementReader(NounReader):
             or (nxt.norm in ("–", "—") and self.lex.basis_clause.match(tokens, m.last + 1))
         )
         # "up to 340 … in the Kharkiv direction, along with 390 in the Donetsk direction"
-        place_after = bool(earlier) and nxt is not None and nxt.norm in PLACE_PREPOSITIONS
+        place_after = bool(earlier) and nxt is not None and self._place_at(tokens, m.last)
         # "destroying at least six warplanes and damaging eight more"; "… accounted for up to
         # 1,450 more" after a sentence about troops: the topic's count goes on
         more_after = (
@@ -267,6 +267,16 @@ class ComplementReader(NounReader):
             phrase.side = None if lost_after and not ended else previous.side_hint
             return phrase
         return self._antecedent(result, m.first, topic)
+
+    def _place_at(self, tokens: list[Token], k: int) -> bool:
+        """A place's preposition at ``k`` ("in", "dont 19 au-dessus de …", "di cui 19 sopra
+        …"; grammar.place_prepositions), or after a dash ("22 — над Курской областью")."""
+        places = self.lex.grammar["place_prepositions"]
+        if k < len(tokens) and tokens[k].norm in ("–", "—") and places:
+            k += 1
+        if k >= len(tokens):
+            return False
+        return tokens[k].norm in PLACE_PREPOSITIONS or tokens[k].norm in places
 
     def _loses_right_before(self, tokens: list[Token], m: NumberMention) -> bool:
         """Whether a verb of losing stands right before the number (or its qualifier)."""

@@ -163,6 +163,7 @@ GRAMMAR_KEYS: Final = {
     "owner_links",
     "instrument_words",
     "part_openers",
+    "place_prepositions",
 }
 
 

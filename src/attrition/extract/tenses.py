@@ -44,10 +44,22 @@ class TenseReader:
     def _passive_after(self, tokens: list[Token], figure: Figure) -> tuple[Tagged, int] | None:
         """ "126 drones were shot down": an interception verb right after the figure's noun."""
         end = max(figure.last, figure.noun_last)
-        for k in range(end, min(len(tokens), end + PASSIVE_REACH)):
+        stop = min(len(tokens), end + PASSIVE_REACH)
+        joiners = self.lex.grammar["list_joiners"]
+        units = self.lex.number_words.units
+        k = end
+        while k < stop:
             cue = self.lex.loss_cues.match(tokens, k)
             if cue is not None:
                 return (cue[0], k) if cue[0].rule_id == INTERCEPTION else None
+            counted = k + 1 < len(tokens) and (
+                tokens[k + 1].kind == "num" or tokens[k + 1].norm in units
+            )
+            if tokens[k].norm in joiners and counted:
+                # "142 Drohnen und fünf Marschflugkörper seien abgeschossen": the verb after
+                # the next item of the list is this one's too
+                stop = min(len(tokens), stop + PASSIVE_REACH)
+            k += 1
         return None
 
     def _past_agent(self, tokens: list[Token], figure: Figure) -> bool:
