@@ -171,7 +171,7 @@ def test_a_part_of_the_nights_drones_over_a_place_takes_the_drones(
 
 
 def test_an_interception_verb_after_the_next_item_of_a_german_list_governs_both() -> None:
-    text = "Laut Luftwaffe seien 77 Drohnen und drei Marschflugkörper abgeschossen worden."
+    text = "Die Luftwaffe meldete, 77 Drohnen und drei Marschflugkörper seien abgeschossen worden."
     assert found(text, "de", "category", "value", "basis") == [
         ("uav", 77, "daily"),
         ("cruise_missiles", 3, "daily"),
