@@ -61,9 +61,7 @@ def test_a_spanish_attack_with_drones_sends_them_and_shoots_down_the_attackers()
 
 def test_spanish_dead_and_wounded_together_are_personnel() -> None:
     text = "Según Londres, Rusia acumula unos 900.000 muertos y heridos."
-    assert found(text, "es", "category", "value", "qualifier") == [
-        ("personnel", 900000, "about")
-    ]
+    assert found(text, "es", "category", "value", "qualifier") == [("personnel", 900000, "about")]
 
 
 # -- Chinese ----------------------------------------------------------------------------------
@@ -80,12 +78,10 @@ def test_an_approximation_between_a_chinese_number_and_its_classifier() -> None:
 
 
 def test_a_chinese_count_placed_in_a_range_or_around_a_number() -> None:
-    assert found("分析人士估计，俄军阵亡人数在16万至21万之间。", "zh", "category", "low", "high") == [
-        ("killed", 160000, 210000)
-    ]
-    assert found("分析人士估计，乌军受伤人数在30万左右。", "zh", "category", "value", "qualifier") == [
-        ("wounded", 300000, "about")
-    ]
+    ranged = found("分析人士估计，俄军阵亡人数在16万至21万之间。", "zh", "category", "low", "high")
+    assert ranged == [("killed", 160000, 210000)]
+    around = found("分析人士估计，乌军受伤人数在30万左右。", "zh", "category", "value", "qualifier")
+    assert around == [("wounded", 300000, "about")]
 
 
 def test_chinese_casualties_after_a_count_of_the_dead_are_all_the_losses() -> None:
@@ -156,7 +152,11 @@ def test_a_german_casualty_word_before_a_side_and_its_soldiers_takes_their_side(
 @pytest.mark.parametrize(
     ("lang", "text", "part"),
     [
-        ("fr", "Moscou affirme avoir détruit 61 drones ukrainiens, dont 27 au-dessus de Briansk.", 27),
+        (
+            "fr",
+            "Moscou affirme avoir détruit 61 drones ukrainiens, dont 27 au-dessus de Briansk.",
+            27,
+        ),
         ("it", "Mosca afferma di aver abbattuto 61 droni ucraini, di cui 27 sopra Brjansk.", 27),
         ("ru", "Минобороны России сообщило, что сбиты 61 беспилотник ВСУ, 27 — над Брянском.", 27),
     ],

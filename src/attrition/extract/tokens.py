@@ -229,7 +229,7 @@ def _tokenize_slowly(text: str, start: int, stop: int, flags: FlagSource | None)
             if tokens and tokens[-1].end == begin and _glue_model(tokens, text, value, finish):
                 continue
         elif kind == "punct":
-            inner = value in _HYPHENS and tokens and tokens[-1].end == begin
+            inner = value in _HYPHENS and bool(tokens) and tokens[-1].end == begin
             glued = inner and finish < stop and text[finish].isalpha()
             if glued and tokens[-1].kind in ("word", "num"):
                 pending_hyphen = True
