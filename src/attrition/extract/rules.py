@@ -118,8 +118,9 @@ _WAR_AGE_KEYS: Final = {"mark_words", "month_words", "day_words", "into_words", 
 # Closed word classes the rules consult by name (docs/extraction.md, "Grammar words").
 # Grammar lists a language may leave out (the rules then read an empty list):
 # "service_words", the verbs of serving in a side's forces ("killed while serving in
-# Ukraine's armed forces").
-OPTIONAL_GRAMMAR_KEYS: Final = frozenset({"service_words"})
+# Ukraine's armed forces"); "invasion_words", the words after "since" that name the war's
+# start ("since Russia invaded", "since the invasion").
+OPTIONAL_GRAMMAR_KEYS: Final = frozenset({"service_words", "invasion_words"})
 GRAMMAR_KEYS: Final = {
     "vehicle_hypernyms",
     "denominators",

@@ -373,13 +373,14 @@ def _since_war_cues(tokens: list[Token], lex: Lexicon) -> list[Cue]:
     """ "since Russia launched its full-scale invasion", "since Putin's war began" (the whole
     war); "since Ukraine's incursion into the Kursk region began" (a span since an event)."""
     cues: list[Cue] = []
+    invasion = lex.grammar.get("invasion_words", frozenset())
     for k, token in enumerate(tokens):
         if token.norm not in lex.grammar["since_words"] or _inside_noun(tokens, k, lex):
             continue
         started: int | None = None
         for j in range(k + 1, min(k + SINCE_EVENT_REACH, len(tokens))):
             war = lex.war_nouns.match(tokens, j)
-            invaded = tokens[j].norm in ("invaded", "invading", "invasion", "attacked")
+            invaded = tokens[j].norm in invasion
             if war is not None or invaded:  # not "since the counteroffensive began"
                 cues.append(Cue("cumulative", k, j + 1, "basis.since_war"))
                 started = None
